@@ -1,0 +1,57 @@
+# bilan — what people type.  The real build is CMake; this file wraps it.
+#
+#   make            build into build/ (the CLI is build/bilan)
+#   make test       install missing packages, build, run ctest; then the same
+#                   under AddressSanitizer + UndefinedBehaviorSanitizer
+#   make demo       build, ingest fixtures/demo/ into ./bilan.db, print tolls
+#                   and conflicts, write report.html
+#   make bench      throughput of bilan against baselines on a generated corpus
+#   make lint       clang-tidy and cppcheck on the project's C
+#   make install    install bilan, libbilan, its header and man page
+#   make test-long  the long oracle sweep (10^12 random values, 10^6 sequential)
+#   make clean
+
+BUILD      ?= build
+ASAN_BUILD ?= build-asan
+JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
+PREFIX     ?= /usr/local
+CMAKE_ARGS ?=
+
+.PHONY: all build deps test test-normal test-asan test-long bench demo lint install clean
+
+all: build
+
+deps:
+	@scripts/deps.sh build
+
+build: deps
+	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBILAN_WERROR=ON $(CMAKE_ARGS) >/dev/null
+	@cmake --build $(BUILD) -j $(JOBS)
+
+test:
+	@scripts/deps.sh test
+	@$(MAKE) --no-print-directory test-normal test-asan
+
+test-normal: build
+	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS) -LE long
+
+test-asan:
+	@cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DBILAN_SANITIZE=ON -DBILAN_WERROR=ON $(CMAKE_ARGS) >/dev/null
+	@cmake --build $(ASAN_BUILD) -j $(JOBS)
+	@cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ctest --output-on-failure -j $(JOBS) -LE long
+
+test-long: build
+	@cd $(BUILD) && ctest --output-on-failure -L long
+
+lint:
+	@scripts/deps.sh lint
+	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+	@cmake --build $(BUILD) -j $(JOBS)
+	@scripts/lint.sh $(BUILD)
+
+install: build
+	@cmake --install $(BUILD) --prefix $(PREFIX)
+
+clean:
+	rm -rf $(BUILD) $(ASAN_BUILD)

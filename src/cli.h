@@ -1,0 +1,71 @@
+/*
+ * cli.h — the command-line layer (main.c and cli_*.c): exit codes, input
+ * walking, diagnostics.  Only this layer prints or exits.
+ */
+#ifndef BL_CLI_H
+#define BL_CLI_H
+
+#include "bilan.h"
+
+#include <stdbool.h>
+#include <stdio.h>
+
+/* Exit codes (SPEC §2). */
+enum {
+  EXIT_OK = 0,
+  EXIT_REJECTED = 1, /* some inputs were rejected; the others were processed */
+  EXIT_USAGE = 2,
+  EXIT_DB = 3,
+  EXIT_INTERNAL = 4
+};
+
+/* Print "bilan: FILE:LINE:COL: msg" for byte `off` of data[0..len) (the part
+ * of the file starting at line `base_line`, byte `base_off`), then the line
+ * and a caret under the byte. */
+void cli_diag(const char *file, const char *data, size_t len, unsigned base_line,
+              size_t base_off, size_t off, const char *severity, const char *msg);
+/* "bilan: msg" */
+void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Expand PATH arguments: files as given, directories walked recursively in
+ * name order keeping files whose extension is in `exts` (NULL-terminated,
+ * without dots), "-" for stdin.  Calls fn for each; returns the worst exit
+ * code seen (a missing path is EXIT_REJECTED). */
+typedef int (*cli_file_fn)(const char *path, void *ctx);
+int cli_walk(char **paths, int npaths, const char *const *exts, cli_file_fn fn, void *ctx);
+
+/* Read a whole file (or stdin for "-") into *data (malloc'd).  Returns 0, or
+ * -1 with errno set. */
+int cli_read_all(const char *path, char **data, size_t *len);
+
+/* Chunked reader: hands over pieces ending at a line end (bounded memory). */
+typedef struct cli_chunks {
+  FILE *f;
+  bool is_stdin;
+  char *buf;
+  size_t cap, len;
+  size_t base;      /* file offset of buf[0] */
+  unsigned line;    /* line number of buf[0] */
+  size_t taken;     /* bytes of buf handed over by the last cli_chunk_next */
+  bool eof;
+} cli_chunks;
+
+int cli_chunks_open(cli_chunks *c, const char *path);
+/* Next piece: (*data, *len) covers whole lines (the last piece may lack a final
+ * newline; a line longer than the buffer is cut at a space).  Returns 1 when
+ * a piece is given, 0 at the end, -1 on a read error. */
+int cli_chunk_next(cli_chunks *c, const char **data, size_t *len);
+void cli_chunks_close(cli_chunks *c);
+
+/* Output: stdout buffered in large writes. */
+void cli_out(const char *s, size_t n);
+void cli_out_flush(void);
+
+/* Commands. */
+int cmd_numbers(int argc, char **argv);
+
+/* The built-in grammar, or the one of --grammars DIR (set by main). */
+const bl_grammar *cli_grammar(void);
+extern const char *cli_grammar_dir;
+
+#endif

@@ -1,0 +1,901 @@
+/*
+ * gram.c — layer 2: loads grammars/fr/ (built in, or from a directory),
+ * validates every file, builds the lexicon tables, expands the pattern
+ * macros and compiles the patterns once with PCRE2 JIT.  See gram.h and
+ * grammars/README.md for the file formats.
+ */
+#include "gram.h"
+
+#include "embedded.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+/* ------------------------------------------------------------ file access */
+
+typedef struct src {
+  const char *name; /* "fr/numbers.tsv" */
+  const char *data;
+  size_t len;
+} src;
+
+static int read_file(bl_grammar *g, const char *dir, const char *name, src *out, bl_error *err) {
+  out->name = name;
+  out->data = NULL;
+  out->len = 0;
+  if (!dir) {
+    for (const bl_embedded *e = bl_grammar_files; e->name; e++)
+      if (strcmp(e->name, name) == 0) {
+        out->data = e->data;
+        out->len = e->len;
+        return BL_OK;
+      }
+    return bl_fail(err, BL_GRAMMAR, "built-in grammar lacks %s", name);
+  }
+  if (g->ntexts >= BL_ARRAY_LEN(g->texts)) return bl_fail(err, BL_INTERNAL, "too many grammar files");
+  char path[4096];
+  snprintf(path, sizeof path, "%s/%s", dir, name);
+  FILE *f = fopen(path, "rb");
+  if (!f) return bl_fail(err, BL_IO, "%s: %s", path, strerror(errno));
+  bl_buf b;
+  bl_buf_init(&b);
+  char chunk[8192];
+  size_t n;
+  while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+    if (bl_buf_add(&b, chunk, n)) {
+      fclose(f);
+      bl_buf_clear(&b);
+      return bl_fail(err, BL_NOMEM, "out of memory");
+    }
+  int bad = ferror(f);
+  fclose(f);
+  if (bad) {
+    bl_buf_clear(&b);
+    return bl_fail(err, BL_IO, "%s: read error", path);
+  }
+  if (!b.ptr && bl_buf_add(&b, "", 0)) return bl_fail(err, BL_NOMEM, "out of memory");
+  g->texts[g->ntexts++] = b.ptr;
+  out->data = b.ptr;
+  out->len = b.len;
+  return BL_OK;
+}
+
+/* ----------------------------------------------------------------- lines */
+
+typedef struct liner {
+  const src *f;
+  size_t pos;
+  unsigned lineno;
+  const char *line; /* current line, without '\n' */
+  size_t len;
+} liner;
+
+static bool next_line(liner *l) {
+  if (l->pos >= l->f->len) return false;
+  const char *s = l->f->data + l->pos;
+  const char *nl = memchr(s, '\n', l->f->len - l->pos);
+  size_t n = nl ? (size_t)(nl - s) : l->f->len - l->pos;
+  l->line = s;
+  l->len = n;
+  if (n && s[n - 1] == '\r') l->len--;
+  l->pos += n + (nl ? 1 : 0);
+  l->lineno++;
+  return true;
+}
+
+__attribute__((format(printf, 4, 5)))
+static int fail_line(bl_error *err, const liner *l, size_t col, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  char msg[160];
+  vsnprintf(msg, sizeof msg, fmt, ap);
+  va_end(ap);
+  bl_fail(err, BL_GRAMMAR, "%s", msg);
+  if (err) {
+    err->file = l->f->name;
+    err->line = l->lineno;
+    err->at.start = err->at.end = col;
+  }
+  return BL_GRAMMAR;
+}
+
+/* The first line must be "# format: KIND/1". */
+static int check_format(liner *l, const char *kind, bl_error *err) {
+  char want[64];
+  snprintf(want, sizeof want, "# format: %s/1", kind);
+  if (!next_line(l) || l->len != strlen(want) || memcmp(l->line, want, l->len) != 0)
+    return fail_line(err, l, 1, "first line must be \"%s\"", want);
+  return BL_OK;
+}
+
+static bool blank_or_comment(const liner *l) {
+  for (size_t i = 0; i < l->len; i++) {
+    if (l->line[i] == '#') return true;
+    if (l->line[i] != ' ' && l->line[i] != '\t') return false;
+  }
+  return true;
+}
+
+/* Split a line on TABs into at most `max` fields; returns the count. */
+static size_t split_tabs(const char *s, size_t n, bl_str *out, size_t max) {
+  size_t k = 0, start = 0;
+  for (size_t i = 0; i <= n && k < max; i++) {
+    if (i == n || s[i] == '\t') {
+      out[k++] = bl_str_make(s + start, i - start);
+      start = i + 1;
+    }
+  }
+  return k;
+}
+
+/* ---------------------------------------------------------------- lexicons */
+
+static uint64_t hash_form(const char *s, size_t n) {
+  uint64_t h = 1469598103934665603ull;
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)s[i];
+    if (c >= 'A' && c <= 'Z') c = (unsigned char)(c | 0x20);
+    h = (h ^ c) * 1099511628211ull;
+  }
+  return h;
+}
+
+static bool same_form(const char *a, const char *b, size_t n) {
+  for (size_t i = 0; i < n; i++) {
+    unsigned char x = (unsigned char)a[i], y = (unsigned char)b[i];
+    if (x >= 'A' && x <= 'Z') x = (unsigned char)(x | 0x20);
+    if (y >= 'A' && y <= 'Z') y = (unsigned char)(y | 0x20);
+    if (x != y) return false;
+  }
+  return true;
+}
+
+const bl_lexent *bl_lex_find(const bl_lexicon *lx, const char *s, size_t n) {
+  if (!lx->nslots) return NULL;
+  size_t mask = lx->nslots - 1;
+  for (size_t i = hash_form(s, n) & mask;; i = (i + 1) & mask) {
+    uint32_t k = lx->slots[i];
+    if (!k) return NULL;
+    const bl_lexent *e = &lx->ents[k - 1];
+    if (e->len == n && same_form(e->form, s, n)) return e;
+  }
+}
+
+static int lex_add(bl_lexicon *lx, const char *form, size_t len, double value, int kind,
+                   const char *code, unsigned line) {
+  if (bl_grow((void **)&lx->ents, &lx->cap, lx->n + 1, sizeof *lx->ents)) return BL_NOMEM;
+  bl_lexent *e = &lx->ents[lx->n++];
+  e->form = form;
+  e->len = len;
+  e->value = value;
+  e->kind = kind;
+  e->code = code;
+  e->line = line;
+  return BL_OK;
+}
+
+/* Build the hash; a repeated form keeps its first entry unless `merge_kinds`,
+ * which ORs the kinds (for the anchor set). */
+static int lex_index(bl_lexicon *lx, bool merge_kinds) {
+  size_t ns = 16;
+  while (ns < lx->n * 2 + 2) ns *= 2;
+  bl_free(lx->slots);
+  lx->slots = bl_calloc(ns, sizeof *lx->slots);
+  if (!lx->slots) return BL_NOMEM;
+  lx->nslots = ns;
+  for (size_t k = 0; k < lx->n; k++) {
+    bl_lexent *e = &lx->ents[k];
+    size_t i = hash_form(e->form, e->len) & (ns - 1);
+    for (;; i = (i + 1) & (ns - 1)) {
+      uint32_t s = lx->slots[i];
+      if (!s) {
+        lx->slots[i] = (uint32_t)k + 1;
+        break;
+      }
+      bl_lexent *o = &lx->ents[s - 1];
+      if (o->len == e->len && same_form(o->form, e->form, e->len)) {
+        if (merge_kinds) o->kind |= e->kind;
+        break;
+      }
+    }
+  }
+  return BL_OK;
+}
+
+static void lex_clear(bl_lexicon *lx) {
+  bl_free(lx->ents);
+  bl_free(lx->slots);
+  memset(lx, 0, sizeof *lx);
+}
+
+/* ---------------------------------------------------------------- examples */
+
+static int add_example(bl_grammar *g, const liner *l, const char *rule, int qualifier,
+                       bool positive, const char *text, size_t n) {
+  if (bl_grow((void **)&g->examples, &g->excap, g->nexamples + 1, sizeof *g->examples))
+    return BL_NOMEM;
+  char *t = bl_strndup(text, n);
+  if (!t) return BL_NOMEM;
+  bl_example *e = &g->examples[g->nexamples++];
+  e->file = l->f->name;
+  e->line = l->lineno;
+  e->rule = rule;
+  e->qualifier = qualifier;
+  e->positive = positive;
+  e->text = t;
+  return BL_OK;
+}
+
+/* If the line is "ex+<TAB>text" or "ex-<TAB>text", record it and return 1. */
+static int maybe_example(bl_grammar *g, const liner *l, const char *rule, int qualifier,
+                         bl_error *err) {
+  if (l->len < 4 || l->line[0] != 'e' || l->line[1] != 'x' ||
+      (l->line[2] != '+' && l->line[2] != '-'))
+    return 0;
+  if (l->line[3] != '\t') return -fail_line(err, l, 4, "expected a TAB after %s", "ex+/ex-");
+  if (!rule) return -fail_line(err, l, 1, "%s line before any rule", "example");
+  if (add_example(g, l, rule, qualifier, l->line[2] == '+', l->line + 4, l->len - 4))
+    return -bl_fail(err, BL_NOMEM, "out of memory");
+  return 1;
+}
+
+/* ------------------------------------------------------------ TSV readers */
+
+typedef struct kindname {
+  const char *name;
+  int kind;
+} kindname;
+
+static int kind_of(const kindname *table, bl_str s) {
+  for (const kindname *k = table; k->name; k++)
+    if (strlen(k->name) == s.len && memcmp(k->name, s.ptr, s.len) == 0) return k->kind;
+  return -1;
+}
+
+static bool parse_value(bl_str s, double *out) {
+  char tmp[64];
+  if (s.len == 0 || s.len >= sizeof tmp) return false;
+  memcpy(tmp, s.ptr, s.len);
+  tmp[s.len] = '\0';
+  char *end;
+  errno = 0;
+  double v = strtod(tmp, &end);
+  if (errno || *end || !isfinite(v)) return false;
+  *out = v;
+  return true;
+}
+
+/* Generic reader for "form value kind" (value_col/kind_col < 0 = absent)
+ * lexicons.  `code_col` keeps a text column in lexent.code (NUL-terminated
+ * copy owned by... the file text: we terminate in place only for owned texts,
+ * so codes are interned instead). */
+typedef struct lexspec {
+  const char *file;
+  const char *format;
+  size_t ncols;
+  int value_col;
+  int kind_col;
+  int code_col;
+  const kindname *kinds;
+} lexspec;
+
+/* Codes (ISO units, category names...) are short; intern them in a static
+ * pool so lexent.code can be a C string without touching the file text. */
+static const char *intern_code(bl_str s) {
+  static const char *const known[] = {"percent", "EUR", "USD", "CAD", "CHF", "XOF", "XAF", "GBP",
+                                      "JPY", "CNY", "RUB", "UAH", "MAD", "DZD", "TND", "KZT",
+                                      "LBP", "ILS", "INR", NULL};
+  for (size_t i = 0; known[i]; i++)
+    if (strlen(known[i]) == s.len && memcmp(known[i], s.ptr, s.len) == 0) return known[i];
+  return NULL;
+}
+
+static int read_lexicon(bl_grammar *g, const char *dir, const lexspec *spec, bl_lexicon *lx,
+                        bl_error *err) {
+  src f;
+  int rc = read_file(g, dir, spec->file, &f, err);
+  if (rc) return rc;
+  lx->file = spec->file;
+  liner l = {&f, 0, 0, NULL, 0};
+  if ((rc = check_format(&l, spec->format, err))) return rc;
+  while (next_line(&l)) {
+    if (blank_or_comment(&l)) continue;
+    int ex = maybe_example(g, &l, spec->file, -1, err);
+    if (ex < 0) return -ex;
+    if (ex) continue;
+    bl_str col[6];
+    size_t n = split_tabs(l.line, l.len, col, 6);
+    if (n != spec->ncols) {
+      char msg[32];
+      snprintf(msg, sizeof msg, "%zu", spec->ncols);
+      return fail_line(err, &l, 1, "expected %s TAB-separated columns", msg);
+    }
+    if (col[0].len == 0) return fail_line(err, &l, 1, "%s", "empty form");
+    double value = 0;
+    int kind = 0;
+    const char *code = NULL;
+    if (spec->value_col >= 0 && !parse_value(col[spec->value_col], &value))
+      return fail_line(err, &l, (size_t)(col[spec->value_col].ptr - l.line) + 1,
+                       "%s is not a number", "value");
+    if (spec->kind_col >= 0 && (kind = kind_of(spec->kinds, col[spec->kind_col])) < 0)
+      return fail_line(err, &l, (size_t)(col[spec->kind_col].ptr - l.line) + 1,
+                       "unknown kind in %s", spec->file);
+    if (spec->code_col >= 0 && !(code = intern_code(col[spec->code_col])))
+      return fail_line(err, &l, (size_t)(col[spec->code_col].ptr - l.line) + 1,
+                       "unknown code in %s (add it to the interned codes)", spec->file);
+    if (lex_add(lx, col[0].ptr, col[0].len, value, kind, code, l.lineno))
+      return bl_fail(err, BL_NOMEM, "out of memory");
+  }
+  return lex_index(lx, false) ? bl_fail(err, BL_NOMEM, "out of memory") : BL_OK;
+}
+
+static const kindname number_kinds[] = {
+    {"unit", NW_UNIT}, {"teen", NW_TEEN}, {"tens", NW_TENS}, {"hundred", NW_HUNDRED},
+    {"thousand", NW_THOUSAND}, {"scale", NW_SCALE}, {"half", NW_HALF}, {"abbr", NW_ABBR},
+    {NULL, 0}};
+static const kindname vague_kinds[] = {{"det", VG_DET}, {"alone", VG_ALONE}, {NULL, 0}};
+static const kindname unit_kinds[] = {{"sign", UN_SIGN}, {"word", UN_WORD}, {NULL, 0}};
+static const kindname calendar_kinds[] = {{"month", CAL_MONTH}, {"day", CAL_DAY}, {NULL, 0}};
+
+static const lexspec lex_numbers = {"fr/numbers.tsv", "numbers", 3, 1, 2, -1, number_kinds};
+static const lexspec lex_approx = {"fr/approx.tsv", "approx", 2, 1, -1, -1, NULL};
+static const lexspec lex_vague = {"fr/vague.tsv", "vague", 2, -1, 1, -1, vague_kinds};
+static const lexspec lex_units = {"fr/units.tsv", "units", 3, -1, 2, 1, unit_kinds};
+static const lexspec lex_calendar = {"fr/calendar.tsv", "calendar", 3, 2, 1, -1, calendar_kinds};
+
+/* ------------------------------------------------------------------ hedges */
+
+typedef struct hedge {
+  const char *id; /* owned copy */
+  bl_hedge_pos pos;
+  bl_qualifier qualifier;
+  bl_str words; /* borrowed from the file text */
+} hedge;
+
+typedef struct loadstate {
+  hedge *hedges;
+  size_t nhedges, hcap;
+  bl_buf pattern; /* scratch for macro expansion */
+} loadstate;
+
+static const kindname hedge_positions[] = {
+    {"pre", HP_PRE}, {"post", HP_POST}, {"verb", HP_VERB}, {NULL, 0}};
+static const kindname qualifier_names[] = {
+    {"exact", BL_EXACT},       {"more_than", BL_MORE_THAN}, {"at_least", BL_AT_LEAST},
+    {"less_than", BL_LESS_THAN}, {"at_most", BL_AT_MOST},   {"about", BL_ABOUT},
+    {"range", BL_RANGE},       {"vague", BL_VAGUE},         {NULL, 0}};
+
+static int read_hedges(bl_grammar *g, const char *dir, loadstate *ls, bl_error *err) {
+  src f;
+  int rc = read_file(g, dir, "fr/hedges.tsv", &f, err);
+  if (rc) return rc;
+  liner l = {&f, 0, 0, NULL, 0};
+  if ((rc = check_format(&l, "hedges", err))) return rc;
+  while (next_line(&l)) {
+    if (blank_or_comment(&l)) continue;
+    const hedge *last = ls->nhedges ? &ls->hedges[ls->nhedges - 1] : NULL;
+    int ex = maybe_example(g, &l, last ? last->id : NULL, last ? (int)last->qualifier : -1, err);
+    if (ex < 0) return -ex;
+    if (ex) continue;
+    bl_str col[4];
+    if (split_tabs(l.line, l.len, col, 4) != 4)
+      return fail_line(err, &l, 1, "expected %s TAB-separated columns", "4");
+    int pos = kind_of(hedge_positions, col[1]);
+    int q = kind_of(qualifier_names, col[2]);
+    if (pos < 0) return fail_line(err, &l, (size_t)(col[1].ptr - l.line) + 1, "%s", "position must be pre, post or verb");
+    if (q < 0 || q == BL_EXACT || q == BL_RANGE || q == BL_VAGUE)
+      return fail_line(err, &l, (size_t)(col[2].ptr - l.line) + 1, "%s",
+                       "qualifier must be more_than, at_least, less_than, at_most or about");
+    if (bl_grow((void **)&ls->hedges, &ls->hcap, ls->nhedges + 1, sizeof *ls->hedges))
+      return bl_fail(err, BL_NOMEM, "out of memory");
+    hedge *h = &ls->hedges[ls->nhedges];
+    h->id = bl_strndup(col[0].ptr, col[0].len);
+    if (!h->id) return bl_fail(err, BL_NOMEM, "out of memory");
+    ls->nhedges++;
+    h->pos = (bl_hedge_pos)pos;
+    h->qualifier = (bl_qualifier)q;
+    h->words = col[3];
+  }
+  return BL_OK;
+}
+
+/* --------------------------------------------------------- macro expansion */
+
+/* Append a literal form, escaped for an extended-mode pattern; a space means
+ * any run of spaces, or exactly one inside a (fixed-length) lookbehind. */
+static int add_literal_as(bl_buf *b, const char *s, size_t n, bool fixed) {
+  for (size_t i = 0; i < n; i++) {
+    char c = s[i];
+    if (c == ' ') {
+      if (bl_buf_adds(b, fixed ? "\\s" : "\\s+")) return BL_NOMEM;
+      continue;
+    }
+    if (strchr("\\^$.|?*+()[]{}#-'", c) && bl_buf_addc(b, '\\')) return BL_NOMEM;
+    if (bl_buf_addc(b, c)) return BL_NOMEM;
+  }
+  return BL_OK;
+}
+
+static int add_literal(bl_buf *b, const char *s, size_t n) {
+  return add_literal_as(b, s, n, false);
+}
+
+/* Append a hedges.tsv fragment (plain PCRE2, spaces significant) into an
+ * extended-mode pattern: spaces become \s+, '#' is escaped. */
+static int add_fragment(bl_buf *b, bl_str s) {
+  for (size_t i = 0; i < s.len; i++) {
+    char c = s.ptr[i];
+    int rc = c == ' ' ? bl_buf_adds(b, "\\s+") : c == '#' ? bl_buf_adds(b, "\\#") : bl_buf_addc(b, c);
+    if (rc) return BL_NOMEM;
+  }
+  return BL_OK;
+}
+
+typedef bool (*lexfilter)(const bl_lexent *e, int arg);
+
+static bool any_entry(const bl_lexent *e, int arg) {
+  BL_UNUSED(e);
+  BL_UNUSED(arg);
+  return true;
+}
+static bool kind_is_not(const bl_lexent *e, int arg) {
+  return e->kind != arg;
+}
+static bool kind_is(const bl_lexent *e, int arg) {
+  return e->kind == arg;
+}
+static bool is_plural(const bl_lexent *e, int arg) {
+  BL_UNUSED(arg);
+  return e->len > 1 && (e->form[e->len - 1] == 's' || e->form[e->len - 1] == 'x');
+}
+
+static int cmp_len_desc(const void *a, const void *b) {
+  const bl_lexent *x = *(const bl_lexent *const *)a, *y = *(const bl_lexent *const *)b;
+  return x->len < y->len ? 1 : x->len > y->len ? -1 : 0;
+}
+
+/* Append "(?:f1|f2|...)" for the entries of lx passing `keep`, longest first
+ * so that "septante" is tried before "sept". */
+static int add_alternation(bl_buf *b, const bl_lexicon *lx, lexfilter keep, int arg) {
+  const bl_lexent **v = bl_malloc((lx->n + 1) * sizeof(const bl_lexent *));
+  if (!v) return BL_NOMEM;
+  size_t n = 0;
+  for (size_t i = 0; i < lx->n; i++)
+    if (keep(&lx->ents[i], arg)) v[n++] = &lx->ents[i];
+  qsort(v, n, sizeof(const bl_lexent *), cmp_len_desc);
+  int rc = bl_buf_adds(b, "(?:");
+  for (size_t i = 0; i < n && !rc; i++) {
+    if (i) rc = bl_buf_addc(b, '|');
+    if (!rc) rc = add_literal(b, v[i]->form, v[i]->len);
+  }
+  if (!n && !rc) rc = bl_buf_adds(b, "(*FAIL)");
+  if (!rc) rc = bl_buf_addc(b, ')');
+  bl_free(v);
+  return rc;
+}
+
+static int add_hedges(bl_buf *b, const loadstate *ls, bl_hedge_pos pos) {
+  static const char *const prefix[] = {"hp_", "hq_", "hv_"};
+  int rc = bl_buf_adds(b, "(?:");
+  bool first = true;
+  for (int q = BL_MORE_THAN; q <= BL_ABOUT && !rc; q++) {
+    bool any = false;
+    for (size_t i = 0; i < ls->nhedges && !rc; i++) {
+      const hedge *h = &ls->hedges[i];
+      if (h->pos != pos || (int)h->qualifier != q) continue;
+      if (!any) {
+        if (!first) rc = rc ? rc : bl_buf_addc(b, '|');
+        rc = rc ? rc : bl_buf_printf(b, "(?<%s%s>", prefix[pos], qualifier_names[q].name);
+        any = true;
+        first = false;
+      } else {
+        rc = bl_buf_addc(b, '|');
+      }
+      rc = rc ? rc : bl_buf_adds(b, "(?:");
+      rc = rc ? rc : add_fragment(b, h->words);
+      rc = rc ? rc : bl_buf_addc(b, ')');
+    }
+    if (any && !rc) rc = bl_buf_addc(b, ')');
+  }
+  if (first && !rc) rc = bl_buf_adds(b, "(*FAIL)");
+  return rc ? rc : bl_buf_addc(b, ')');
+}
+
+/* @after(a|b) / @notafter(a|b): one fixed-length lookbehind per word. */
+static int add_lookbehinds(bl_buf *b, const char *args, size_t n, bool negate) {
+  int rc = negate ? BL_OK : bl_buf_adds(b, "(?:");
+  size_t start = 0;
+  bool first = true;
+  for (size_t i = 0; i <= n && !rc; i++) {
+    if (i < n && args[i] != '|') continue;
+    const char *w = args + start;
+    size_t wn = i - start;
+    start = i + 1;
+    if (!wn) continue;
+    unsigned char last = (unsigned char)w[wn - 1];
+    bool ends_in_letter = (last >= 'a' && last <= 'z') || (last >= 'A' && last <= 'Z') || last >= 0x80;
+    /* A word ending in a letter needs a space after it; "n°", "d'", "mi-" may touch. */
+    for (int variant = 0; variant < (ends_in_letter ? 1 : 2) && !rc; variant++) {
+      if (!negate && !first) rc = bl_buf_addc(b, '|');
+      first = false;
+      rc = rc ? rc : bl_buf_adds(b, negate ? "(?<!(?<![\\p{L}\\p{N}])" : "(?<=(?<![\\p{L}\\p{N}])");
+      rc = rc ? rc : add_literal_as(b, w, wn, true);
+      if (!rc && variant == 0) rc = bl_buf_adds(b, "\\s");
+      rc = rc ? rc : bl_buf_addc(b, ')');
+    }
+  }
+  if (!negate && !rc) rc = bl_buf_addc(b, ')');
+  return rc;
+}
+
+/* Expand macros of one rule body into b.  `where` locates errors. */
+static int expand(bl_grammar *g, const loadstate *ls, bl_buf *b, const char *s, size_t n,
+                  const liner *where, bl_error *err) {
+  for (size_t i = 0; i < n; i++) {
+    if (s[i] != '@') {
+      if (bl_buf_addc(b, s[i])) return bl_fail(err, BL_NOMEM, "out of memory");
+      continue;
+    }
+    size_t j = i + 1;
+    while (j < n && ((s[j] >= 'a' && s[j] <= 'z') || s[j] == '_')) j++;
+    char name[32];
+    size_t nn = j - i - 1;
+    if (nn == 0 || nn >= sizeof name) {
+      if (bl_buf_addc(b, '@')) return bl_fail(err, BL_NOMEM, "out of memory");
+      continue;
+    }
+    memcpy(name, s + i + 1, nn);
+    name[nn] = '\0';
+    int rc = BL_OK;
+    if (j < n && s[j] == '(' && (!strcmp(name, "after") || !strcmp(name, "notafter"))) {
+      size_t k = j + 1;
+      while (k < n && s[k] != ')') k++;
+      if (k >= n) return fail_line(err, where, 1, "unclosed @%s(", name);
+      rc = add_lookbehinds(b, s + j + 1, k - j - 1, name[0] == 'n');
+      i = k;
+    } else if (j < n && s[j] == '@') {
+      const struct {
+        const char *name;
+        const bl_lexicon *lx;
+        lexfilter keep;
+        int arg;
+      } table[] = {
+          {"numword", &g->numbers, kind_is_not, NW_ABBR},
+          {"abbr", &g->numbers, kind_is, NW_ABBR},   {"unit", &g->numbers, kind_is, NW_UNIT},
+          {"teen", &g->numbers, kind_is, NW_TEEN},  {"tens", &g->numbers, kind_is, NW_TENS},
+          {"hundred", &g->numbers, kind_is, NW_HUNDRED},
+          {"thousand", &g->numbers, kind_is, NW_THOUSAND},
+          {"scale", &g->numbers, kind_is, NW_SCALE}, {"half", &g->numbers, kind_is, NW_HALF},
+          {"approx", &g->approx, any_entry, 0},     {"approx_pl", &g->approx, is_plural, 0},
+          {"vague_det", &g->vague, any_entry, 0},   {"vague_alone", &g->vague, kind_is, VG_ALONE},
+          {"unit_sign", &g->units, kind_is, UN_SIGN}, {"unit_word", &g->units, kind_is, UN_WORD},
+          {"month", &g->calendar, kind_is, CAL_MONTH}, {"day", &g->calendar, kind_is, CAL_DAY},
+      };
+      bool found = false;
+      for (size_t t = 0; t < BL_ARRAY_LEN(table) && !found; t++)
+        if (!strcmp(table[t].name, name)) {
+          rc = add_alternation(b, table[t].lx, table[t].keep, table[t].arg);
+          found = true;
+        }
+      if (!found && !strcmp(name, "hedge_pre")) rc = add_hedges(b, ls, HP_PRE), found = true;
+      if (!found && !strcmp(name, "hedge_post")) rc = add_hedges(b, ls, HP_POST), found = true;
+      if (!found && !strcmp(name, "hedge_verb")) rc = add_hedges(b, ls, HP_VERB), found = true;
+      if (!found) return fail_line(err, where, 1, "unknown macro @%s@", name);
+      i = j;
+    } else {
+      rc = bl_buf_addc(b, '@');
+    }
+    if (rc) return bl_fail(err, BL_NOMEM, "out of memory");
+  }
+  return BL_OK;
+}
+
+/* --------------------------------------------------------------- .pcre files */
+
+typedef struct rule {
+  char *id;          /* owned */
+  bl_buf body;       /* owned: raw pattern lines */
+  unsigned line;     /* line of "rule" */
+} rule;
+
+typedef struct ruleset {
+  rule *rules;
+  size_t n, cap;
+} ruleset;
+
+static void ruleset_clear(ruleset *rs) {
+  for (size_t i = 0; i < rs->n; i++) {
+    bl_free(rs->rules[i].id);
+    bl_buf_clear(&rs->rules[i].body);
+  }
+  bl_free(rs->rules);
+  memset(rs, 0, sizeof *rs);
+}
+
+/* Rule ids live as long as the grammar (examples point at them). */
+static int read_rules(bl_grammar *g, const char *dir, const char *name, ruleset *rs, bl_error *err) {
+  src f;
+  int rc = read_file(g, dir, name, &f, err);
+  if (rc) return rc;
+  liner l = {&f, 0, 0, NULL, 0};
+  if ((rc = check_format(&l, "patterns", err))) return rc;
+  while (next_line(&l)) {
+    rule *cur = rs->n ? &rs->rules[rs->n - 1] : NULL;
+    if (l.len && (l.line[0] == ' ' || l.line[0] == '\t')) {
+      if (!cur) return fail_line(err, &l, 1, "%s", "pattern line before any rule");
+      if (bl_buf_add(&cur->body, l.line, l.len) || bl_buf_addc(&cur->body, '\n'))
+        return bl_fail(err, BL_NOMEM, "out of memory");
+      continue;
+    }
+    if (blank_or_comment(&l)) continue;
+    int ex = maybe_example(g, &l, cur ? cur->id : NULL, -1, err);
+    if (ex < 0) return -ex;
+    if (ex) continue;
+    if (l.len > 5 && memcmp(l.line, "rule\t", 5) == 0) {
+      if (bl_grow((void **)&rs->rules, &rs->cap, rs->n + 1, sizeof *rs->rules))
+        return bl_fail(err, BL_NOMEM, "out of memory");
+      rule *r = &rs->rules[rs->n];
+      memset(r, 0, sizeof *r);
+      r->id = bl_strndup(l.line + 5, l.len - 5);
+      if (!r->id) return bl_fail(err, BL_NOMEM, "out of memory");
+      for (char *p = r->id; *p; p++)
+        if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '-' || *p == '_'))
+          return fail_line(err, &l, 6, "%s", "rule ids are [a-z0-9_-]");
+      r->line = l.lineno;
+      rs->n++;
+      continue;
+    }
+    return fail_line(err, &l, 1, "%s", "expected \"rule<TAB>ID\", an indented pattern line, ex+ or ex-");
+  }
+  return BL_OK;
+}
+
+static const rule *find_rule(const ruleset *rs, const char *id) {
+  for (size_t i = 0; i < rs->n; i++)
+    if (!strcmp(rs->rules[i].id, id)) return &rs->rules[i];
+  return NULL;
+}
+
+/* Compile the expanded pattern in b; on error point at the rule's file/line. */
+static pcre2_code *compile_rule(const bl_buf *b, uint32_t opts, const char *file, unsigned line,
+                                bl_error *err) {
+  pcre2_code *re = bl_rx_compile(b->ptr, b->len, opts, err);
+  if (!re && err) {
+    /* Report the offending spot of the expanded pattern. */
+    size_t off = err->at.start;
+    size_t from = off > 30 ? off - 30 : 0;
+    char ctx[64];
+    snprintf(ctx, sizeof ctx, "%.*s", (int)(off - from), b->ptr + from);
+    char msg[160];
+    snprintf(msg, sizeof msg, "%.80s (near \"...%.50s\")", err->msg, ctx);
+    memcpy(err->msg, msg, sizeof msg);
+    err->file = file;
+    err->line = line;
+  }
+  return re;
+}
+
+/* Strip (*MARK) etc. are not needed; rule bodies are wrapped as
+ * (?:BODY)(*MARK:id) into one alternation for the exclusion pattern. */
+static int build_notq(bl_grammar *g, const loadstate *ls, const ruleset *rs, bl_error *err) {
+  bl_buf b;
+  bl_buf_init(&b);
+  int rc = bl_buf_adds(&b, "(?:");
+  for (size_t i = 0; i < rs->n && !rc; i++) {
+    liner where = {NULL, 0, rs->rules[i].line, NULL, 0};
+    src fake = {"fr/notq.pcre", NULL, 0};
+    where.f = &fake;
+    if (i) rc = bl_buf_addc(&b, '|');
+    rc = rc ? rc : bl_buf_adds(&b, "(?:");
+    if (!rc) rc = expand(g, ls, &b, rs->rules[i].body.ptr, rs->rules[i].body.len, &where, err);
+    if (rc) break;
+    rc = bl_buf_printf(&b, ")(*MARK:%s)", rs->rules[i].id);
+  }
+  if (!rc) rc = bl_buf_addc(&b, ')');
+  if (rc) {
+    bl_buf_clear(&b);
+    return rc == BL_NOMEM ? bl_fail(err, BL_NOMEM, "out of memory") : rc;
+  }
+  g->notq = compile_rule(&b, PCRE2_CASELESS | PCRE2_EXTENDED, "fr/notq.pcre", 0, err);
+  bl_buf_clear(&b);
+  if (!g->notq) {
+    /* Find which rule is at fault by compiling each alone. */
+    for (size_t i = 0; i < rs->n; i++) {
+      bl_buf one;
+      bl_buf_init(&one);
+      liner where = {NULL, 0, rs->rules[i].line, NULL, 0};
+      src fake = {"fr/notq.pcre", NULL, 0};
+      where.f = &fake;
+      bl_error e2;
+      if (expand(g, ls, &one, rs->rules[i].body.ptr, rs->rules[i].body.len, &where, &e2) == 0) {
+        pcre2_code *re = compile_rule(&one, PCRE2_CASELESS | PCRE2_EXTENDED, "fr/notq.pcre",
+                                      rs->rules[i].line, err);
+        if (!re) {
+          bl_buf_clear(&one);
+          return BL_GRAMMAR;
+        }
+        pcre2_code_free(re);
+      }
+      bl_buf_clear(&one);
+    }
+    return BL_GRAMMAR;
+  }
+  return BL_OK;
+}
+
+static int build_single(bl_grammar *g, const loadstate *ls, const ruleset *rs, const char *file,
+                        const char *id, uint32_t opts, pcre2_code **out, bl_error *err) {
+  const rule *r = find_rule(rs, id);
+  if (!r) return bl_fail(err, BL_GRAMMAR, "%s: no rule \"%s\"", file, id);
+  bl_buf b;
+  bl_buf_init(&b);
+  src fake = {file, NULL, 0};
+  liner where = {&fake, 0, r->line, NULL, 0};
+  int rc = expand(g, ls, &b, r->body.ptr, r->body.len, &where, err);
+  if (!rc) {
+    *out = compile_rule(&b, opts, file, r->line, err);
+    if (!*out) rc = BL_GRAMMAR;
+  }
+  bl_buf_clear(&b);
+  return rc;
+}
+
+/* ------------------------------------------------------------------ anchors */
+
+static int build_anchors(bl_grammar *g, bl_error *err) {
+  int rc = BL_OK;
+  for (size_t i = 0; i < g->numbers.n && !rc; i++) {
+    const bl_lexent *e = &g->numbers.ents[i];
+    /* The article "un"/"une" alone is not a figure: it is read only as part
+     * of a longer expression, found from another anchor ("vingt et un",
+     * "un million", "une dizaine"). */
+    if ((e->kind == NW_UNIT && e->value == 1) || e->kind == NW_ABBR) continue;
+    rc = lex_add(&g->anchors, e->form, e->len, 0, AN_NUMWORD, NULL, e->line);
+  }
+  for (size_t i = 0; i < g->approx.n && !rc; i++)
+    rc = lex_add(&g->anchors, g->approx.ents[i].form, g->approx.ents[i].len, 0, AN_APPROX, NULL, 0);
+  for (size_t i = 0; i < g->vague.n && !rc; i++)
+    if (g->vague.ents[i].kind == VG_ALONE)
+      rc = lex_add(&g->anchors, g->vague.ents[i].form, g->vague.ents[i].len, 0, AN_VAGUE, NULL, 0);
+  if (!rc) rc = lex_index(&g->anchors, true);
+  return rc ? bl_fail(err, BL_NOMEM, "out of memory") : BL_OK;
+}
+
+/* --------------------------------------------------------------- grammar */
+
+static int resolve_groups(bl_grammar *g, bl_error *err) {
+  static const char *const names[QG_COUNT_] = {
+      [QG_N1] = "n1",          [QG_N2] = "n2",
+      [QG_DET] = "det",        [QG_APPROX] = "approx",
+      [QG_APPROX_MUL] = "approx_mul", [QG_VDET] = "vdet",
+      [QG_VNOUN] = "vnoun",    [QG_VMUL] = "vmul",
+      [QG_VALONE] = "valone",  [QG_RANGE_ENTRE] = "range_entre",
+      [QG_RANGE_DE] = "range_de", [QG_RANGE_BARE] = "range_bare",
+      [QG_ABBR] = "abbr",      [QG_SIGN] = "sign",
+      [QG_HP] = "hp_x",        [QG_HV] = "hv_x",
+      [QG_HQ] = "hq_x"};
+  for (int i = 0; i < QG_COUNT_; i++)
+    if (!bl_rx_groups_named(g->quantity, names[i], g->qg[i], BL_QG_MAX_DUP))
+      return bl_fail(err, BL_GRAMMAR, "fr/quantity.pcre: no group named \"%s\"", names[i]);
+  static const char *const prefix[] = {"hp_", "hq_", "hv_"};
+  for (int pos = 0; pos < 3; pos++)
+    for (int q = BL_MORE_THAN; q <= BL_ABOUT; q++) {
+      char name[32];
+      snprintf(name, sizeof name, "%s%s", prefix[pos], qualifier_names[q].name);
+      uint32_t n[1];
+      if (bl_rx_groups_named(g->quantity, name, n, 1)) g->hedge_group[pos][q] = n[0];
+    }
+  uint32_t cap = 0;
+  pcre2_pattern_info(g->quantity, PCRE2_INFO_CAPTURECOUNT, &cap);
+  g->max_groups = cap;
+  pcre2_pattern_info(g->notq, PCRE2_INFO_CAPTURECOUNT, &cap);
+  if (cap > g->max_groups) g->max_groups = cap;
+  return BL_OK;
+}
+
+static int read_version(bl_grammar *g, const char *dir, bl_error *err) {
+  src f;
+  int rc = read_file(g, dir, "fr/VERSION", &f, err);
+  if (rc) return rc;
+  size_t n = 0;
+  while (n < f.len && f.data[n] != '\n' && n + 1 < sizeof g->version) n++;
+  if (!n) return bl_fail(err, BL_GRAMMAR, "fr/VERSION is empty");
+  memcpy(g->version, f.data, n);
+  g->version[n] = '\0';
+  return BL_OK;
+}
+
+void bl_grammar_free(bl_grammar *g) {
+  if (!g) return;
+  lex_clear(&g->numbers);
+  lex_clear(&g->approx);
+  lex_clear(&g->vague);
+  lex_clear(&g->units);
+  lex_clear(&g->calendar);
+  lex_clear(&g->anchors);
+  pcre2_code_free(g->quantity);
+  pcre2_code_free(g->notq);
+  pcre2_code_free(g->unit_word);
+  for (size_t i = 0; i < g->nexamples; i++) bl_free(g->examples[i].text);
+  bl_free(g->examples);
+  /* Rule and hedge ids are owned through g->owned_ids. */
+  for (size_t i = 0; i < g->nids; i++) bl_free(g->owned_ids[i]);
+  bl_free(g->owned_ids);
+  for (size_t i = 0; i < g->ntexts; i++) bl_free(g->texts[i]);
+  bl_free(g);
+}
+
+/* Keep an id string alive as long as the grammar. */
+static int own_id(bl_grammar *g, char *id) {
+  if (bl_grow((void **)&g->owned_ids, &g->idcap, g->nids + 1, sizeof *g->owned_ids)) {
+    bl_free(id);
+    return BL_NOMEM;
+  }
+  g->owned_ids[g->nids++] = id;
+  return BL_OK;
+}
+
+static int load_all(bl_grammar *g, const char *dir, loadstate *ls, ruleset *quantity,
+                    ruleset *notq, bl_error *err) {
+  int rc;
+  if ((rc = read_version(g, dir, err))) return rc;
+  if ((rc = read_lexicon(g, dir, &lex_numbers, &g->numbers, err))) return rc;
+  if ((rc = read_lexicon(g, dir, &lex_approx, &g->approx, err))) return rc;
+  if ((rc = read_lexicon(g, dir, &lex_vague, &g->vague, err))) return rc;
+  if ((rc = read_lexicon(g, dir, &lex_units, &g->units, err))) return rc;
+  if ((rc = read_lexicon(g, dir, &lex_calendar, &g->calendar, err))) return rc;
+  if ((rc = read_hedges(g, dir, ls, err))) return rc;
+  if ((rc = read_rules(g, dir, "fr/quantity.pcre", quantity, err))) return rc;
+  if ((rc = read_rules(g, dir, "fr/notq.pcre", notq, err))) return rc;
+  const uint32_t qopts = PCRE2_CASELESS | PCRE2_EXTENDED | PCRE2_DUPNAMES;
+  if ((rc = build_single(g, ls, quantity, "fr/quantity.pcre", "quantity", qopts, &g->quantity, err)))
+    return rc;
+  if ((rc = build_single(g, ls, quantity, "fr/quantity.pcre", "unit-word", qopts, &g->unit_word,
+                         err)))
+    return rc;
+  if ((rc = build_notq(g, ls, notq, err))) return rc;
+  if ((rc = resolve_groups(g, err))) return rc;
+  return build_anchors(g, err);
+}
+
+bl_grammar *bl_gram_load(const char *dir, bl_error *err) {
+  bl_grammar *g = bl_calloc(1, sizeof *g);
+  if (!g) {
+    bl_fail(err, BL_NOMEM, "out of memory");
+    return NULL;
+  }
+  loadstate ls;
+  memset(&ls, 0, sizeof ls);
+  ruleset quantity = {0}, notq = {0};
+  int rc = load_all(g, dir, &ls, &quantity, &notq, err);
+  /* Examples point at rule and hedge ids: hand those over to the grammar. */
+  for (size_t i = 0; i < ls.nhedges; i++)
+    if (!rc) rc = own_id(g, (char *)ls.hedges[i].id) ? bl_fail(err, BL_NOMEM, "out of memory") : BL_OK;
+    else bl_free((char *)ls.hedges[i].id);
+  bl_free(ls.hedges);
+  ruleset *sets[] = {&quantity, &notq};
+  for (size_t s = 0; s < 2; s++)
+    for (size_t i = 0; i < sets[s]->n; i++) {
+      if (!rc) {
+        rc = own_id(g, sets[s]->rules[i].id) ? bl_fail(err, BL_NOMEM, "out of memory") : BL_OK;
+        sets[s]->rules[i].id = NULL;
+      }
+    }
+  ruleset_clear(&quantity);
+  ruleset_clear(&notq);
+  if (rc) {
+    bl_grammar_free(g);
+    return NULL;
+  }
+  return g;
+}
+
+bl_grammar *bl_grammar_new(const char *dir, bl_error *err) {
+  return bl_gram_load(dir, err);
+}
+
+const char *bl_grammar_version(const bl_grammar *g) {
+  return g->version;
+}

@@ -1,0 +1,95 @@
+/*
+ * gram.h — layer 2: the grammars and lexicons of grammars/fr/, parsed,
+ * validated and compiled once (built-in copy or a directory).
+ *
+ * Every grammar file is UTF-8 text whose first line is "# format: KIND/1";
+ * "#" starts a comment line; TSV files have TAB-separated columns; .pcre
+ * files hold rules (see grammars/README.md).  Any error names the file, line
+ * and column.
+ */
+#ifndef BL_GRAM_H
+#define BL_GRAM_H
+
+#include "internal.h"
+#include "rx.h"
+
+/* ---- lexicons: lower-cased forms to values, looked up in O(1). */
+
+typedef struct bl_lexent {
+  const char *form; /* borrowed from the grammar's file text, NFC, lower case */
+  size_t len;
+  double value;
+  int kind;         /* meaning depends on the lexicon */
+  const char *code; /* a second text column (unit code, category name...), or NULL */
+  unsigned line;    /* line in its file */
+} bl_lexent;
+
+typedef struct bl_lexicon {
+  const char *file; /* "fr/numbers.tsv" */
+  bl_lexent *ents;  /* owned */
+  size_t n, cap;
+  uint32_t *slots; /* owned: open addressing, entry index + 1, 0 = empty */
+  size_t nslots;
+} bl_lexicon;
+
+/* Look a form up (case-folded ASCII letters; other bytes compared as is).
+ * Returns the entry or NULL. */
+const bl_lexent *bl_lex_find(const bl_lexicon *lx, const char *s, size_t n);
+
+/* Kinds of numbers.tsv entries. */
+enum { NW_UNIT = 1, NW_TEEN, NW_TENS, NW_HUNDRED, NW_THOUSAND, NW_SCALE, NW_HALF, NW_ABBR };
+/* Kinds of vague.tsv entries. */
+enum { VG_DET = 1, VG_ALONE };
+/* Kinds of units.tsv entries. */
+enum { UN_SIGN = 1, UN_WORD };
+/* Kinds of calendar.tsv entries. */
+enum { CAL_MONTH = 1, CAL_DAY };
+/* What a scanner anchor is (bit set). */
+enum { AN_NUMWORD = 1, AN_APPROX = 2, AN_VAGUE = 4 };
+
+/* A hedge of hedges.tsv. */
+typedef enum { HP_PRE = 0, HP_POST, HP_VERB } bl_hedge_pos;
+
+/* An ex+/ex- line under a rule, for the contract test. */
+typedef struct bl_example {
+  const char *file;
+  unsigned line;
+  const char *rule; /* rule id, or NULL for a lexicon row */
+  int qualifier;    /* for hedges: the rule's qualifier; -1 otherwise */
+  bool positive;
+  char *text;       /* owned, NUL-terminated */
+} bl_example;
+
+/* Group numbers of the quantity pattern that num.c reads (0 = absent). */
+enum {
+  QG_N1, QG_N2, QG_DET, QG_APPROX, QG_APPROX_MUL, QG_VDET, QG_VNOUN, QG_VMUL, QG_VALONE,
+  QG_RANGE_ENTRE, QG_RANGE_DE, QG_RANGE_BARE, QG_ABBR, QG_SIGN, QG_HP, QG_HV, QG_HQ,
+  QG_COUNT_
+};
+#define BL_QG_MAX_DUP 4
+
+struct bl_grammar {
+  char version[32];
+  char *texts[32]; /* owned: file texts loaded from a directory */
+  size_t ntexts;
+
+  bl_lexicon numbers, approx, vague, units, calendar;
+  bl_lexicon anchors; /* every word that may start a figure, kind = AN_* bits */
+
+  pcre2_code *quantity;  /* owned */
+  pcre2_code *notq;      /* owned */
+  pcre2_code *unit_word; /* owned: "\s+(de |d')?<unit word>" after a figure */
+  uint32_t qg[QG_COUNT_][BL_QG_MAX_DUP];
+  uint32_t hedge_group[3][BL_VAGUE + 1]; /* [pos][qualifier] group number, 0 none */
+  uint32_t max_groups;
+
+  bl_example *examples; /* owned */
+  size_t nexamples, excap;
+  char **owned_ids; /* owned: rule and hedge ids that examples point at */
+  size_t nids, idcap;
+};
+
+/* Build from `dir` (NULL = built-in).  Same as bl_grammar_new. */
+bl_grammar *bl_gram_load(const char *dir, bl_error *err);
+
+#endif

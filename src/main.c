@@ -1,0 +1,46 @@
+/*
+ * main.c — the `bilan` command: parses the command name and hands over to
+ * cli_<command>.c.  Only the CLI layer prints and exits (exit codes: cli.h).
+ */
+#include "cli.h"
+
+#include <string.h>
+
+static const char usage[] =
+    "usage: bilan COMMAND [OPTIONS] [PATH...]\n"
+    "\n"
+    "bilan reads French news and turns every reported figure into a structured,\n"
+    "comparable claim.\n"
+    "\n"
+    "Commands:\n"
+    "  numbers   every quantity expression, JSON Lines\n"
+    "\n"
+    "  bilan COMMAND --help   options and examples of a command\n"
+    "  bilan --version        versions of bilan and of its grammar\n"
+    "\n"
+    "Exit status: 0 all good; 1 some inputs were rejected (the others were fully\n"
+    "processed); 2 usage error; 3 database error; 4 internal error.\n";
+
+int main(int argc, char **argv) {
+  if (argc < 2) {
+    fputs(usage, stderr);
+    return EXIT_USAGE;
+  }
+  const char *cmd = argv[1];
+  if (!strcmp(cmd, "--help") || !strcmp(cmd, "-h") || !strcmp(cmd, "help")) {
+    fputs(usage, stdout);
+    return EXIT_OK;
+  }
+  if (!strcmp(cmd, "--version")) {
+    printf("bilan %s (grammar %s)\n", bl_version(), bl_grammar_version(cli_grammar()));
+    return EXIT_OK;
+  }
+  static const struct {
+    const char *name;
+    int (*fn)(int, char **);
+  } commands[] = {{"numbers", cmd_numbers}};
+  for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+    if (!strcmp(cmd, commands[i].name)) return commands[i].fn(argc - 1, argv + 1);
+  cli_error("unknown command '%s' (see bilan --help)", cmd);
+  return EXIT_USAGE;
+}

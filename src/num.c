@@ -1,0 +1,491 @@
+/*
+ * num.c — layer 3: finds quantity expressions (see num.h) and gives each its
+ * value, bounds and qualifier as SPEC §4 says.  The public scanner API
+ * (bl_scan_*) wraps it with the text layer.
+ */
+#include "num.h"
+
+#include "numword.h"
+
+#include <math.h>
+
+/* How far back (bytes) a hedge may start before its figure. */
+#define LOOKBACK_BYTES 64
+#define LOOKBACK_WORDS 6
+/* How far a URL-like token is searched around a figure. */
+#define TOKEN_SCAN 256
+
+static bool is_digit(unsigned char c) {
+  return c >= '0' && c <= '9';
+}
+static bool is_letter(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
+}
+static bool is_space(unsigned char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+/* ---------------------------------------------------------- group access */
+
+typedef struct span {
+  size_t s, e;
+  bool set;
+} span;
+
+static span grp(const bl_grammar *g, const bl_rx_state *rx, int which) {
+  span r = {0, 0, false};
+  for (int k = 0; k < BL_QG_MAX_DUP && g->qg[which][k]; k++)
+    if (bl_rx_group(rx, g->qg[which][k], &r.s, &r.e)) {
+      r.set = true;
+      return r;
+    }
+  return r;
+}
+
+static span grp_n(const bl_rx_state *rx, uint32_t n) {
+  span r = {0, 0, false};
+  if (n) r.set = bl_rx_group(rx, n, &r.s, &r.e);
+  return r;
+}
+
+/* Look a span up in a lexicon, spaces collapsed ("pour  cent"). */
+static const bl_lexent *lookup(const bl_lexicon *lx, const char *s, span sp) {
+  char tmp[64];
+  size_t n = 0;
+  for (size_t i = sp.s; i < sp.e && n < sizeof tmp; i++) {
+    if (is_space((unsigned char)s[i])) {
+      if (n && tmp[n - 1] != ' ') tmp[n++] = ' ';
+      continue;
+    }
+    tmp[n++] = s[i];
+  }
+  while (n && tmp[n - 1] == ' ') n--;
+  return bl_lex_find(lx, tmp, n);
+}
+
+/* ------------------------------------------------------------- assembly */
+
+static void set_bounds(bl_quantity *q) {
+  double v = q->value;
+  switch (q->qualifier) {
+  case BL_EXACT:
+  case BL_ABOUT:
+    q->lo = q->hi = v;
+    break;
+  case BL_MORE_THAN:
+  case BL_AT_LEAST:
+    q->lo = v;
+    q->hi = NAN;
+    break;
+  case BL_LESS_THAN:
+  case BL_AT_MOST:
+    q->lo = NAN;
+    q->hi = v;
+    break;
+  case BL_RANGE:
+  case BL_VAGUE:
+    q->value = NAN;
+    break;
+  }
+}
+
+/* The qualifier of whichever hedge group matched at `pos`, or -1. */
+static int hedge_qualifier(const bl_grammar *g, const bl_rx_state *rx, int pos) {
+  for (int q = BL_MORE_THAN; q <= BL_ABOUT; q++)
+    if (grp_n(rx, g->hedge_group[pos][q]).set) return q;
+  return -1;
+}
+
+/* Value of a plural noun of a vague amount or an approx multiplier. */
+static double noun_value(const bl_grammar *g, const char *s, span sp) {
+  const bl_lexent *e = lookup(&g->approx, s, sp);
+  if (!e) e = lookup(&g->numbers, s, sp);
+  return e ? e->value : 0;
+}
+
+/*
+ * Build one quantity from the last match (match [ms, me)).  Returns true and
+ * fills q when it is a quantity; *resume is where scanning goes on.
+ */
+static bool assemble(const bl_grammar *g, bl_rx_state *rx, const char *s, size_t len, size_t ms,
+                     size_t me, bl_qty *q, size_t *resume) {
+  memset(q, 0, sizeof *q);
+  *resume = me;
+  span hp = grp(g, rx, QG_HP), hv = grp(g, rx, QG_HV), hq = grp(g, rx, QG_HQ);
+  span n1 = grp(g, rx, QG_N1), n2 = grp(g, rx, QG_N2);
+  span det = grp(g, rx, QG_DET), approx = grp(g, rx, QG_APPROX);
+  span approx_mul = grp(g, rx, QG_APPROX_MUL);
+  span vnoun = grp(g, rx, QG_VNOUN), vmul = grp(g, rx, QG_VMUL), valone = grp(g, rx, QG_VALONE);
+  span abbr = grp(g, rx, QG_ABBR), sign = grp(g, rx, QG_SIGN);
+  span r_entre = grp(g, rx, QG_RANGE_ENTRE), r_de = grp(g, rx, QG_RANGE_DE);
+  span r_bare = grp(g, rx, QG_RANGE_BARE);
+
+  int qual = -1;
+  size_t start = ms, end = me;
+  if (hp.set) {
+    qual = hedge_qualifier(g, rx, HP_PRE);
+    q->hs = hp.s;
+    q->he = hp.e;
+  } else if (hv.set) {
+    qual = hedge_qualifier(g, rx, HP_VERB);
+    q->hs = hv.s;
+    q->he = hv.e;
+    q->flags |= QF_VERB_HEDGE;
+    /* A verbal hedge is not part of the text: it starts at the figure. */
+    start = hv.e;
+    while (start < me && is_space((unsigned char)s[start])) start++;
+  }
+  double mult = 1;
+  if (abbr.set) {
+    const bl_lexent *e = lookup(&g->numbers, s, abbr);
+    if (e) mult = e->value;
+  }
+
+  bl_quantity *p = &q->pub;
+  p->qualifier = BL_EXACT;
+  if (n1.set) {
+    bl_numval a;
+    if (!bl_number_parse(g, s, n1.s, n1.e, &a)) {
+      *resume = n1.e;
+      return false;
+    }
+    if (a.words) q->flags |= QF_WORDS;
+    bool cut = a.end < n1.e; /* the words stopped being one number */
+    bool range = n2.set && !cut;
+    bl_numval b;
+    if (range) {
+      range = bl_number_parse(g, s, n2.s, n2.e, &b) && b.end == n2.e;
+      if (range) {
+        double lo = a.value, hi = b.value;
+        /* "entre 1 et 2 millions": the second scale covers both. */
+        if (a.scale == 1 && b.scale > 1 && !a.grouped && lo * b.scale <= hi) lo *= b.scale;
+        /* "12 à 13.000": an elliptic thousands group. */
+        else if (b.grouped && !a.grouped && a.scale == 1 && hi >= 1000 && lo < 1000 &&
+                 lo * 1000 <= hi && lo * 10000 > hi)
+          lo *= 1000;
+        if (lo > hi && r_entre.set) {
+          double t = lo;
+          lo = hi;
+          hi = t;
+        }
+        if (lo < hi) {
+          p->qualifier = BL_RANGE;
+          p->lo = lo * mult;
+          p->hi = hi * mult;
+          q->flags |= QF_RANGE;
+        } else {
+          range = false; /* "passé de 17 à 12", "3 à 1": two figures */
+        }
+      }
+    }
+    if (!range) {
+      if (r_entre.set || r_de.set) {
+        /* "entre"/"de" without a second figure: read the figure alone. */
+        start = n1.s;
+        q->hs = q->he = 0;
+        qual = -1;
+      }
+      if (r_bare.set || r_entre.set || r_de.set || cut) {
+        end = a.end;
+        sign.set = abbr.set = hq.set = false;
+        mult = 1;
+      }
+      if (a.article && !hp.set && !hv.set && !(hq.set && !cut) && !sign.set) {
+        *resume = a.end;
+        return false; /* the article "un"/"une" */
+      }
+      p->value = a.value * mult;
+    }
+  } else if (approx.set) {
+    double v = noun_value(g, s, approx);
+    if (approx_mul.set) v *= noun_value(g, s, approx_mul);
+    bool plural = s[approx.e - 1] == 's' || s[approx.e - 1] == 'x';
+    if (det.set && s[det.s] == 'd' && det.e - det.s == 5 && !memcmp(s + det.s, "demi-", 5)) v /= 2;
+    if (!det.set && plural) {
+      p->qualifier = BL_VAGUE;
+      p->lo = 2 * v;
+      p->hi = 10 * v - 1;
+      q->flags |= QF_VAGUE;
+    } else {
+      p->qualifier = BL_ABOUT;
+      p->value = v * mult;
+      q->flags |= QF_APPROX;
+    }
+  } else if (vnoun.set) {
+    double u = noun_value(g, s, vnoun);
+    if (vmul.set) u *= noun_value(g, s, vmul);
+    p->qualifier = BL_VAGUE;
+    p->lo = 2 * u;
+    p->hi = 10 * u - 1;
+    q->flags |= QF_VAGUE;
+  } else if (valone.set) {
+    p->qualifier = BL_VAGUE;
+    p->lo = 2;
+    p->hi = 9;
+    q->flags |= QF_VAGUE;
+  } else {
+    return false;
+  }
+
+  /* Hedges: a pre or verbal hedge wins; a postposed one applies otherwise. */
+  if (qual < 0 && hq.set) {
+    qual = hedge_qualifier(g, rx, HP_POST);
+    q->hs = hq.s;
+    q->he = hq.e;
+  } else if (qual >= 0 && hq.set) {
+    end = hq.s; /* two hedges: keep the first, leave the second out */
+    while (end > start && is_space((unsigned char)s[end - 1])) end--;
+  }
+  if (qual >= 0 && p->qualifier != BL_RANGE && p->qualifier != BL_VAGUE)
+    p->qualifier = (bl_qualifier)qual;
+  /* A hedge on a range or vague amount ("environ 20 à 30") keeps the
+   * interval; the hedge words are still reported. */
+  set_bounds(p);
+
+  if (sign.set) {
+    const bl_lexent *u = lookup(&g->units, s, sign);
+    if (u) {
+      p->unit = u->code;
+      q->flags |= strcmp(u->code, "percent") ? QF_MONEY : QF_PERCENT;
+    }
+  }
+  q->after = end;
+  if (!p->unit && end < len) {
+    int rc = bl_rx_match(g->unit_word, rx, s, len, end, PCRE2_ANCHORED);
+    if (rc > 0) {
+      uint32_t uw[1];
+      span w = {0, 0, false};
+      if (bl_rx_groups_named(g->unit_word, "uw", uw, 1)) w = grp_n(rx, uw[0]);
+      const bl_lexent *u = w.set ? lookup(&g->units, s, w) : NULL;
+      if (u) {
+        p->unit = u->code;
+        q->flags |= strcmp(u->code, "percent") ? QF_MONEY : QF_PERCENT;
+        size_t ws = 0, we = 0;
+        bl_rx_group(rx, 0, &ws, &we);
+        q->after = we;
+      }
+    }
+  }
+  while (end > start && is_space((unsigned char)s[end - 1])) end--;
+  q->ns = start;
+  q->ne = end;
+  while (q->he > q->hs && is_space((unsigned char)s[q->he - 1])) q->he--;
+  if (q->hs == q->he) q->hs = q->he = 0;
+  *resume = end;
+  return true;
+}
+
+/* ------------------------------------------------------------ the scanner */
+
+/* A figure inside a URL, e-mail, file name or "24h/24" is not a quantity. */
+static bool in_code_token(const char *s, size_t from, size_t to, size_t at, size_t *tok_end) {
+  size_t a = at, z = at;
+  while (a > from && at - a < TOKEN_SCAN && !is_space((unsigned char)s[a - 1])) a--;
+  while (z < to && z - at < TOKEN_SCAN && !is_space((unsigned char)s[z])) z++;
+  for (size_t i = a; i < z; i++) {
+    char c = s[i];
+    if (c == '@' || c == '/' || c == '=' || c == '#' || c == '_' ||
+        (c == 'w' && i + 4 <= z && !memcmp(s + i, "www.", 4))) {
+      *tok_end = z;
+      return true;
+    }
+  }
+  return false;
+}
+
+static int push(bl_qtys *out, const bl_qty *q) {
+  if (bl_grow((void **)&out->v, &out->cap, out->n + 1, sizeof *out->v)) return BL_NOMEM;
+  out->v[out->n++] = *q;
+  return BL_OK;
+}
+
+typedef struct scanner {
+  const bl_grammar *g;
+  bl_rx_state *rx;
+  const char *s;
+  size_t from, to;
+  size_t consumed;
+  size_t ring[LOOKBACK_WORDS]; /* starts of the last words, oldest first */
+  size_t nring;
+  bl_qtys *out;
+  bl_error *err;
+} scanner;
+
+static void remember(scanner *sc, size_t at) {
+  if (sc->nring == LOOKBACK_WORDS) {
+    memmove(sc->ring, sc->ring + 1, (LOOKBACK_WORDS - 1) * sizeof *sc->ring);
+    sc->nring--;
+  }
+  sc->ring[sc->nring++] = at;
+}
+
+static int limit_hit(scanner *sc, int rc, size_t at) {
+  if (rc == -BL_LIMIT)
+    return bl_fail_at(sc->err, BL_LIMIT, at, at, "pattern match limit reached at byte %zu", at);
+  return bl_fail_at(sc->err, BL_INTERNAL, at, at, "pattern match failed at byte %zu", at);
+}
+
+/* Try the figure found at [a, b). */
+static int on_anchor(scanner *sc, size_t a, size_t b, bool digit) {
+  const bl_grammar *g = sc->g;
+  const char *s = sc->s;
+  if (a < sc->consumed) return BL_OK;
+  size_t tok_end;
+  if (digit && in_code_token(s, sc->from, sc->to, a, &tok_end)) {
+    sc->consumed = tok_end;
+    return BL_OK;
+  }
+  int rc = bl_rx_match(g->notq, sc->rx, s, sc->to, a, PCRE2_ANCHORED);
+  if (rc < 0) return limit_hit(sc, rc, a);
+  if (rc > 0) {
+    size_t ms = 0, me = 0;
+    bl_rx_group(sc->rx, 0, &ms, &me);
+    sc->consumed = me > b ? me : b;
+    return BL_OK;
+  }
+  /* Candidate starts: earlier words (a hedge, "entre", "une"), a sign, the figure. */
+  size_t cand[LOOKBACK_WORDS + 2];
+  size_t nc = 0;
+  for (size_t k = 0; k < sc->nring; k++) {
+    size_t t = sc->ring[k];
+    if (t >= sc->consumed && t < a && a - t <= LOOKBACK_BYTES) cand[nc++] = t;
+  }
+  if (digit && a > sc->from && (s[a - 1] == '-' || s[a - 1] == '+') && a - 1 >= sc->consumed &&
+      (a - 1 == sc->from || is_space((unsigned char)s[a - 2]) || s[a - 2] == '('))
+    cand[nc++] = a - 1;
+  cand[nc++] = a;
+  for (size_t k = 0; k < nc; k++) {
+    rc = bl_rx_match(g->quantity, sc->rx, s, sc->to, cand[k], PCRE2_ANCHORED);
+    if (rc < 0) return limit_hit(sc, rc, cand[k]);
+    if (rc == 0) continue;
+    size_t ms = 0, me = 0;
+    bl_rx_group(sc->rx, 0, &ms, &me);
+    if (me <= a) continue; /* matched something before the figure only */
+    bl_qty q;
+    size_t resume;
+    bool ok = assemble(g, sc->rx, s, sc->to, ms, me, &q, &resume);
+    if (!ok) {
+      if (resume > a) {
+        sc->consumed = resume;
+        return BL_OK;
+      }
+      continue;
+    }
+    if (q.ne <= a && !(q.flags & QF_VERB_HEDGE)) continue;
+    if (push(sc->out, &q)) return bl_fail(sc->err, BL_NOMEM, "out of memory");
+    sc->consumed = resume > q.ne ? resume : q.ne;
+    return BL_OK;
+  }
+  sc->consumed = b;
+  return BL_OK;
+}
+
+int bl_num_find(const bl_grammar *g, bl_rx_state *rx, const char *s, size_t from, size_t to,
+                bl_qtys *out, bl_error *err) {
+  scanner sc = {g, rx, s, from, to, from, {0}, 0, out, err};
+  const unsigned char *u = (const unsigned char *)s;
+  size_t i = from;
+  while (i < to) {
+    unsigned char c = u[i];
+    if (is_digit(c)) {
+      size_t j = i + 1;
+      while (j < to && is_digit(u[j])) j++;
+      int rc = on_anchor(&sc, i, j, true);
+      if (rc) return rc;
+      remember(&sc, i);
+      i = j;
+    } else if (is_letter(c)) {
+      size_t j = i + 1;
+      while (j < to && is_letter(u[j])) j++;
+      const bl_lexent *e = (j - i <= 16) ? bl_lex_find(&g->anchors, s + i, j - i) : NULL;
+      if (e) {
+        int rc = on_anchor(&sc, i, j, false);
+        if (rc) return rc;
+      }
+      remember(&sc, i);
+      i = j;
+    } else {
+      i++;
+    }
+  }
+  return BL_OK;
+}
+
+void bl_num_map(const bl_text *t, bl_qtys *out, size_t first) {
+  for (size_t i = first; i < out->n; i++) {
+    bl_qty *q = &out->v[i];
+    q->pub.span = bl_text_orig_span(t, q->ns, q->ne);
+    if (q->hs != q->he) {
+      q->pub.hedge = bl_text_orig_span(t, q->hs, q->he);
+    } else {
+      q->pub.hedge.start = q->pub.hedge.end = 0;
+    }
+  }
+}
+
+/* ------------------------------------------------------------ public API */
+
+struct bl_scan {
+  const bl_grammar *g;
+  bl_text text;
+  bl_rx_state rx;
+  bl_qtys q;
+};
+
+bl_scan *bl_scan_new(const bl_grammar *g, bl_error *err) {
+  bl_scan *sc = bl_calloc(1, sizeof *sc);
+  if (!sc) {
+    bl_fail(err, BL_NOMEM, "out of memory");
+    return NULL;
+  }
+  sc->g = g;
+  bl_text_init(&sc->text);
+  if (bl_rx_state_init(&sc->rx, g->max_groups)) {
+    bl_free(sc);
+    bl_fail(err, BL_NOMEM, "out of memory");
+    return NULL;
+  }
+  return sc;
+}
+
+void bl_scan_free(bl_scan *sc) {
+  if (!sc) return;
+  bl_text_clear(&sc->text);
+  bl_rx_state_clear(&sc->rx);
+  bl_free(sc->q.v);
+  bl_free(sc);
+}
+
+int bl_scan_run(bl_scan *sc, const char *text, size_t len, unsigned opts, bl_error *err) {
+  sc->q.n = 0;
+  int rc = bl_text_normalize(&sc->text, text, len, opts, err);
+  if (rc) return rc;
+  rc = bl_num_find(sc->g, &sc->rx, sc->text.s, 0, sc->text.n, &sc->q, err);
+  if (rc) {
+    if (err) {
+      size_t at = bl_text_orig_start(&sc->text, err->at.start);
+      err->at.start = err->at.end = at;
+    }
+    return rc;
+  }
+  bl_num_map(&sc->text, &sc->q, 0);
+  return BL_OK;
+}
+
+size_t bl_scan_count(const bl_scan *sc) {
+  return sc->q.n;
+}
+
+const bl_quantity *bl_scan_get(const bl_scan *sc, size_t i) {
+  return i < sc->q.n ? &sc->q.v[i].pub : NULL;
+}
+
+size_t bl_scan_repairs(const bl_scan *sc) {
+  return sc->text.repairs;
+}
+
+const char *bl_qualifier_name(bl_qualifier q) {
+  static const char *const names[] = {"exact",   "more_than", "at_least", "less_than",
+                                      "at_most", "about",     "range",    "vague"};
+  return (unsigned)q < BL_ARRAY_LEN(names) ? names[q] : "exact";
+}
