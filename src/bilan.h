@@ -249,6 +249,47 @@ BL_API size_t bl_doc_claim_count(const bl_doc *d);
 BL_API const bl_claim *bl_doc_claim(const bl_doc *d, size_t i);
 BL_API size_t bl_doc_repairs(const bl_doc *d);
 
+/* ---------------------------------------------------------------- articles */
+
+/*
+ * One article as read from an input file (SPEC §3).  Every field is borrowed
+ * from the reader and valid until the next bl_reader_next or bl_reader_free.
+ * Absent fields are null (ptr NULL).  `body` is the text claims point into:
+ * the bytes after a .txt header, the `text`/`maintext` of a JSON line, the
+ * extracted text of an HTML page.  `date` is normalised to YYYY-MM-DD when
+ * it can be read, else given as written.
+ */
+typedef struct bl_article {
+  bl_str body;
+  bl_str title;
+  bl_str outlet;
+  bl_str date;
+  bl_str url;
+  bl_str event;
+  bl_str id;
+  unsigned line;       /* 1-based line of a JSON Lines record, else 0 */
+  size_t body_offset;  /* byte offset of the body in the file (.txt), else 0 */
+} bl_article;
+
+typedef enum bl_format { BL_FMT_TXT = 0, BL_FMT_JSONL, BL_FMT_HTML } bl_format;
+
+/* Format from a path's extension (.txt, .jsonl/.ndjson, .html/.htm), or -1. */
+BL_API int bl_format_of_path(const char *path);
+
+/*
+ * A reader of one input: a file path ("-" = standard input) or a memory
+ * buffer.  bl_reader_next returns 1 and fills *a with the next article, 0 at
+ * the end, BL_PARSE when a record is malformed (err names the line and the
+ * reason; the record is skipped and the next call goes on), or another rc on
+ * a fatal error (BL_IO, BL_NOMEM, BL_LIMIT).
+ */
+typedef struct bl_reader bl_reader;
+BL_API bl_reader *bl_reader_open(const char *path, bl_format fmt, bl_error *err);
+BL_API bl_reader *bl_reader_open_mem(const char *name, const char *data, size_t len,
+                                     bl_format fmt, bl_error *err);
+BL_API int bl_reader_next(bl_reader *r, bl_article *a, bl_error *err);
+BL_API void bl_reader_free(bl_reader *r);
+
 #ifdef __cplusplus
 }
 #endif
