@@ -176,9 +176,24 @@ static int lex_add(bl_lexicon *lx, const char *form, size_t len, double value, i
   return BL_OK;
 }
 
-/* Build the hash; a repeated form keeps its first entry unless `merge_kinds`,
- * which ORs the kinds (for the anchor set). */
-static int lex_index(bl_lexicon *lx, bool merge_kinds) {
+const bl_lexent *bl_lex_find_kind(const bl_lexicon *lx, const char *s, size_t n, unsigned kinds) {
+  if (!lx->nslots) return NULL;
+  size_t mask = lx->nslots - 1;
+  for (size_t i = hash_form(s, n) & mask;; i = (i + 1) & mask) {
+    uint32_t k = lx->slots[i];
+    if (!k) return NULL;
+    const bl_lexent *e = &lx->ents[k - 1];
+    if (e->len == n && (kinds & (1u << e->kind)) && same_form(e->form, s, n)) return e;
+  }
+}
+
+enum { LEX_FIRST, LEX_MERGE, LEX_ALL };
+
+/* Build the hash.  A repeated form keeps its first entry (LEX_FIRST), ORs
+ * the kinds into it (LEX_MERGE, the anchor set), or keeps every entry
+ * (LEX_ALL: categories.tsv, looked up by kind). */
+static int lex_index(bl_lexicon *lx, int mode) {
+  bool merge_kinds = mode == LEX_MERGE;
   size_t ns = 16;
   while (ns < lx->n * 2 + 2) ns *= 2;
   bl_free(lx->slots);
@@ -195,7 +210,7 @@ static int lex_index(bl_lexicon *lx, bool merge_kinds) {
         break;
       }
       bl_lexent *o = &lx->ents[s - 1];
-      if (o->len == e->len && same_form(o->form, e->form, e->len)) {
+      if (mode != LEX_ALL && o->len == e->len && same_form(o->form, e->form, e->len)) {
         if (merge_kinds) o->kind |= e->kind;
         break;
       }
@@ -278,6 +293,7 @@ typedef struct lexspec {
   int cat_col;            /* category name or "-" -> value (-1 = none), or -1 */
   int group_col;          /* group name or "-" -> group, or -1 */
   bool expand;            /* forms may hold {a|b} endings */
+  bool multi;             /* a form may have several rows (of different kinds) */
   const kindname *kinds;
 } lexspec;
 
@@ -388,7 +404,8 @@ static int read_lexicon(bl_grammar *g, const char *dir, const lexspec *spec, bl_
       return bl_fail(err, BL_NOMEM, "out of memory");
     }
   }
-  return lex_index(lx, false) ? bl_fail(err, BL_NOMEM, "out of memory") : BL_OK;
+  return lex_index(lx, spec->multi ? LEX_ALL : LEX_FIRST) ? bl_fail(err, BL_NOMEM, "out of memory")
+                                                          : BL_OK;
 }
 
 static const kindname number_kinds[] = {
@@ -400,30 +417,31 @@ static const kindname unit_kinds[] = {{"sign", UN_SIGN}, {"word", UN_WORD}, {NUL
 static const kindname calendar_kinds[] = {{"month", CAL_MONTH}, {"day", CAL_DAY}, {NULL, 0}};
 static const kindname category_kinds[] = {{"noun", CK_NOUN}, {"thing", CK_THING}, {"pred", CK_PRED},
                                           {"weak", CK_WEAK}, {"verb", CK_VERB}, {"comp", CK_COMP},
+                                          {"zero", CK_ZERO},
                                           {NULL, 0}};
 static const kindname notclaim_kinds[] = {{"duration", NC_DURATION}, {"age", NC_AGE},
                                           {"measure", NC_MEASURE}, {"ratio", NC_RATIO},
                                           {"stat", NC_STAT}, {"time", NC_TIME}, {NULL, 0}};
 static const kindname word_kinds[] = {{"det", WD_DET}, {"prep", WD_PREP}, {"conj", WD_CONJ},
                                       {"pron", WD_PRON}, {"aux", WD_AUX}, {"adv", WD_ADV},
-                                      {"time", WD_TIME}, {NULL, 0}};
+                                      {"time", WD_TIME}, {"zero", WD_ZERO}, {NULL, 0}};
 static const kindname speech_kinds[] = {{"pp", SP_PP}, {"pres", SP_PRES}, {"ger", SP_GER}, {NULL, 0}};
 static const kindname status_kinds[] = {{"provisional", ST_PROVISIONAL}, {"final", ST_FINAL},
                                         {"revised", ST_REVISED}, {"delta", ST_DELTA},
                                         {"window", ST_WINDOW}, {"total", ST_TOTAL}, {NULL, 0}};
 
-/* file, format, ncols, value, kind, code, cat, group, expand, kinds */
-static const lexspec lex_numbers = {"fr/numbers.tsv", "numbers", 3, 1, 2, -1, -1, -1, false, number_kinds};
-static const lexspec lex_approx = {"fr/approx.tsv", "approx", 2, 1, -1, -1, -1, -1, false, NULL};
-static const lexspec lex_vague = {"fr/vague.tsv", "vague", 2, -1, 1, -1, -1, -1, false, vague_kinds};
-static const lexspec lex_units = {"fr/units.tsv", "units", 3, -1, 2, 1, -1, -1, false, unit_kinds};
-static const lexspec lex_calendar = {"fr/calendar.tsv", "calendar", 3, 2, 1, -1, -1, -1, false, calendar_kinds};
-static const lexspec lex_categories = {"fr/categories.tsv", "categories", 4, -1, 3, -1, 1, 2, true, category_kinds};
-static const lexspec lex_notclaim = {"fr/notclaim.tsv", "notclaim", 2, -1, 1, -1, -1, -1, true, notclaim_kinds};
-static const lexspec lex_words = {"fr/words.tsv", "words", 2, -1, 1, -1, -1, -1, false, word_kinds};
-static const lexspec lex_speech = {"fr/speech.tsv", "speech", 2, -1, 1, -1, -1, -1, true, speech_kinds};
-static const lexspec lex_status = {"fr/status.tsv", "status", 2, -1, 1, -1, -1, -1, true, status_kinds};
-static const lexspec lex_abbrev = {"fr/abbrev.txt", "abbrev", 1, -1, -1, -1, -1, -1, false, NULL};
+/* file, format, ncols, value, kind, code, cat, group, expand, multi, kinds */
+static const lexspec lex_numbers = {"fr/numbers.tsv", "numbers", 3, 1, 2, -1, -1, -1, false, false, number_kinds};
+static const lexspec lex_approx = {"fr/approx.tsv", "approx", 2, 1, -1, -1, -1, -1, false, false, NULL};
+static const lexspec lex_vague = {"fr/vague.tsv", "vague", 2, -1, 1, -1, -1, -1, false, false, vague_kinds};
+static const lexspec lex_units = {"fr/units.tsv", "units", 3, -1, 2, 1, -1, -1, false, false, unit_kinds};
+static const lexspec lex_calendar = {"fr/calendar.tsv", "calendar", 3, 2, 1, -1, -1, -1, false, false, calendar_kinds};
+static const lexspec lex_categories = {"fr/categories.tsv", "categories", 4, -1, 3, -1, 1, 2, true, true, category_kinds};
+static const lexspec lex_notclaim = {"fr/notclaim.tsv", "notclaim", 2, -1, 1, -1, -1, -1, true, false, notclaim_kinds};
+static const lexspec lex_words = {"fr/words.tsv", "words", 2, -1, 1, -1, -1, -1, false, false, word_kinds};
+static const lexspec lex_speech = {"fr/speech.tsv", "speech", 2, -1, 1, -1, -1, -1, true, false, speech_kinds};
+static const lexspec lex_status = {"fr/status.tsv", "status", 2, -1, 1, -1, -1, -1, true, false, status_kinds};
+static const lexspec lex_abbrev = {"fr/abbrev.txt", "abbrev", 1, -1, -1, -1, -1, -1, false, false, NULL};
 
 /* ------------------------------------------------------------------ hedges */
 
@@ -665,6 +683,7 @@ static int expand(bl_grammar *g, const loadstate *ls, bl_buf *b, const char *s, 
           {"speech_pp", &g->speech, kind_is, SP_PP},
           {"speech_pres", &g->speech, kind_is, SP_PRES},
           {"speech_ger", &g->speech, kind_is, SP_GER},
+          {"status", &g->status, any_entry, 0},
       };
       bool found = false;
       for (size_t t = 0; t < BL_ARRAY_LEN(table) && !found; t++)
@@ -853,7 +872,10 @@ static int build_anchors(bl_grammar *g, bl_error *err) {
   for (size_t i = 0; i < g->vague.n && !rc; i++)
     if (g->vague.ents[i].kind == VG_ALONE)
       rc = lex_add(&g->anchors, g->vague.ents[i].form, g->vague.ents[i].len, 0, AN_VAGUE, NULL, 0);
-  if (!rc) rc = lex_index(&g->anchors, true);
+  for (size_t i = 0; i < g->words.n && !rc; i++)
+    if (g->words.ents[i].kind == WD_ZERO)
+      rc = lex_add(&g->anchors, g->words.ents[i].form, g->words.ents[i].len, 0, AN_ZERO, NULL, 0);
+  if (!rc) rc = lex_index(&g->anchors, LEX_MERGE);
   return rc ? bl_fail(err, BL_NOMEM, "out of memory") : BL_OK;
 }
 
@@ -917,7 +939,8 @@ void bl_grammar_free(bl_grammar *g) {
   pcre2_code *const extra[] = {g->furniture, g->rx_autres, g->rx_sub_before, g->rx_sub_after,
                                g->rx_zero, g->rx_nc_after, g->rx_nc_before, g->rx_selon,
                                g->rx_de_source, g->rx_cite_par, g->rx_inverted, g->rx_verb,
-                               g->rx_same_source, g->rx_cat_pred, g->rx_cat_verb};
+                               g->rx_same_source, g->rx_cat_pred, g->rx_cat_verb,
+                               g->rx_denial, g->rx_status};
   for (size_t i = 0; i < BL_ARRAY_LEN(extra); i++) pcre2_code_free(extra[i]);
   bl_free(g->rules);
   for (size_t i = 0; i < g->nexamples; i++) bl_free(g->examples[i].text);
@@ -986,6 +1009,7 @@ static int load_all(bl_grammar *g, const char *dir, loadstate *ls, ruleset *rs, 
       {RS_CLAIMS, "subcount-after", &g->rx_sub_after}, {RS_CLAIMS, "zero", &g->rx_zero},
       {RS_CLAIMS, "notclaim-after", &g->rx_nc_after},
       {RS_CLAIMS, "notclaim-before", &g->rx_nc_before},
+      {RS_CLAIMS, "denial-before", &g->rx_denial}, {RS_CLAIMS, "status", &g->rx_status},
       {RS_CLAIMS, "cat-pred", &g->rx_cat_pred},    {RS_CLAIMS, "cat-verb", &g->rx_cat_verb},
       {RS_ATTRIB, "selon", &g->rx_selon},          {RS_ATTRIB, "de-source", &g->rx_de_source},
       {RS_ATTRIB, "cite-par", &g->rx_cite_par},    {RS_ATTRIB, "inverted", &g->rx_inverted},

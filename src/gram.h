@@ -37,6 +37,9 @@ typedef struct bl_lexicon {
  * Returns the entry or NULL. */
 const bl_lexent *bl_lex_find(const bl_lexicon *lx, const char *s, size_t n);
 
+/* The entry of that form whose kind is in the bit set `kinds` (1u << kind). */
+const bl_lexent *bl_lex_find_kind(const bl_lexicon *lx, const char *s, size_t n, unsigned kinds);
+
 /* Kinds of numbers.tsv entries. */
 enum { NW_UNIT = 1, NW_TEEN, NW_TENS, NW_HUNDRED, NW_THOUSAND, NW_SCALE, NW_HALF, NW_ABBR };
 /* Kinds of vague.tsv entries. */
@@ -46,17 +49,17 @@ enum { UN_SIGN = 1, UN_WORD };
 /* Kinds of calendar.tsv entries. */
 enum { CAL_MONTH = 1, CAL_DAY };
 /* Kinds of categories.tsv entries (value = bl_category or -1). */
-enum { CK_NOUN = 1, CK_THING, CK_PRED, CK_WEAK, CK_VERB, CK_COMP };
+enum { CK_NOUN = 1, CK_THING, CK_PRED, CK_WEAK, CK_VERB, CK_COMP, CK_ZERO };
 /* Reasons of notclaim.tsv entries. */
 enum { NC_DURATION = 1, NC_AGE, NC_MEASURE, NC_RATIO, NC_STAT, NC_TIME };
 /* Classes of words.tsv entries. */
-enum { WD_DET = 1, WD_PREP, WD_CONJ, WD_PRON, WD_AUX, WD_ADV, WD_TIME };
+enum { WD_DET = 1, WD_PREP, WD_CONJ, WD_PRON, WD_AUX, WD_ADV, WD_TIME, WD_ZERO };
 /* Tenses of speech.tsv entries. */
 enum { SP_PP = 1, SP_PRES, SP_GER };
 /* Meanings of status.tsv entries. */
 enum { ST_PROVISIONAL = 1, ST_FINAL, ST_REVISED, ST_DELTA, ST_WINDOW, ST_TOTAL };
 /* What a scanner anchor is (bit set). */
-enum { AN_NUMWORD = 1, AN_APPROX = 2, AN_VAGUE = 4 };
+enum { AN_NUMWORD = 1, AN_APPROX = 2, AN_VAGUE = 4, AN_ZERO = 8 };
 
 /* A hedge of hedges.tsv. */
 typedef enum { HP_PRE = 0, HP_POST, HP_VERB } bl_hedge_pos;
@@ -94,6 +97,7 @@ struct bl_grammar {
   pcre2_code *furniture; /* owned: furniture.pcre, one alternation with (*MARK:id) */
   /* claims.pcre rules, each compiled alone (owned) */
   pcre2_code *rx_autres, *rx_sub_before, *rx_sub_after, *rx_zero, *rx_nc_after, *rx_nc_before;
+  pcre2_code *rx_denial, *rx_status;
   /* attrib.pcre rules (owned) */
   pcre2_code *rx_selon, *rx_de_source, *rx_cite_par, *rx_inverted, *rx_verb, *rx_same_source;
   /* the category forms as one pattern each: noun, pred (pred+weak), verb */

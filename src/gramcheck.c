@@ -75,7 +75,8 @@ long bl_gram_check(const bl_grammar *g, bl_gram_report report, void *ctx) {
   if (bl_rx_state_init(&rx, g->max_groups)) return -1;
   bl_text t;
   bl_text_init(&t);
-  bl_qtys q = {NULL, 0, 0};
+  bl_qtys q;
+  memset(&q, 0, sizeof q);
   long failures = 0;
   char why[200];
   for (size_t i = 0; i < g->nexamples; i++)
@@ -84,6 +85,7 @@ long bl_gram_check(const bl_grammar *g, bl_gram_report report, void *ctx) {
       if (report) report(&g->examples[i], why, ctx);
     }
   bl_free(q.v);
+  bl_free(q.zero);
   bl_text_clear(&t);
   bl_rx_state_clear(&rx);
   return failures;
