@@ -142,6 +142,7 @@ int bl_doc_run(bl_doc *d, const char *body, size_t len, unsigned opts, bl_error 
   st->q.n = st->q.nzero = 0;
   st->q.want_zero = true;
   st->cl.n = 0;
+  st->last_src.s = st->last_src.e = st->last_chan.s = st->last_chan.e = 0;
   d->npub = 0;
   int rc = bl_text_normalize(&st->text, body, len, opts, err);
   if (rc) return rc;
@@ -153,13 +154,23 @@ int bl_doc_run(bl_doc *d, const char *body, size_t len, unsigned opts, bl_error 
     if (err) err->at = bl_text_orig_span(&st->text, err->at.start, err->at.end);
     return rc;
   }
+  bl_attribute_issuer(st);
+  st->para_src.s = st->para_src.e = 0;
   size_t qi = 0, zi = 0;
+  bool prev_intro = false; /* the line before ends with ':' and opens a list */
   for (size_t li = 0; li < st->seg.nlines; li++) {
     const bl_line *l = &st->seg.lines[li];
     size_t qa = qi, za = zi;
     while (qi < st->q.n && st->q.v[qi].ns < l->e + 1) qi++;
     while (zi < st->q.nzero && st->q.zero[zi] < l->e + 1) zi++;
-    if (l->furniture || (qa == qi && za == zi)) continue;
+    bool item = l->e > l->s && (s[l->s] == '-' || s[l->s] == '*' || !strncmp(s + l->s, "\xE2\x80\xA2", 3));
+    bool carry = item && prev_intro;
+    bool intro = l->e > l->s && s[l->e - 1] == ':';
+    prev_intro = carry || intro;
+    if (l->furniture || ((qa == qi && za == zi) && !intro)) {
+      if (!item && l->e > l->s) st->para_src.s = st->para_src.e = 0;
+      continue;
+    }
     size_t sa = st->seg.nsents;
     if ((rc = bl_seg_sentences(&st->seg, st->g, s, li, err))) return rc;
     size_t sb = st->seg.nsents, first_claim = st->cl.n, qk = qa;
@@ -169,7 +180,7 @@ int bl_doc_run(bl_doc *d, const char *body, size_t len, unsigned opts, bl_error 
       while (qk < qi && st->q.v[qk].ns < send) qk++;
       if ((rc = bl_claims_of_sentence(st, si, q0, qk, err))) return rc;
     }
-    if ((rc = bl_attribute_line(st, sa, sb, first_claim, err))) return rc;
+    if ((rc = bl_attribute_line(st, sa, sb, first_claim, carry, err))) return rc;
   }
   return publish(d, err);
 }

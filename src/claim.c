@@ -172,8 +172,14 @@ static void read_np(bl_docstate *st, size_t p, size_t end, nphrase *np) {
   }
   if (!bl_word_at(s, p, end, &ws, &we)) return;
   if (is_digit((unsigned char)s[ws]) || word_class(g, s, ws, we)) return;
-  if (cat_entry(g, s, ws, we, K(CK_PRED)) && !cat_entry(g, s, ws, we, K(CK_NOUN) | K(CK_THING)))
-    return; /* "huit interpellées": the noun is elided */
+  /* "huit interpellées", "740 autres blessés": the noun is elided and this
+   * is the predicate. */
+  size_t pm = match_at(st, g->rx_cat_pred, ws, end);
+  if (pm && (np->autres || !cat_entry(g, s, ws, we, K(CK_NOUN) | K(CK_THING)))) {
+    np->pred.s = ws;
+    np->pred.e = pm;
+    return;
+  }
   /* Multi-word nouns of the lexicon first ("sapeurs-pompiers" is one word;
    * "blessés graves", "casques bleus" are two). */
   np->head.s = ws;
@@ -193,10 +199,10 @@ static void read_np(bl_docstate *st, size_t p, size_t end, nphrase *np) {
     size_t qq = q;
     while (qq < end && (is_space((unsigned char)s[qq]) || s[qq] == '"')) qq++;
     if (!bl_word_at(s, qq, end, &a, &b)) break;
-    size_t pm = match_at(st, g->rx_cat_pred, a, end);
-    if (pm && !np->pred.e) {
+    size_t pred_end = match_at(st, g->rx_cat_pred, a, end);
+    if (pred_end && !np->pred.e) {
       np->pred.s = a;
-      np->pred.e = pm;
+      np->pred.e = pred_end;
       break;
     }
     int cls = word_class(g, s, a, b);

@@ -47,6 +47,9 @@ typedef struct bl_docstate {
   bl_qtys q;
   bl_seg seg;
   bl_cls cl;
+  bl_nspan last_src, last_chan; /* the last source of the article, for anaphors */
+  bl_nspan para_src, para_chan; /* the source carried over the current paragraph */
+  bl_nspan issuer;              /* a press release's issuer: every figure's default */
 } bl_docstate;
 
 /* claim.c: the claims of sentence `si` (quantities q->v[first..last) lie in
@@ -55,9 +58,13 @@ int bl_claims_of_sentence(bl_docstate *st, size_t si, size_t first, size_t last,
                           bl_error *err);
 
 /* attrib.c: sources and channels of the claims st->cl.v[first..], whose
- * sentences lie in line `li` (sentences sfirst..slast of that line). */
-int bl_attribute_line(bl_docstate *st, size_t sfirst, size_t slast, size_t first,
+ * sentences are sfirst..slast of one line.  `carry`: the line continues the
+ * previous one (a list item after "...:"), so its paragraph source holds. */
+int bl_attribute_line(bl_docstate *st, size_t sfirst, size_t slast, size_t first, bool carry,
                       bl_error *err);
+
+/* attrib.c: find a press release's issuer (st->issuer) from the lines. */
+void bl_attribute_issuer(bl_docstate *st);
 
 /* Tokens: the word at or after p (letters, digits, inner hyphens; an elided
  * "d'"/"l'"/"qu'" is one word ending with its apostrophe).  Returns false at

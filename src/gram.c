@@ -424,8 +424,10 @@ static const kindname notclaim_kinds[] = {{"duration", NC_DURATION}, {"age", NC_
                                           {"stat", NC_STAT}, {"time", NC_TIME}, {NULL, 0}};
 static const kindname word_kinds[] = {{"det", WD_DET}, {"prep", WD_PREP}, {"conj", WD_CONJ},
                                       {"pron", WD_PRON}, {"aux", WD_AUX}, {"adv", WD_ADV},
-                                      {"time", WD_TIME}, {"zero", WD_ZERO}, {NULL, 0}};
-static const kindname speech_kinds[] = {{"pp", SP_PP}, {"pres", SP_PRES}, {"ger", SP_GER}, {NULL, 0}};
+                                      {"time", WD_TIME}, {"zero", WD_ZERO}, {"nosrc", WD_NOSRC},
+                                      {NULL, 0}};
+static const kindname speech_kinds[] = {{"pp", SP_PP},   {"pres", SP_PRES}, {"ger", SP_GER},
+                                        {"fund", SP_FUND}, {NULL, 0}};
 static const kindname status_kinds[] = {{"provisional", ST_PROVISIONAL}, {"final", ST_FINAL},
                                         {"revised", ST_REVISED}, {"delta", ST_DELTA},
                                         {"window", ST_WINDOW}, {"total", ST_TOTAL}, {NULL, 0}};
@@ -683,6 +685,7 @@ static int expand(bl_grammar *g, const loadstate *ls, bl_buf *b, const char *s, 
           {"speech_pp", &g->speech, kind_is, SP_PP},
           {"speech_pres", &g->speech, kind_is, SP_PRES},
           {"speech_ger", &g->speech, kind_is, SP_GER},
+          {"speech_fund", &g->speech, kind_is, SP_FUND},
           {"status", &g->status, any_entry, 0},
       };
       bool found = false;
@@ -939,7 +942,7 @@ void bl_grammar_free(bl_grammar *g) {
   pcre2_code *const extra[] = {g->furniture, g->rx_autres, g->rx_sub_before, g->rx_sub_after,
                                g->rx_zero, g->rx_nc_after, g->rx_nc_before, g->rx_selon,
                                g->rx_de_source, g->rx_cite_par, g->rx_inverted, g->rx_verb,
-                               g->rx_same_source, g->rx_cat_pred, g->rx_cat_verb,
+                               g->rx_same_source, g->rx_par_agent, g->rx_press, g->rx_cat_pred, g->rx_cat_verb,
                                g->rx_denial, g->rx_status};
   for (size_t i = 0; i < BL_ARRAY_LEN(extra); i++) pcre2_code_free(extra[i]);
   bl_free(g->rules);
@@ -1014,6 +1017,7 @@ static int load_all(bl_grammar *g, const char *dir, loadstate *ls, ruleset *rs, 
       {RS_ATTRIB, "selon", &g->rx_selon},          {RS_ATTRIB, "de-source", &g->rx_de_source},
       {RS_ATTRIB, "cite-par", &g->rx_cite_par},    {RS_ATTRIB, "inverted", &g->rx_inverted},
       {RS_ATTRIB, "verb", &g->rx_verb},            {RS_ATTRIB, "same-source", &g->rx_same_source},
+      {RS_ATTRIB, "par-agent", &g->rx_par_agent}, {RS_ATTRIB, "press-release", &g->rx_press},
   };
   for (size_t i = 0; i < BL_ARRAY_LEN(singles); i++) {
     if ((rc = build_single(g, ls, &rs[singles[i].set], rs_files[singles[i].set], singles[i].id,
