@@ -86,9 +86,14 @@ static bl_nspan clean_np(bl_docstate *st, bl_nspan sp) {
                            s[sp.e - 1] == '-' || s[sp.e - 1] == ','))
       sp.e--;
     size_t ws, we;
-    if (!bl_word_at(s, sp.s, sp.e, &ws, &we) || we >= sp.e) return sp;
+    if (!bl_word_at(s, sp.s, sp.e, &ws, &we)) return sp;
     const bl_lexent *w = word_entry(st, ws, we);
     const bl_lexent *d = bl_lex_find(&st->g->calendar, s + ws, we - ws);
+    if (we >= sp.e) {
+      /* the last word: a lone determiner or time word is no name */
+      if ((w && (w->kind == WD_DET || w->kind == WD_TIME)) || (d && d->kind == CAL_DAY)) sp.s = sp.e;
+      return sp;
+    }
     if (w && w->kind == WD_PREP && !(we - ws == 2 && !strncmp(s + ws, "de", 2))) {
       /* a leading adverbial: restart at the next article not after "de"/"à" */
       size_t p = we, a, b, prev_e = we;
@@ -141,6 +146,42 @@ static bool names_a_figure(bl_docstate *st, bl_nspan sp) {
   if (!bl_word_at(st->text.s, sp.s, sp.e, &ws, &we)) return false;
   const bl_lexent *w = word_entry(st, ws, we);
   return w && w->kind == WD_NOSRC;
+}
+
+/* "un communiqué de la préfecture", "un bilan provisoire du SPSY": the
+ * owner of a document is the source.  Returns sp unchanged otherwise. */
+static bl_nspan owner_of(bl_docstate *st, bl_nspan sp) {
+  if (!names_a_figure(st, sp)) return sp;
+  const char *s = st->text.s;
+  size_t p = sp.s, a, b;
+  while (bl_word_at(s, p, sp.e, &a, &b)) {
+    if ((b - a == 2 && (!strncmp(s + a, "de", 2) || !strncmp(s + a, "du", 2) ||
+                        !strncmp(s + a, "d'", 2))) ||
+        (b - a == 3 && !strncmp(s + a, "des", 3))) {
+      bl_nspan o = clean_np(st, (bl_nspan){b, sp.e});
+      /* "bilan établi par notre rédaction": "par" names the owner, not "de" */
+      return o;
+    }
+    if (b - a == 3 && !strncmp(s + a, "par", 3)) return clean_np(st, (bl_nspan){b, sp.e});
+    p = b;
+  }
+  return sp;
+}
+
+/* A subject found before a verb must look like a name: no figure, no
+ * auxiliary or speech verb inside, not too many words. */
+static bool plausible_subject(bl_docstate *st, bl_nspan sp) {
+  const char *s = st->text.s;
+  size_t p = sp.s, a, b, words = 0;
+  while (bl_word_at(s, p, sp.e, &a, &b)) {
+    if (s[a] >= '0' && s[a] <= '9') return false;
+    const bl_lexent *w = word_entry(st, a, b);
+    if (w && (w->kind == WD_AUX || w->kind == WD_CONJ)) return false;
+    if (bl_lex_find(&st->g->anchors, s + a, b - a)) return false; /* a number word */
+    if (++words > 14) return false;
+    p = b;
+  }
+  return words > 0;
 }
 
 /* The subject of a verb at `verb`: the clause before it; an appositive
@@ -207,7 +248,7 @@ static void find_all(bl_docstate *st, size_t a, size_t b, cands *cs) {
       bl_rx_match(g->rx_selon, &st->rx, s, b, from, 0);
       bl_rx_group(&st->rx, 0, &ms, &me);
     } else {
-      src = clean_np(st, src);
+      src = owner_of(st, clean_np(st, src));
       if (usable(st, src) && !names_a_figure(st, src)) add(cs, K_SELON, ms, src, none);
     }
   }
@@ -245,7 +286,6 @@ static void find_all(bl_docstate *st, size_t a, size_t b, cands *cs) {
     bl_rx_group(&st->rx, 0, &ms, &me);
     size_t p = ms;
     while (p > a && is_space((unsigned char)s[p - 1])) p--;
-    if (p > a && s[p - 1] == ',') continue; /* an inverted verb: seen above */
     bl_nspan np = subject_before(st, a, ms);
     size_t q0 = p, q1, q2;
     while (q0 > a && s[q0 - 1] != ',') q0--;
@@ -262,7 +302,9 @@ static void find_all(bl_docstate *st, size_t a, size_t b, cands *cs) {
         add(cs, K_ANAPHOR, ms, (bl_nspan){0, 0}, (bl_nspan){0, 0});
       continue;
     }
-    if (usable(st, np) && !names_a_figure(st, np)) add(cs, K_SUBJ, ms, np, (bl_nspan){0, 0});
+    np = owner_of(st, np);
+    if (usable(st, np) && plausible_subject(st, np) && !names_a_figure(st, np))
+      add(cs, K_SUBJ, ms, np, (bl_nspan){0, 0});
   }
   if (bl_rx_match(g->rx_same_source, &st->rx, s, b, a, 0) > 0) {
     bl_rx_group(&st->rx, 0, &ms, &me);
@@ -314,19 +356,42 @@ typedef struct quote {
   bl_nspan speaker;
 } quote;
 
+/* Is the quotation mark at normalised `i` an opening one (« “ „ ‹), a
+ * closing one (» ” ›), or either (ASCII '"')?  1, -1, 0. */
+static int quote_side(const bl_docstate *st, size_t i) {
+  size_t o = bl_text_orig_start(&st->text, i);
+  const unsigned char *u = (const unsigned char *)st->text.orig + o;
+  size_t left = st->text.orig_len - o;
+  if (left >= 2 && u[0] == 0xC2) return u[1] == 0xAB ? 1 : u[1] == 0xBB ? -1 : 0;
+  if (left >= 3 && u[0] == 0xE2 && u[1] == 0x80)
+    return (u[2] == 0x9C || u[2] == 0x9E || u[2] == 0xB9) ? 1 : (u[2] == 0x9D || u[2] == 0xBA) ? -1 : 0;
+  return 0;
+}
+
+/* Outermost quotations of [a, b), nested ones (“...” inside «...») kept
+ * inside; a closing mark with nothing open opens (reversed guillemets). */
 static size_t find_quotes(bl_docstate *st, size_t a, size_t b, quote *q, size_t cap) {
   const char *s = st->text.s;
-  size_t n = 0, open = SIZE_MAX;
+  size_t n = 0, depth = 0, open = 0;
   for (size_t i = a; i < b && n < cap; i++) {
     if (s[i] != '"') continue;
-    if (open == SIZE_MAX) {
-      open = i;
+    int side = quote_side(st, i);
+    bool opening = side > 0 || depth == 0 || (side == 0 && depth == 0);
+    if (side == 0 && depth > 0) opening = false;
+    if (opening && side >= 0 && depth > 0 && side > 0) {
+      depth++;
+      continue;
+    }
+    if (opening) {
+      if (depth == 0) open = i;
+      depth++;
     } else {
-      q[n].s = open;
-      q[n].e = i + 1;
-      q[n].speaker.s = q[n].speaker.e = 0;
-      n++;
-      open = SIZE_MAX;
+      if (depth > 0 && --depth == 0) {
+        q[n].s = open;
+        q[n].e = i + 1;
+        q[n].speaker.s = q[n].speaker.e = 0;
+        n++;
+      }
     }
   }
   return n;
@@ -465,5 +530,33 @@ void bl_attribute_issuer(bl_docstate *st) {
       st->issuer.e = to;
     }
     return;
+  }
+}
+
+void bl_attribute_finish(bl_docstate *st) {
+  /* An article whose lead names one source and that names no other is that
+   * source's report: its other figures are the source's too. */
+  const char *s = st->text.s;
+  bl_nspan lead = {0, 0};
+  size_t lead_line = SIZE_MAX;
+  for (size_t i = 0; i < st->cl.n; i++) {
+    const bl_cl *c = &st->cl.v[i];
+    if (c->source.e <= c->source.s) continue;
+    size_t line = st->seg.sents[c->sent].line;
+    if (!lead.e) {
+      lead = c->source;
+      lead_line = line;
+      continue;
+    }
+    size_t n = lead.e - lead.s;
+    if (c->source.e - c->source.s != n || strncasecmp(s + lead.s, s + c->source.s, n)) return;
+  }
+  if (!lead.e) return;
+  /* the lead: the first line that holds a claim */
+  for (size_t i = 0; i < st->cl.n; i++)
+    if (st->seg.sents[st->cl.v[i].sent].line < lead_line) return;
+  for (size_t i = 0; i < st->cl.n; i++) {
+    bl_cl *c = &st->cl.v[i];
+    if (c->source.e <= c->source.s && !c->background) c->source = lead;
   }
 }

@@ -269,13 +269,49 @@ static bool toll_category(bl_category c) {
 }
 
 /* Search a predicate of categories.tsv in [from, end); the nearest wins. */
+/* Is the word before `at` a determiner or a zero word ("aucun disparu",
+ * "des blessés")?  Then a predicate form there is a noun, not a predicate. */
+static bool after_determiner(bl_docstate *st, size_t from, size_t at) {
+  const char *s = st->text.s;
+  size_t e = at;
+  while (e > from && is_space((unsigned char)s[e - 1])) e--;
+  size_t b = e;
+  if (b > from && s[b - 1] == '\'') b--; /* an elided "d'", "l'" */
+  while (b > from && is_letter((unsigned char)s[b - 1])) b--;
+  if (b >= e) return false;
+  int cls = word_class(st->g, s, b, e);
+  return cls == WD_DET || cls == WD_ZERO;
+}
+
+/*
+ * A predicate of categories.tsv after a noun, in [from, end): within the
+ * clause (up to , ; :), not used as a noun ("aucun disparu").  After a
+ * relative clause ("deux hommes qui étaient portés disparus ont été
+ * retrouvés sains et saufs") the main verb's predicate, the last, wins.
+ */
 static const bl_lexent *find_pred(bl_docstate *st, size_t from, size_t end, bl_nspan *where) {
-  size_t ms = 0, me = 0;
+  const char *s = st->text.s;
   if (end > from + PRED_WINDOW) end = from + PRED_WINDOW;
-  if (!search(st, st->g->rx_cat_pred, from, end, &ms, &me)) return NULL;
-  where->s = ms;
-  where->e = me;
-  return cat_entry(st->g, st->text.s, ms, me, K(CK_PRED) | K(CK_WEAK));
+  size_t a, b;
+  bool relative = bl_word_at(s, from, end, &a, &b) && b - a == 3 && !strncmp(s + a, "qui", 3);
+  for (size_t p = from; p < end; p++)
+    if (s[p] == ',' || s[p] == ';' || s[p] == ':' || (s[p] == '"' && p > from + 1 && !relative)) {
+      end = p;
+      break;
+    }
+  const bl_lexent *found = NULL;
+  size_t ms = 0, me = 0;
+  for (size_t p = from; p < end && search(st, st->g->rx_cat_pred, p, end, &ms, &me);
+       p = me > p ? me : p + 1) {
+    if (after_determiner(st, from, ms)) continue;
+    const bl_lexent *e = cat_entry(st->g, s, ms, me, K(CK_PRED) | K(CK_WEAK));
+    if (!e) continue;
+    found = e;
+    where->s = ms;
+    where->e = me;
+    if (!relative) break;
+  }
+  return found;
 }
 
 /* The last active verb of categories.tsv in [from, end). */
@@ -354,13 +390,29 @@ static void status_of(bl_docstate *st, const bl_sent *sn, bl_cl *c) {
   else c->status = BL_STATUS_NONE;
 }
 
-/* The nearest earlier claim of the same line (the sentence first), or -1. */
-static long previous_claim(const bl_docstate *st, size_t si, bool toll_only) {
+/* The nearest earlier claim of the same line (the sentence first), or -1;
+ * with any_line, of an earlier line too. */
+static long previous_claim(const bl_docstate *st, size_t si, bool toll_only, bool any_line) {
   size_t line = st->seg.sents[si].line;
   for (size_t k = st->cl.n; k-- > 0;) {
     const bl_cl *c = &st->cl.v[k];
-    if (st->seg.sents[c->sent].line != line) break;
+    if (!any_line && st->seg.sents[c->sent].line != line) break;
     if (!toll_only || c->toll) return (long)k;
+  }
+  return -1;
+}
+
+/* "Sur les 94 blessés, septante-huit...", "Parmi les 112 victimes figurent
+ * 9 mineurs", "Les 53 victimes comprennent 19 membres": the earlier claim of
+ * the sentence this figure is a part of, or -1. */
+static long partitive_parent(bl_docstate *st, size_t si, size_t qstart) {
+  const bl_sent *sn = &st->seg.sents[si];
+  for (size_t k = st->cl.n; k-- > 0;) {
+    const bl_cl *c = &st->cl.v[k];
+    if (c->sent != si) break;
+    if (ends_before(st, st->g->rx_partitive, sn->s, c->text.s)) return (long)k;
+    size_t ms, me;
+    if (search(st, st->g->rx_includes, c->text.e, qstart, &ms, &me)) return (long)k;
   }
   return -1;
 }
@@ -426,19 +478,27 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
   /* "autres": same class as the count before; "dont": a part of it. */
   long parent = -1;
   if (np.autres) {
-    long k = previous_claim(st, si, false);
+    long k = previous_claim(st, si, false, false);
     if (k >= 0) {
       c.subject_of = k;
       if (cat < 0) cat = (int)st->cl.v[k].category;
       c.group = st->cl.v[k].group;
     }
   }
-  if (ends_before(st, g->rx_sub_before, sn->s, q->ns) || match_at(st, g->rx_sub_after, q->ne, sn->e)) {
-    parent = previous_claim(st, si, false);
+  bool sub_after = match_at(st, g->rx_sub_after, q->ne, sn->e) != 0;
+  bool sub_before = ends_before(st, g->rx_sub_before, sn->s, q->ns);
+  long part = partitive_parent(st, si, q->ns);
+  if (sub_before || sub_after || part >= 0) {
+    parent = part >= 0 ? part : previous_claim(st, si, false, sub_after);
     if (parent >= 0) {
       const bl_cl *pc = &st->cl.v[parent];
       c.of = parent;
-      if (cat < 0 || (cat == BL_CAT_OTHER && !np.head.e)) cat = (int)pc->category;
+      /* A part keeps its whole's category unless its own words say it died,
+       * was hurt, is missing, was arrested or taken ("1 460 évacuées, dont
+       * 212 hébergées" stays evacuated). */
+      bool own = cat == BL_CAT_KILLED || cat == BL_CAT_INJURED || cat == BL_CAT_MISSING ||
+                 cat == BL_CAT_ARRESTED || cat == BL_CAT_HOSTAGES || cat == BL_CAT_SICK;
+      if (!own && (pc->toll || cat < 0 || !np.head.e)) cat = (int)pc->category;
       if (!np.head.e && c.subject_of < 0) c.subject_of = parent;
       if (!c.group) c.group = pc->group;
     }
@@ -482,8 +542,8 @@ static int zero_claim(bl_docstate *st, size_t si, size_t at, bl_error *err) {
   int cat = z ? (int)z->value : -1;
   bl_nspan pw = {0, 0};
   const bl_lexent *pred = find_pred(st, ne, sn->e, &pw);
-  if (cat < 0 && pred && pred->value >= 0 && pred->kind == CK_PRED) cat = (int)pred->value;
   if (cat < 0 && noun && noun->value >= 0) cat = (int)noun->value;
+  if (cat < 0 && pred && pred->value >= 0 && pred->kind == CK_PRED) cat = (int)pred->value;
   if (cat < 0 || !toll_category((bl_category)cat)) return BL_OK;
   bl_cl c;
   init_claim(&c, si);
@@ -519,7 +579,11 @@ int bl_claims_of_sentence(bl_docstate *st, size_t si, size_t first, size_t last,
       rc = zero_claim(st, si, zpos, err);
       zi++;
     } else {
-      size_t next = qi + 1 < last ? st->q.v[qi + 1].ns : sn->e;
+      /* The clause of a figure ends at the next figure that counts something
+       * ("23 enfants de moins de 10 ans tués": the age does not end it). */
+      size_t nx = qi + 1;
+      while (nx < last && match_at(st, st->g->rx_nc_after, st->q.v[nx].ne, sn->e)) nx++;
+      size_t next = nx < last ? st->q.v[nx].ns : sn->e;
       rc = quantity_claim(st, si, &st->q.v[qi], next, err);
       qi++;
     }

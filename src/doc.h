@@ -63,6 +63,10 @@ int bl_claims_of_sentence(bl_docstate *st, size_t si, size_t first, size_t last,
 int bl_attribute_line(bl_docstate *st, size_t sfirst, size_t slast, size_t first, bool carry,
                       bl_error *err);
 
+/* attrib.c: after every line, the single lead source of an article that
+ * names no other carries over all its figures. */
+void bl_attribute_finish(bl_docstate *st);
+
 /* attrib.c: find a press release's issuer (st->issuer) from the lines. */
 void bl_attribute_issuer(bl_docstate *st);
 

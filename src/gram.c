@@ -943,7 +943,7 @@ void bl_grammar_free(bl_grammar *g) {
                                g->rx_zero, g->rx_nc_after, g->rx_nc_before, g->rx_selon,
                                g->rx_de_source, g->rx_cite_par, g->rx_inverted, g->rx_verb,
                                g->rx_same_source, g->rx_par_agent, g->rx_press, g->rx_cat_pred, g->rx_cat_verb,
-                               g->rx_denial, g->rx_status};
+                               g->rx_denial, g->rx_status, g->rx_partitive, g->rx_includes};
   for (size_t i = 0; i < BL_ARRAY_LEN(extra); i++) pcre2_code_free(extra[i]);
   bl_free(g->rules);
   for (size_t i = 0; i < g->nexamples; i++) bl_free(g->examples[i].text);
@@ -1013,6 +1013,7 @@ static int load_all(bl_grammar *g, const char *dir, loadstate *ls, ruleset *rs, 
       {RS_CLAIMS, "notclaim-after", &g->rx_nc_after},
       {RS_CLAIMS, "notclaim-before", &g->rx_nc_before},
       {RS_CLAIMS, "denial-before", &g->rx_denial}, {RS_CLAIMS, "status", &g->rx_status},
+      {RS_CLAIMS, "partitive", &g->rx_partitive},  {RS_CLAIMS, "includes", &g->rx_includes},
       {RS_CLAIMS, "cat-pred", &g->rx_cat_pred},    {RS_CLAIMS, "cat-verb", &g->rx_cat_verb},
       {RS_ATTRIB, "selon", &g->rx_selon},          {RS_ATTRIB, "de-source", &g->rx_de_source},
       {RS_ATTRIB, "cite-par", &g->rx_cite_par},    {RS_ATTRIB, "inverted", &g->rx_inverted},

@@ -97,7 +97,7 @@ struct bl_grammar {
   pcre2_code *furniture; /* owned: furniture.pcre, one alternation with (*MARK:id) */
   /* claims.pcre rules, each compiled alone (owned) */
   pcre2_code *rx_autres, *rx_sub_before, *rx_sub_after, *rx_zero, *rx_nc_after, *rx_nc_before;
-  pcre2_code *rx_denial, *rx_status;
+  pcre2_code *rx_denial, *rx_status, *rx_partitive, *rx_includes;
   /* attrib.pcre rules (owned) */
   pcre2_code *rx_selon, *rx_de_source, *rx_cite_par, *rx_inverted, *rx_verb, *rx_same_source;
   pcre2_code *rx_par_agent, *rx_press;
