@@ -107,6 +107,17 @@ static const bl_lexent *cat_entry(const bl_grammar *g, const char *s, size_t a, 
 
 #define K(x) (1u << (x))
 
+/* Does s[a..b) look like a finite verb ("travaillaient", "restent")? */
+static bool finite_verb(const char *s, size_t a, size_t b) {
+  static const char *const endings[] = {"aient", "ait", "èrent", "ent", NULL};
+  size_t n = b - a;
+  for (size_t i = 0; endings[i]; i++) {
+    size_t k = strlen(endings[i]);
+    if (n > k + 1 && !memcmp(s + b - k, endings[i], k)) return true;
+  }
+  return false;
+}
+
 /* Is s[a..b) an adjective-like word that may follow the head noun? */
 static bool adjective_like(const bl_grammar *g, const char *s, size_t a, size_t b) {
   if (b <= a || !is_letter((unsigned char)s[a])) return false;
@@ -116,7 +127,7 @@ static bool adjective_like(const bl_grammar *g, const char *s, size_t a, size_t 
   if (c >= 'A' && c <= 'Z') return false; /* a name or the next sentence */
   size_t n = b - a;
   /* Finite verbs and adverbs end the noun phrase. */
-  static const char *const stop_end[] = {"ait", "aient", "ons", "ez", "ment", "èrent", NULL};
+  static const char *const stop_end[] = {"ait", "aient", "ment", "èrent", NULL};
   for (size_t i = 0; stop_end[i]; i++) {
     size_t k = strlen(stop_end[i]);
     if (n > k + 1 && !memcmp(s + b - k, stop_end[i], k)) return false;
@@ -182,6 +193,7 @@ static void read_np(bl_docstate *st, size_t p, size_t end, nphrase *np) {
   }
   /* Multi-word nouns of the lexicon first ("sapeurs-pompiers" is one word;
    * "blessés graves", "casques bleus" are two). */
+  if (!cat_entry(g, s, ws, we, K(CK_NOUN) | K(CK_THING)) && finite_verb(s, ws, we)) return;
   np->head.s = ws;
   np->head.e = we;
   for (size_t k = 0, q = we, a, b; k < 2 && bl_word_at(s, q, end, &a, &b); k++, q = b) {
@@ -260,6 +272,117 @@ static void read_np(bl_docstate *st, size_t p, size_t end, nphrase *np) {
     }
     break;
   }
+}
+
+/* A prepositional phrase at p ("à Pradevel", "dans les seuls hôpitaux de la
+ * capitale", "sur les routes ostréliennes"): up to the clause's end. */
+static bl_nspan where_phrase(bl_docstate *st, size_t p, size_t end) {
+  const bl_grammar *g = st->g;
+  const char *s = st->text.s;
+  bl_nspan w = {0, 0};
+  size_t a, b;
+  /* time words and adverbs may come first: "rassemblés dimanche avenue de la Liberté" */
+  for (int k = 0; k < 3 && bl_word_at(s, p, end, &a, &b); k++) {
+    int cls = word_class(g, s, a, b);
+    const bl_lexent *d = bl_lex_find(&g->calendar, s + a, b - a);
+    if (cls == WD_ADV || cls == WD_TIME || (d && d->kind == CAL_DAY)) p = b;
+    else break;
+  }
+  if (!bl_word_at(s, p, end, &a, &b) || word_class(g, s, a, b) != WD_PREP) return w;
+  if (b - a == 5 && !strncmp(s + a, "selon", 5)) return w;
+  w.s = a;
+  size_t q = b;
+  int words = 0;
+  while (words < 6 && bl_word_at(s, q, end, &a, &b)) {
+    int cls = word_class(g, s, a, b);
+    if (cls == WD_CONJ || cls == WD_AUX || cls == WD_PRON || cls == WD_STOP) break;
+    if (s[a] >= '0' && s[a] <= '9') break;
+    if (bl_lex_find(&g->speech, s + a, b - a)) break;
+    if (cls != WD_DET && cls != WD_PREP) words++;
+    q = b;
+    w.e = b;
+  }
+  /* do not end on a preposition or a determiner */
+  while (w.e > w.s) {
+    size_t x = w.s, y = w.s, last_s = w.s, last_e = w.s;
+    while (bl_word_at(s, x, w.e, &x, &y)) {
+      last_s = x;
+      last_e = y;
+      x = y;
+    }
+    int cls = word_class(g, s, last_s, last_e);
+    if (cls != WD_DET && cls != WD_PREP) break;
+    w.e = last_s;
+    while (w.e > w.s && is_space((unsigned char)s[w.e - 1])) w.e--;
+  }
+  if (w.e <= w.s || words == 0) w.s = w.e = 0;
+  return w;
+}
+
+/* What money or a percentage measures: the noun after the currency ("30
+ * millions d'euros d'aide d'urgence"), else the noun phrase before the
+ * figure ("une aide d'urgence de 30 millions", "une baisse de 4,2 %"). */
+static bl_nspan money_subject(bl_docstate *st, const bl_qty *q, size_t from, size_t end) {
+  const bl_grammar *g = st->g;
+  const char *s = st->text.s;
+  bl_nspan np = {0, 0};
+  size_t a, b;
+  size_t after = q->after > q->ne ? q->after : q->ne;
+  if (bl_word_at(s, after, end, &a, &b) && b - a == 2 &&
+      (!strncmp(s + a, "d'", 2) || !strncmp(s + a, "de", 2))) {
+    size_t c, d;
+    if (bl_word_at(s, b, end, &c, &d) && !word_class(g, s, c, d) &&
+        !(s[c] >= '0' && s[c] <= '9')) {
+      np.s = c;
+      np.e = d;
+      /* its own complement: "d'aide d'urgence" */
+      size_t e, f, h, i;
+      if (bl_word_at(s, d, end, &e, &f) && f - e == 2 &&
+          (!strncmp(s + e, "d'", 2) || !strncmp(s + e, "de", 2)) && bl_word_at(s, f, end, &h, &i) &&
+          !word_class(g, s, h, i))
+        np.e = i;
+      return np;
+    }
+  }
+  /* backwards from the figure */
+  size_t p = q->ns;
+  for (int k = 0; k < 3; k++) {
+    while (p > from && (is_space((unsigned char)s[p - 1]) || s[p - 1] == '"')) p--;
+    size_t w = p;
+    while (w > from && (is_letter((unsigned char)s[w - 1]) || s[w - 1] == '\'')) w--;
+    if (w == p) break;
+    if ((p - w == 2 && (!strncmp(s + w, "de", 2) || !strncmp(s + w, "d'", 2))) ||
+        (p - w == 2 && !strncmp(s + w, "\xC3\xA0", 2)) || (p - w == 4 && !strncmp(s + w, "soit", 4)))
+      p = w;
+    else
+      break;
+  }
+  size_t e = p, start = p;
+  for (int k = 0; k < 8; k++) {
+    while (start > from && is_space((unsigned char)s[start - 1])) start--;
+    size_t w = start;
+    while (w > from && (is_letter((unsigned char)s[w - 1]) || s[w - 1] == '\'' || s[w - 1] == '-'))
+      w--;
+    if (w == start) break;
+    int cls = word_class(g, s, w, start);
+    if (cls == WD_AUX || cls == WD_CONJ || cls == WD_PRON || finite_verb(s, w, start)) break;
+    if (cls == WD_DET) {
+      /* "sur les routes et les ponts": go on past a determiner after a
+       * preposition or "et"; stop at the one that opens the phrase */
+      size_t v = w;
+      while (v > from && is_space((unsigned char)s[v - 1])) v--;
+      size_t u = v;
+      while (u > from && (is_letter((unsigned char)s[u - 1]) || s[u - 1] == '\'')) u--;
+      int before = u < v ? word_class(g, s, u, v) : 0;
+      if (before != WD_PREP && !(v - u == 2 && !strncmp(s + u, "et", 2))) break;
+    }
+    start = w;
+  }
+  if (start < e) {
+    np = (bl_nspan){start, e};
+    while (np.e > np.s && is_space((unsigned char)s[np.e - 1])) np.e--;
+  }
+  return np;
 }
 
 /* ------------------------------------------------------------ categories */
@@ -440,6 +563,7 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
   nphrase np;
   if (money) {
     memset(&np, 0, sizeof np);
+    np.np = money_subject(st, q, sn->s, sn->e);
   } else {
     read_np(st, after, sn->e, &np);
   }
@@ -474,6 +598,10 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
     }
   }
   if (pred && cat == (int)pred->value && !c.pred.e) c.pred = pw;
+  if (!money) {
+    size_t wfrom = c.pred.e > c.np.e ? c.pred.e : c.np.e;
+    if (wfrom) c.where = where_phrase(st, wfrom, clause_end);
+  }
 
   /* "autres": same class as the count before; "dont": a part of it. */
   long parent = -1;
