@@ -631,17 +631,57 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
       if (!c.group) c.group = pc->group;
     }
   }
-  if (cat < 0 && !np.head.e && !np.autres) {
+  bool bare = !np.head.e && !np.autres && c.of < 0 && !money;
+  if (bare && cat < 0) {
     bl_nspan where;
     const bl_lexent *e = implicit_noun(st, sn->s, sn->e, &where);
     if (e) {
       cat = (int)e->value;
       c.unit = where;
       c.np = where;
+      bare = false;
+    }
+  }
+  if (bare) {
+    /* A bare figure takes what it counts from around it. */
+    long prev = previous_claim(st, si, false, false);
+    bool same_sentence = prev >= 0 && st->cl.v[prev].sent == si;
+    if (prev >= 0 && (ends_before(st, g->rx_versus, sn->s, q->ns) ||
+                      (same_sentence && ends_before(st, g->rx_ellipsis, sn->s, q->ns)))) {
+      c.subject_of = prev; /* "contre 3 000", "et plus de 2 300 dans le monde" */
+      if (cat < 0) cat = (int)st->cl.v[prev].category;
+      c.group = st->cl.v[prev].group;
+    } else if (ends_before(st, g->rx_copula, sn->s, q->ns)) {
+      /* "Les cyclistes tués sont moins de 150": the clause's subject */
+      size_t cs = q->ns;
+      while (cs > sn->s && s[cs - 1] != ',' && s[cs - 1] != ';' && s[cs - 1] != ':') cs--;
+      size_t a0, b0;
+      if (bl_word_at(s, cs, q->ns, &a0, &b0) && word_class(g, s, a0, b0) == WD_DET) cs = b0;
+      {
+        nphrase sub;
+        read_np(st, cs, q->ns, &sub);
+        if (sub.head.e) {
+          c.unit = sub.unit;
+          c.np = sub.np;
+          c.pred = sub.pred;
+          if (cat < 0 && sub.pred.e) {
+            const bl_lexent *pe = cat_entry(g, s, sub.pred.s, sub.pred.e, K(CK_PRED) | K(CK_WEAK));
+            if (pe && pe->value >= 0) cat = (int)pe->value;
+          }
+          if (cat < 0 && sub.noun && sub.noun->value >= 0) cat = (int)sub.noun->value;
+          if (sub.noun && sub.noun->group) c.group = (bl_group)sub.noun->group;
+          if (cat < 0) cat = BL_CAT_OTHER;
+        }
+      }
+    } else if (ends_before(st, g->rx_pron_count, sn->s, q->ns) && cat < 0) {
+      cat = BL_CAT_OTHER; /* "Ils étaient septante-deux" */
     }
   }
   /* A bare figure with nothing that says what it counts is not a claim. */
-  if (cat < 0 && !np.head.e && !money && c.subject_of < 0 && c.of < 0) return BL_OK;
+  if (cat < 0 && !np.head.e && !money && c.subject_of < 0 && c.of < 0 && !c.unit.e) return BL_OK;
+  /* "plusieurs", "quelques" alone are claims only of a toll ("plusieurs blessés"). */
+  if ((q->flags & QF_VAGUE) && q->pub.hi <= 9 && !(cat >= 0 && toll_category((bl_category)cat)))
+    return BL_OK;
   c.category = cat < 0 ? BL_CAT_OTHER : (bl_category)cat;
   if (noun && noun->group) c.group = (bl_group)noun->group;
   if (!c.group && np.comp_group) c.group = np.comp_group;
