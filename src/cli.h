@@ -63,6 +63,7 @@ void cli_out_flush(void);
 
 /* Commands. */
 int cmd_numbers(int argc, char **argv);
+int cmd_extract(int argc, char **argv);
 
 /* The built-in grammar, or the one of --grammars DIR (set by main). */
 const bl_grammar *cli_grammar(void);
