@@ -344,6 +344,13 @@ static const lexspec lex_approx = {"fr/approx.tsv", "approx", 2, 1, -1, -1, NULL
 static const lexspec lex_vague = {"fr/vague.tsv", "vague", 2, -1, 1, -1, vague_kinds};
 static const lexspec lex_units = {"fr/units.tsv", "units", 3, -1, 2, 1, unit_kinds};
 static const lexspec lex_calendar = {"fr/calendar.tsv", "calendar", 3, 2, 1, -1, calendar_kinds};
+static const kindname date_kinds[] = {
+    {"rel", DT_REL}, {"past", DT_PAST}, {"next", DT_NEXT}, {"break", DT_BREAK}, {NULL, 0}};
+static const kindname name_kinds[] = {{"drop", NM_DROP}, {"office", NM_OFFICE}, {NULL, 0}};
+static const kindname place_kinds[] = {{"locative", PL_LOCATIVE}, {NULL, 0}};
+static const lexspec lex_dates = {"fr/dates.tsv", "dates", 3, 2, 1, -1, date_kinds};
+static const lexspec lex_names = {"fr/names.tsv", "names", 3, 2, 1, -1, name_kinds};
+static const lexspec lex_places = {"fr/places.tsv", "places", 2, -1, 1, -1, place_kinds};
 
 /* ------------------------------------------------------------------ hedges */
 
@@ -814,6 +821,9 @@ void bl_grammar_free(bl_grammar *g) {
   lex_clear(&g->vague);
   lex_clear(&g->units);
   lex_clear(&g->calendar);
+  lex_clear(&g->dates);
+  lex_clear(&g->names);
+  lex_clear(&g->places);
   lex_clear(&g->anchors);
   pcre2_code_free(g->quantity);
   pcre2_code_free(g->notq);
@@ -846,6 +856,9 @@ static int load_all(bl_grammar *g, const char *dir, loadstate *ls, ruleset *quan
   if ((rc = read_lexicon(g, dir, &lex_vague, &g->vague, err))) return rc;
   if ((rc = read_lexicon(g, dir, &lex_units, &g->units, err))) return rc;
   if ((rc = read_lexicon(g, dir, &lex_calendar, &g->calendar, err))) return rc;
+  if ((rc = read_lexicon(g, dir, &lex_dates, &g->dates, err))) return rc;
+  if ((rc = read_lexicon(g, dir, &lex_names, &g->names, err))) return rc;
+  if ((rc = read_lexicon(g, dir, &lex_places, &g->places, err))) return rc;
   if ((rc = read_hedges(g, dir, ls, err))) return rc;
   if ((rc = read_rules(g, dir, "fr/quantity.pcre", quantity, err))) return rc;
   if ((rc = read_rules(g, dir, "fr/notq.pcre", notq, err))) return rc;
