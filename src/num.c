@@ -398,7 +398,12 @@ int bl_num_find(const bl_grammar *g, bl_rx_state *rx, const char *s, size_t from
       size_t j = i + 1;
       while (j < to && is_letter(u[j])) j++;
       const bl_lexent *e = (j - i <= 16) ? bl_lex_find(&g->anchors, s + i, j - i) : NULL;
-      if (e) {
+      if (e && (e->kind & AN_ZERO) && out->want_zero) {
+        if (bl_grow((void **)&out->zero, &out->zcap, out->nzero + 1, sizeof *out->zero))
+          return bl_fail(err, BL_NOMEM, "out of memory");
+        out->zero[out->nzero++] = i;
+      }
+      if (e && (e->kind & ~AN_ZERO)) {
         int rc = on_anchor(&sc, i, j, false);
         if (rc) return rc;
       }
@@ -453,6 +458,7 @@ void bl_scan_free(bl_scan *sc) {
   bl_text_clear(&sc->text);
   bl_rx_state_clear(&sc->rx);
   bl_free(sc->q.v);
+  bl_free(sc->q.zero);
   bl_free(sc);
 }
 
