@@ -64,7 +64,7 @@ p AS (
   SELECT a.id AS a_id, b.id AS b_id, a.event, a.category, a.grp,
          b.event_day - a.event_day AS gap,
          a.voice = b.voice AS same_voice,
-         (a.cumulative = 1 AND b.cumulative = 0) OR (a.cumulative = 0 AND b.cumulative = 1)
+         (a.cumulative IS 1 AND b.cumulative IS 0) OR (a.cumulative IS 0 AND b.cumulative IS 1)
            AS mixed_kind,
          -- no overlap once "about" got its tolerance (NULL bound = unbounded)
          (a.negated = 0 AND b.negated = 0

@@ -275,30 +275,6 @@ static int add_source(bl_writer *w, const char *key, bl_str name, bl_error *err)
 
 /* ---------------------------------------------------------------- claims */
 
-/* SPEC §5 names; the library's enums are the source of truth. */
-static const char *category_name(bl_category c) {
-  static const char *const names[BL_CAT_COUNT_] = {
-      "other",     "killed",    "injured",  "missing", "arrested",     "hostages",
-      "displaced", "evacuated", "affected", "sick",    "participants", "deployed"};
-  return (unsigned)c < BL_CAT_COUNT_ ? names[c] : "other";
-}
-
-static const char *group_name(bl_group g) {
-  static const char *const names[BL_GROUP_COUNT_] = {
-      NULL,       "civilians", "children",    "security_forces", "militants",
-      "protesters", "migrants", "journalists", "health_workers"};
-  return (unsigned)g < BL_GROUP_COUNT_ ? names[g] : NULL;
-}
-
-static const char *status_name(bl_status s) {
-  switch (s) {
-  case BL_STATUS_PROVISIONAL: return "provisional";
-  case BL_STATUS_FINAL: return "final";
-  case BL_STATUS_REVISED: return "revised";
-  default: return NULL;
-  }
-}
-
 static const char *unit_kind(const bl_quantity *q) {
   if (!q->unit) return "count";
   return strcmp(q->unit, "percent") == 0 ? "percent" : "money";
@@ -358,8 +334,8 @@ static int put_claims(bl_writer *w, sqlite3_int64 art, const bl_record *r, const
       sqlite3_bind_null(st, k++);
     bind_str(st, k++, c->unit);
     bind_cstr(st, k++, unit_kind(q));
-    bind_cstr(st, k++, category_name(c->category));
-    bind_cstr(st, k++, group_name(c->group));
+    bind_cstr(st, k++, bl_category_name(c->category));
+    bind_cstr(st, k++, bl_group_name(c->group));
     bind_str(st, k++, c->subject);
     bind_str(st, k++, c->source);
     bind_cstr(st, k++, skey);
@@ -379,7 +355,7 @@ static int put_claims(bl_writer *w, sqlite3_int64 art, const bl_record *r, const
       sqlite3_bind_int(st, k++, c->cumulative ? 1 : 0);
     else
       sqlite3_bind_null(st, k++);
-    bind_cstr(st, k++, status_name(c->status));
+    bind_cstr(st, k++, bl_status_name(c->status));
     bl_span ss = c->sentence;
     if (ss.end > blen || ss.start > ss.end) ss = sp;
     sqlite3_bind_int64(st, k++, (sqlite3_int64)ss.start);

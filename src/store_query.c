@@ -66,8 +66,12 @@ static int authorize(void *ctx, int action, const char *a, const char *b, const 
   case SQLITE_REINDEX: what = "REINDEX"; break;
   default: what = "a statement that changes the schema"; break;
   }
+  /* Writing the schema table is DDL in disguise. */
+  if (a && !sqlite3_strnicmp(a, "sqlite_", 7) &&
+      (action == SQLITE_INSERT || action == SQLITE_UPDATE || action == SQLITE_DELETE))
+    what = "a statement that changes the schema";
   if (!gd->why[0]) {
-    if (a && action != SQLITE_PRAGMA && action != SQLITE_FUNCTION)
+    if (a && action != SQLITE_PRAGMA && action != SQLITE_FUNCTION && strncmp(a, "sqlite_", 7))
       snprintf(gd->why, sizeof gd->why, "%s (%s)", what, a);
     else
       snprintf(gd->why, sizeof gd->why, "%s", what);
