@@ -200,5 +200,8 @@ typedef int (*bl_row_fn)(void *ctx, int ncols, const char *const *names,
  * and a second statement is refused (BL_USAGE).  Other errors: BL_DB.
  */
 int bl_query_run(bl_store *s, const char *sql, bl_row_fn fn, void *ctx, bl_error *err);
+/* Same with text parameters bound to ?1..?n (NULL binds NULL). */
+int bl_query_run_args(bl_store *s, const char *sql, const char *const *args, int nargs,
+                      bl_row_fn fn, void *ctx, bl_error *err);
 
 #endif

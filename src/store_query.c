@@ -98,6 +98,11 @@ static bool only_blank(const char *s) {
 }
 
 int bl_query_run(bl_store *s, const char *sqltext, bl_row_fn fn, void *ctx, bl_error *err) {
+  return bl_query_run_args(s, sqltext, NULL, 0, fn, ctx, err);
+}
+
+int bl_query_run_args(bl_store *s, const char *sqltext, const char *const *args, int nargs,
+                      bl_row_fn fn, void *ctx, bl_error *err) {
   sqlite3 *db = bl_store_db(s);
   guard gd;
   memset(&gd, 0, sizeof gd);
@@ -124,6 +129,11 @@ int bl_query_run(bl_store *s, const char *sqltext, bl_row_fn fn, void *ctx, bl_e
     sqlite3_set_authorizer(db, NULL, NULL);
     return out;
   }
+  for (int i = 0; i < nargs; i++)
+    if (args[i])
+      sqlite3_bind_text(st, i + 1, args[i], -1, SQLITE_STATIC);
+    else
+      sqlite3_bind_null(st, i + 1);
   int ncols = sqlite3_column_count(st);
   const char **names = bl_calloc((size_t)ncols + 1, sizeof *names);
   const char **vals = bl_calloc((size_t)ncols + 1, sizeof *vals);

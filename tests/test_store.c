@@ -46,7 +46,6 @@ static bl_store *fresh_db(void) {
 }
 
 static void drop_db(bl_store *s) {
-  if (getenv("KEEP_DB")) { bl_store_free(s); return; }
   bl_store_free(s);
   unlink(dbpath);
   char side[300];
@@ -339,7 +338,6 @@ static void test_conflicts_exact(void **state) {
   (void)state;
   bl_store *s = fresh_db();
   ingest(s, crue, 5);
-  if (getenv("DBG")) fputs(rows(s, getenv("DBG")), stderr);
   /* Day 1: prefecture 5 vs firefighters 8 (the reprint repeats it: 2 reports;
    * across the two copies nothing more).  Not flagged: the sub-count 3, the
    * zero claim, the delta 2 against running totals.
