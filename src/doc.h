@@ -22,6 +22,7 @@ typedef struct bl_cl {
   bl_nspan unit;        /* the counted noun (head and adjectives) */
   bl_nspan np;          /* the counted noun phrase, for the subject */
   bl_nspan pred;        /* the predicate that gave the category, for the subject */
+  bl_nspan where;       /* a phrase after them ("à Pradevel", "dans les hôpitaux de la capitale") */
   long subject_of;      /* "autres": reuse that claim's unit and subject; -1 */
   bl_category category;
   bl_group group;
@@ -47,6 +48,9 @@ typedef struct bl_docstate {
   bl_qtys q;
   bl_seg seg;
   bl_cls cl;
+  bl_nspan last_src, last_chan; /* the last source of the article, for anaphors */
+  bl_nspan para_src, para_chan; /* the source carried over the current paragraph */
+  bl_nspan issuer;              /* a press release's issuer: every figure's default */
 } bl_docstate;
 
 /* claim.c: the claims of sentence `si` (quantities q->v[first..last) lie in
@@ -55,9 +59,17 @@ int bl_claims_of_sentence(bl_docstate *st, size_t si, size_t first, size_t last,
                           bl_error *err);
 
 /* attrib.c: sources and channels of the claims st->cl.v[first..], whose
- * sentences lie in line `li` (sentences sfirst..slast of that line). */
-int bl_attribute_line(bl_docstate *st, size_t sfirst, size_t slast, size_t first,
+ * sentences are sfirst..slast of one line.  `carry`: the line continues the
+ * previous one (a list item after "...:"), so its paragraph source holds. */
+int bl_attribute_line(bl_docstate *st, size_t sfirst, size_t slast, size_t first, bool carry,
                       bl_error *err);
+
+/* attrib.c: after every line, the single lead source of an article that
+ * names no other carries over all its figures. */
+void bl_attribute_finish(bl_docstate *st);
+
+/* attrib.c: find a press release's issuer (st->issuer) from the lines. */
+void bl_attribute_issuer(bl_docstate *st);
 
 /* Tokens: the word at or after p (letters, digits, inner hyphens; an elided
  * "d'"/"l'"/"qu'" is one word ending with its apostrophe).  Returns false at

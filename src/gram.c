@@ -421,11 +421,14 @@ static const kindname category_kinds[] = {{"noun", CK_NOUN}, {"thing", CK_THING}
                                           {NULL, 0}};
 static const kindname notclaim_kinds[] = {{"duration", NC_DURATION}, {"age", NC_AGE},
                                           {"measure", NC_MEASURE}, {"ratio", NC_RATIO},
-                                          {"stat", NC_STAT}, {"time", NC_TIME}, {NULL, 0}};
+                                          {"stat", NC_STAT}, {"time", NC_TIME},
+                                          {"frequency", NC_FREQUENCY}, {NULL, 0}};
 static const kindname word_kinds[] = {{"det", WD_DET}, {"prep", WD_PREP}, {"conj", WD_CONJ},
                                       {"pron", WD_PRON}, {"aux", WD_AUX}, {"adv", WD_ADV},
-                                      {"time", WD_TIME}, {"zero", WD_ZERO}, {NULL, 0}};
-static const kindname speech_kinds[] = {{"pp", SP_PP}, {"pres", SP_PRES}, {"ger", SP_GER}, {NULL, 0}};
+                                      {"time", WD_TIME}, {"zero", WD_ZERO}, {"nosrc", WD_NOSRC}, {"stop", WD_STOP},
+                                      {NULL, 0}};
+static const kindname speech_kinds[] = {{"pp", SP_PP},   {"pres", SP_PRES}, {"ger", SP_GER},
+                                        {"fund", SP_FUND}, {NULL, 0}};
 static const kindname status_kinds[] = {{"provisional", ST_PROVISIONAL}, {"final", ST_FINAL},
                                         {"revised", ST_REVISED}, {"delta", ST_DELTA},
                                         {"window", ST_WINDOW}, {"total", ST_TOTAL}, {NULL, 0}};
@@ -690,6 +693,7 @@ static int expand(bl_grammar *g, const loadstate *ls, bl_buf *b, const char *s, 
           {"speech_pp", &g->speech, kind_is, SP_PP},
           {"speech_pres", &g->speech, kind_is, SP_PRES},
           {"speech_ger", &g->speech, kind_is, SP_GER},
+          {"speech_fund", &g->speech, kind_is, SP_FUND},
           {"status", &g->status, any_entry, 0},
       };
       bool found = false;
@@ -947,8 +951,10 @@ void bl_grammar_free(bl_grammar *g) {
   pcre2_code *const extra[] = {g->furniture, g->rx_autres, g->rx_sub_before, g->rx_sub_after,
                                g->rx_zero, g->rx_nc_after, g->rx_nc_before, g->rx_selon,
                                g->rx_de_source, g->rx_cite_par, g->rx_inverted, g->rx_verb,
-                               g->rx_same_source, g->rx_cat_pred, g->rx_cat_verb,
-                               g->rx_denial, g->rx_status};
+                               g->rx_same_source, g->rx_par_agent, g->rx_press, g->rx_cat_pred, g->rx_cat_verb,
+                               g->rx_denial, g->rx_status, g->rx_partitive, g->rx_includes, g->rx_versus,
+                               g->rx_ellipsis, g->rx_copula, g->rx_pron_count,
+                               g->rx_among_after, g->rx_among_before};
   for (size_t i = 0; i < BL_ARRAY_LEN(extra); i++) pcre2_code_free(extra[i]);
   bl_free(g->rules);
   for (size_t i = 0; i < g->nexamples; i++) bl_free(g->examples[i].text);
@@ -1019,10 +1025,16 @@ static int load_all(bl_grammar *g, const char *dir, loadstate *ls, ruleset *rs, 
       {RS_CLAIMS, "notclaim-after", &g->rx_nc_after},
       {RS_CLAIMS, "notclaim-before", &g->rx_nc_before},
       {RS_CLAIMS, "denial-before", &g->rx_denial}, {RS_CLAIMS, "status", &g->rx_status},
+      {RS_CLAIMS, "partitive", &g->rx_partitive},  {RS_CLAIMS, "includes", &g->rx_includes},
+      {RS_CLAIMS, "versus-before", &g->rx_versus}, {RS_CLAIMS, "ellipsis-before", &g->rx_ellipsis},
+      {RS_CLAIMS, "copula-before", &g->rx_copula},
+      {RS_CLAIMS, "pronoun-count-before", &g->rx_pron_count},
+      {RS_CLAIMS, "among-after", &g->rx_among_after}, {RS_CLAIMS, "among-before", &g->rx_among_before},
       {RS_CLAIMS, "cat-pred", &g->rx_cat_pred},    {RS_CLAIMS, "cat-verb", &g->rx_cat_verb},
       {RS_ATTRIB, "selon", &g->rx_selon},          {RS_ATTRIB, "de-source", &g->rx_de_source},
       {RS_ATTRIB, "cite-par", &g->rx_cite_par},    {RS_ATTRIB, "inverted", &g->rx_inverted},
       {RS_ATTRIB, "verb", &g->rx_verb},            {RS_ATTRIB, "same-source", &g->rx_same_source},
+      {RS_ATTRIB, "par-agent", &g->rx_par_agent}, {RS_ATTRIB, "press-release", &g->rx_press},
   };
   for (size_t i = 0; i < BL_ARRAY_LEN(singles); i++) {
     if ((rc = build_single(g, ls, &rs[singles[i].set], rs_files[singles[i].set], singles[i].id,

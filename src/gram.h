@@ -57,11 +57,11 @@ enum { PL_LOCATIVE = 1 };
 /* Kinds of categories.tsv entries (value = bl_category or -1). */
 enum { CK_NOUN = 1, CK_THING, CK_PRED, CK_WEAK, CK_VERB, CK_COMP, CK_ZERO };
 /* Reasons of notclaim.tsv entries. */
-enum { NC_DURATION = 1, NC_AGE, NC_MEASURE, NC_RATIO, NC_STAT, NC_TIME };
+enum { NC_DURATION = 1, NC_AGE, NC_MEASURE, NC_RATIO, NC_STAT, NC_TIME, NC_FREQUENCY };
 /* Classes of words.tsv entries. */
-enum { WD_DET = 1, WD_PREP, WD_CONJ, WD_PRON, WD_AUX, WD_ADV, WD_TIME, WD_ZERO };
+enum { WD_DET = 1, WD_PREP, WD_CONJ, WD_PRON, WD_AUX, WD_ADV, WD_TIME, WD_ZERO, WD_NOSRC, WD_STOP };
 /* Tenses of speech.tsv entries. */
-enum { SP_PP = 1, SP_PRES, SP_GER };
+enum { SP_PP = 1, SP_PRES, SP_GER, SP_FUND };
 /* Meanings of status.tsv entries. */
 enum { ST_PROVISIONAL = 1, ST_FINAL, ST_REVISED, ST_DELTA, ST_WINDOW, ST_TOTAL };
 /* What a scanner anchor is (bit set). */
@@ -104,9 +104,11 @@ struct bl_grammar {
   pcre2_code *furniture; /* owned: furniture.pcre, one alternation with (*MARK:id) */
   /* claims.pcre rules, each compiled alone (owned) */
   pcre2_code *rx_autres, *rx_sub_before, *rx_sub_after, *rx_zero, *rx_nc_after, *rx_nc_before;
-  pcre2_code *rx_denial, *rx_status;
+  pcre2_code *rx_denial, *rx_status, *rx_partitive, *rx_includes;
+  pcre2_code *rx_versus, *rx_ellipsis, *rx_copula, *rx_pron_count, *rx_among_after, *rx_among_before;
   /* attrib.pcre rules (owned) */
   pcre2_code *rx_selon, *rx_de_source, *rx_cite_par, *rx_inverted, *rx_verb, *rx_same_source;
+  pcre2_code *rx_par_agent, *rx_press;
   /* the category forms as one pattern each: noun, pred (pred+weak), verb */
   pcre2_code *rx_cat_pred, *rx_cat_verb;
   uint32_t qg[QG_COUNT_][BL_QG_MAX_DUP];
