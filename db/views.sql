@@ -32,13 +32,18 @@ FROM t
 ORDER BY event, category, grp, event_day, id;
 
 -- Pairs of comparable figures on one toll key and what the comparison makes
--- of them.  `first_id` is the earlier claim (by date; on one date the one
--- worded as a revision is later, else the one stored first).
+-- of them.  `first_id` is the earlier claim: by date; on one date the one
+-- worded as a revision, or in one sentence the one written later, is later;
+-- else the one stored first.
 --   conflict      independent voices (different source, not two copies of one
 --                 dispatch), dates at most window_days apart, not a running
 --                 total against a delta, and intervals that cannot both hold
 --                 (an "about" figure widened by about_tolerance); or a denial
 --                 of the very figure another voice states.
+-- Compared: figures of a category with categories.compared = 1, attributed
+-- to a named source (unless settings.require_source = 0), not sub-counts,
+-- not zero claims, with a date; for categories with same_unit = 1 only
+-- figures counting the same noun.
 --   revised_down  the same voice, a later figure entirely below the earlier,
 --                 both running totals (or of unknown kind), within
 --                 revision_window_days.
@@ -46,24 +51,30 @@ CREATE VIEW conflict_pairs AS
 WITH s AS MATERIALIZED (
   SELECT (SELECT value FROM settings WHERE key = 'about_tolerance') AS tol,
          (SELECT value FROM settings WHERE key = 'window_days') AS win,
-         (SELECT value FROM settings WHERE key = 'revision_window_days') AS rwin
+         (SELECT value FROM settings WHERE key = 'revision_window_days') AS rwin,
+         coalesce((SELECT value FROM settings WHERE key = 'require_source'), 1) AS needs_source
 ),
 cmp AS NOT MATERIALIZED (
   SELECT c.id, c.article_id, c.event, c.category, c.grp, c.unit_kind, c.event_day,
          c.voice, c.cumulative, c.status, c.negated, c.value, c.qualifier,
+         c.sentence_start, c.span_start,
+         CASE WHEN k.same_unit = 1 THEN coalesce(c.unit_key, '') ELSE '' END AS unit_match,
          CASE WHEN c.qualifier = 'about' THEN c.lo * (1 - s.tol) ELSE c.lo END AS lo_e,
          CASE WHEN c.qualifier = 'about' THEN c.hi * (1 + s.tol) ELSE c.hi END AS hi_e
-  FROM claims c, s
+  FROM claims c JOIN categories k ON k.name = c.category AND k.compared = 1, s
   WHERE c.parent_id IS NULL AND c.of_start IS NULL
+    AND (c.source_key IS NOT NULL OR s.needs_source = 0)
     AND c.event_day IS NOT NULL
     AND NOT (c.negated = 1 AND coalesce(c.value, 0) = 0)
     AND (c.lo IS NOT NULL OR c.hi IS NOT NULL)
-    AND c.category IN (SELECT name FROM categories WHERE compared = 1)
 ),
 p AS (
   SELECT a.id AS a_id, b.id AS b_id, a.event, a.category, a.grp,
          b.event_day - a.event_day AS gap,
-         a.voice = b.voice AS same_voice,
+         -- one voice: the same key, or one key the start of the other
+         -- ("ministere interieur" and "ministere interieur ostrelie")
+         (a.voice = b.voice OR substr(b.voice, 1, length(a.voice) + 1) = a.voice || ' '
+          OR substr(a.voice, 1, length(b.voice) + 1) = b.voice || ' ') AS same_voice,
          (a.cumulative IS 1 AND b.cumulative IS 0) OR (a.cumulative IS 0 AND b.cumulative IS 1)
            AS mixed_kind,
          -- no overlap once "about" got its tolerance (NULL bound = unbounded)
@@ -80,6 +91,9 @@ p AS (
            WHEN b.event_day > a.event_day THEN 1
            WHEN b.status IS 'revised' AND a.status IS NOT 'revised' THEN 1
            WHEN a.status IS 'revised' AND b.status IS NOT 'revised' THEN -1
+           -- one sentence, one date: text order ("passant de 94 à 88")
+           WHEN a.article_id = b.article_id AND a.sentence_start = b.sentence_start
+             THEN CASE WHEN b.span_start > a.span_start THEN 1 ELSE -1 END
            ELSE 0
          END AS later,
          a.hi_e AS a_hi, a.lo_e AS a_lo, b.hi_e AS b_hi, b.lo_e AS b_lo,
@@ -87,7 +101,7 @@ p AS (
          a.article_id AS a_art, b.article_id AS b_art
   FROM cmp a JOIN cmp b
     ON b.event = a.event AND b.category = a.category AND b.grp IS a.grp
-   AND b.unit_kind = a.unit_kind
+   AND b.unit_kind = a.unit_kind AND b.unit_match = a.unit_match
    AND b.event_day BETWEEN a.event_day
                        AND a.event_day + (SELECT max(win, rwin) FROM s)
    AND (b.event_day > a.event_day OR b.id > a.id)

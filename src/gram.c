@@ -446,7 +446,8 @@ static const lexspec lex_speech = {"fr/speech.tsv", "speech", 2, -1, 1, -1, -1, 
 static const lexspec lex_status = {"fr/status.tsv", "status", 2, -1, 1, -1, -1, -1, true, false, status_kinds};
 static const lexspec lex_abbrev = {"fr/abbrev.txt", "abbrev", 1, -1, -1, -1, -1, -1, false, false, NULL};
 static const kindname date_kinds[] = {
-    {"rel", DT_REL}, {"past", DT_PAST}, {"next", DT_NEXT}, {"break", DT_BREAK}, {NULL, 0}};
+    {"rel", DT_REL}, {"past", DT_PAST}, {"next", DT_NEXT}, {"break", DT_BREAK}, {"since", DT_SINCE},
+    {NULL, 0}};
 static const kindname name_kinds[] = {{"drop", NM_DROP}, {"office", NM_OFFICE}, {NULL, 0}};
 static const kindname place_kinds[] = {{"locative", PL_LOCATIVE}, {NULL, 0}};
 static const lexspec lex_dates = {"fr/dates.tsv", "dates", 3, 2, 1, -1, -1, -1, false, false, date_kinds};

@@ -49,7 +49,7 @@ enum { UN_SIGN = 1, UN_WORD };
 /* Kinds of calendar.tsv entries. */
 enum { CAL_MONTH = 1, CAL_DAY };
 /* Kinds of dates.tsv entries (relative dates, store_dates.c). */
-enum { DT_REL = 1, DT_PAST, DT_NEXT, DT_BREAK };
+enum { DT_REL = 1, DT_PAST, DT_NEXT, DT_BREAK, DT_SINCE };
 /* Kinds of names.tsv entries (name keys, store_names.c). */
 enum { NM_DROP = 1, NM_OFFICE };
 /* Kinds of places.tsv entries (automatic events, store_event.c). */

@@ -107,10 +107,14 @@ typedef struct tok {
 } tok;
 
 typedef struct dateword {
-  size_t start;
+  size_t tok; /* index of its first word */
   int clause;
   int32_t day;
 } dateword;
+
+/* Words between a figure and a date word beyond which the date is taken to
+ * be about something else (the incident, a period). */
+#define MAX_GAP 8
 
 /* Is the UTF-8 sequence at s a space, a break or an apostrophe?  Returns
  * its length and sets *what: ' ' space, ',' break, '\'' apostrophe, 'q'
@@ -315,7 +319,17 @@ static size_t find_dates(const bl_grammar *g, const tok *toks, size_t n, int32_t
       day = numeric_date(&toks[k], pub);
     }
     if (day == BL_NO_DAY || day > pub) continue;
-    out[nd].start = toks[k].start;
+    /* "depuis dimanche", "d'ici vendredi": a period, not a date. */
+    bool since = false;
+    for (size_t w = 1; w <= 3 && w <= k && !since; w++) {
+      const bl_lexent *e2 = find_words(&g->dates, toks, n, k - w, w);
+      since = e2 && e2->kind == DT_SINCE;
+    }
+    if (since) {
+      k += used - 1;
+      continue;
+    }
+    out[nd].tok = k;
     out[nd].clause = clause[k];
     out[nd].day = day;
     nd++;
@@ -351,34 +365,49 @@ static void date_sentence(const bl_grammar *g, work *wk, const char *body, size_
   }
   size_t nd = find_dates(g, wk->toks, n, pub, wk->clause, wk->dates, MAX_DATES);
   if (!nd) return;
-  /* Clause of each claim: that of the last token starting at or before it. */
-  int claim_clause[64];
-  size_t ncl = nidx < 64 ? nidx : 64;
+  /* Each claim: its clause and the words it covers [first, last). */
+  enum { MAXC = 64 };
+  int claim_clause[MAXC];
+  size_t first[MAXC], last[MAXC];
+  size_t ncl = nidx < MAXC ? nidx : MAXC;
+  size_t first_fig = n;
   for (size_t j = 0; j < ncl; j++) {
-    size_t at = claims[idx[j]].q.span.start;
+    const bl_span sp = claims[idx[j]].q.span;
     claim_clause[j] = 0;
-    for (size_t k = 0; k < n && wk->toks[k].start <= at; k++) claim_clause[j] = wk->clause[k];
+    first[j] = last[j] = n;
+    for (size_t k = 0; k < n; k++) {
+      if (wk->toks[k].start <= sp.start) claim_clause[j] = wk->clause[k];
+      if (first[j] == n && wk->toks[k].end > sp.start) first[j] = k;
+      if (wk->toks[k].start >= sp.end) {
+        last[j] = k;
+        break;
+      }
+    }
+    if (first[j] < first_fig) first_fig = first[j];
   }
-  /* Dates standing in clauses without a figure date the whole sentence when
-   * they agree. */
+  /* A date opening the sentence in a clause of its own ("Mardi, 12 morts
+   * et 30 blessés", "Le 7 janvier, ...") dates the whole sentence when it is
+   * the only one; elsewhere such a date tells when the incident happened
+   * ("l'explosion qui a frappé lundi le port, ..."), not when it was
+   * counted. */
   int32_t free_day = BL_NO_DAY;
   bool free_ok = true;
   for (size_t d = 0; d < nd; d++) {
     bool has_claim = false;
     for (size_t j = 0; j < ncl && !has_claim; j++) has_claim = claim_clause[j] == wk->dates[d].clause;
-    if (has_claim) continue;
+    if (has_claim || wk->dates[d].tok > first_fig || wk->dates[d].tok > 2) continue;
     if (free_day != BL_NO_DAY && free_day != wk->dates[d].day) free_ok = false;
     free_day = wk->dates[d].day;
   }
   for (size_t j = 0; j < ncl; j++) {
     int32_t best = BL_NO_DAY;
-    size_t best_dist = SIZE_MAX;
-    size_t at = claims[idx[j]].q.span.start;
+    size_t best_gap = SIZE_MAX;
     for (size_t d = 0; d < nd; d++) {
       if (wk->dates[d].clause != claim_clause[j]) continue;
-      size_t dist = wk->dates[d].start > at ? wk->dates[d].start - at : at - wk->dates[d].start;
-      if (dist < best_dist) {
-        best_dist = dist;
+      size_t t = wk->dates[d].tok;
+      size_t gap = t >= last[j] ? t - last[j] : t < first[j] ? first[j] - t - 1 : 0;
+      if (gap <= MAX_GAP && gap < best_gap) {
+        best_gap = gap;
         best = wk->dates[d].day;
       }
     }

@@ -28,10 +28,10 @@ static const char *const sql[ST_COUNT_] = {
     [ST_OUTLET] = "INSERT OR IGNORE INTO outlets (key, name) VALUES (?, ?)",
     [ST_SOURCE] = "INSERT OR IGNORE INTO sources (key, name) VALUES (?, ?)",
     [ST_CLAIM] = "INSERT INTO claims (article_id, seq, span_start, span_end, text, value, lo, hi, "
-                 "qualifier, hedge, unit, unit_kind, category, grp, subject, source, source_key, "
+                 "qualifier, hedge, unit, unit_key, unit_kind, category, grp, subject, source, source_key, "
                  "channel, channel_key, negated, of_start, parent_id, cumulative, status, "
                  "sentence_start, sentence_end, event, event_date, event_day, date_how, voice) "
-                 "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                 "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
     [ST_PARENT] = "UPDATE claims SET parent_id = ? WHERE id = ?",
     [ST_URL_ORIGIN] = "SELECT coalesce(origin_id, id) FROM articles WHERE url = ? "
                       "ORDER BY id LIMIT 1",
@@ -301,6 +301,17 @@ static int put_claims(bl_writer *w, sqlite3_int64 art, const bl_record *r, const
     const bl_claim *c = &rcl->c;
     const char *skey = w->koff[2 * i] == SIZE_MAX ? NULL : w->keys.ptr + w->koff[2 * i];
     const char *ckey = w->koff[2 * i + 1] == SIZE_MAX ? NULL : w->keys.ptr + w->koff[2 * i + 1];
+    /* The counted noun's key ("sapeurs-pompiers" → "pompiers"): some
+     * categories compare only figures of one noun. */
+    char ukey[96] = "";
+    if (c->unit.ptr && c->unit.len) {
+      const char *k = bl_names_key(w->names, c->unit.ptr, c->unit.len, err);
+      if (!k) {
+        rc = err ? err->code : BL_NOMEM;
+        break;
+      }
+      snprintf(ukey, sizeof ukey, "%s", k);
+    }
     if (skey) rc = add_source(w, skey, c->source, err);
     if (!rc && ckey) rc = add_source(w, ckey, c->channel, err);
     if (rc) break;
@@ -333,6 +344,7 @@ static int put_claims(bl_writer *w, sqlite3_int64 art, const bl_record *r, const
     else
       sqlite3_bind_null(st, k++);
     bind_str(st, k++, c->unit);
+    bind_cstr(st, k++, ukey[0] ? ukey : NULL);
     bind_cstr(st, k++, unit_kind(q));
     bind_cstr(st, k++, bl_category_name(c->category));
     bind_cstr(st, k++, bl_group_name(c->group));

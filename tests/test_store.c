@@ -618,6 +618,18 @@ static void test_relative_dates(void **state) {
                (const char *[]){"2024-10-16", "2024-10-15"});
   expect_dates("Mardi, 12 morts et 30 blessés ont été recensés.", pub,
                (const char *[]){"12", "30", NULL}, (const char *[]){"2024-10-15", "2024-10-15"});
+  /* Periods and incidents are no dates of the figures. */
+  expect_dates("L'ONG a recensé au moins 112 morts depuis dimanche.", pub,
+               (const char *[]){"112", NULL}, (const char *[]){"none"});
+  expect_dates("L'ONG a recensé au moins 112 morts depuis le début de la répression, dimanche "
+               "13 octobre.",
+               pub, (const char *[]){"112", NULL}, (const char *[]){"none"});
+  expect_dates("Une cinquantaine de personnes sont portées disparues après le naufrage d'une "
+               "embarcation de migrants dans la nuit de mardi à mercredi au large.",
+               pub, (const char *[]){"Une cinquantaine", NULL}, (const char *[]){"none"});
+  expect_dates("Le nombre de blessés dans l'explosion qui a frappé lundi le port, au Canada, a "
+               "été revu à la baisse, passant de 94 à 88, ont annoncé jeudi les autorités.",
+               pub, (const char *[]){"94", "88", NULL}, (const char *[]){"none", "none"});
   /* Years and times are no dates of the figures. */
   expect_dates("En 2023, 27 morts, à 14 h.", pub, (const char *[]){"27", NULL},
                (const char *[]){"none"});

@@ -15,8 +15,9 @@ CREATE TABLE settings (
 ) STRICT;
 
 CREATE TABLE categories (
-  name     TEXT PRIMARY KEY,
-  compared INTEGER NOT NULL CHECK (compared IN (0, 1))
+  name      TEXT PRIMARY KEY,
+  compared  INTEGER NOT NULL CHECK (compared IN (0, 1)),
+  same_unit INTEGER NOT NULL CHECK (same_unit IN (0, 1))
 ) STRICT;
 
 CREATE TABLE outlets (
@@ -63,6 +64,7 @@ CREATE TABLE claims (
   qualifier      TEXT NOT NULL,
   hedge          TEXT,
   unit           TEXT,
+  unit_key       TEXT,
   unit_kind      TEXT NOT NULL CHECK (unit_kind IN ('count', 'percent', 'money')),
   category       TEXT NOT NULL,
   grp            TEXT,
@@ -96,10 +98,13 @@ BEGIN
   UPDATE claims SET event = NEW.event WHERE article_id = NEW.id;
 END;
 
-INSERT INTO categories (name, compared) VALUES
-  ('killed', 1), ('injured', 1), ('missing', 1), ('arrested', 1), ('hostages', 1),
-  ('displaced', 1), ('evacuated', 1), ('affected', 1), ('sick', 1),
-  ('participants', 1), ('deployed', 1), ('other', 0);
+-- compared: figures of the category are compared at all; same_unit: only
+-- figures counting the same noun are (350 firefighters and 420 rescuers are
+-- both `deployed` and do not disagree).
+INSERT INTO categories (name, compared, same_unit) VALUES
+  ('killed', 1, 0), ('injured', 1, 0), ('missing', 1, 0), ('arrested', 1, 0),
+  ('hostages', 1, 0), ('displaced', 1, 0), ('evacuated', 1, 0), ('affected', 1, 0),
+  ('sick', 1, 0), ('participants', 1, 0), ('deployed', 1, 1), ('other', 0, 1);
 
 INSERT INTO settings (key, value, doc) VALUES
   ('about_tolerance', 0.10,
@@ -107,4 +112,6 @@ INSERT INTO settings (key, value, doc) VALUES
   ('window_days', 0,
    'two figures from different sources conflict only if their dates are at most this many days apart'),
   ('revision_window_days', 30,
-   'a later lower figure of the same source counts as revised_down within this many days');
+   'a later lower figure of the same source counts as revised_down within this many days'),
+  ('require_source', 1,
+   '1: only figures attributed to a named source are compared (an unattributed figure has no known independence)');
