@@ -72,12 +72,33 @@ static bool is_article(bl_docstate *st, size_t a, size_t b) {
   return false;
 }
 
+/* Where an adverbial after the name starts ("le ministère dans un
+ * communiqué", "le porte-parole lors d'un point presse"): sp.e, or the
+ * start of the first such word after the first word. */
+static size_t adverbial_after(bl_docstate *st, bl_nspan sp) {
+  static const char *const words[] = {"dans", "lors", "devant", "via", "pendant", "au cours",
+                                      "en marge", "à l'issue", NULL};
+  const char *s = st->text.s;
+  size_t a, b, p;
+  if (!bl_word_at(s, sp.s, sp.e, &a, &b)) return sp.e;
+  for (p = b; bl_word_at(s, p, sp.e, &a, &b); p = b)
+    for (size_t i = 0; words[i]; i++) {
+      size_t n = strlen(words[i]);
+      if (a + n <= sp.e && !strncmp(s + a, words[i], n) &&
+          (a + n == sp.e || is_space((unsigned char)s[a + n]) || s[a + n - 1] == '\''))
+        return a;
+    }
+  return sp.e;
+}
+
 /* Trim a noun phrase: spaces, quotes and dashes at both ends, leading
- * determiners, time words and adverbs; a leading adverbial ("lors d'un
- * point de presse le sergent X", "à Genève un porte-parole") is skipped up
- * to the article that opens the subject. */
+ * determiners, time words and adverbs, a trailing adverbial ("dans un
+ * communiqué"); a leading adverbial ("lors d'un point de presse le sergent
+ * X", "à Genève un porte-parole") is skipped up to the article that opens
+ * the subject. */
 static bl_nspan clean_np(bl_docstate *st, bl_nspan sp) {
   const char *s = st->text.s;
+  sp.e = adverbial_after(st, sp);
   for (int guard = 0; guard < 12; guard++) {
     while (sp.s < sp.e && (is_space((unsigned char)s[sp.s]) || s[sp.s] == '"' || s[sp.s] == '-' ||
                            s[sp.s] == ','))
@@ -142,9 +163,17 @@ static bool usable(bl_docstate *st, bl_nspan sp) {
 }
 
 static bool names_a_figure(bl_docstate *st, bl_nspan sp) {
+  const char *s = st->text.s;
   size_t ws, we;
-  if (!bl_word_at(st->text.s, sp.s, sp.e, &ws, &we)) return false;
+  if (!bl_word_at(s, sp.s, sp.e, &ws, &we)) return false;
   const bl_lexent *w = word_entry(st, ws, we);
+  if (w && w->kind == WD_NOSRC) return true;
+  /* an adjective before the noun: "premier recensement", "précédent bilan" */
+  unsigned char c = (unsigned char)s[ws];
+  if (w || !(c >= 'a' && c <= 'z') || s[we - 1] == '\'') return false;
+  size_t xs, xe;
+  if (!bl_word_at(s, we, sp.e, &xs, &xe)) return false;
+  w = word_entry(st, xs, xe);
   return w && w->kind == WD_NOSRC;
 }
 
@@ -184,6 +213,19 @@ static bool plausible_subject(bl_docstate *st, bl_nspan sp) {
   return words > 0;
 }
 
+/* Does sp hold a figure (digits or a number word)? */
+static bool has_figure(bl_docstate *st, bl_nspan sp) {
+  const char *s = st->text.s;
+  size_t p = sp.s, a, b;
+  for (size_t i = sp.s; i < sp.e; i++)
+    if (s[i] >= '0' && s[i] <= '9') return true;
+  while (bl_word_at(s, p, sp.e, &a, &b)) {
+    if (bl_lex_find(&st->g->anchors, s + a, b - a)) return true;
+    p = b;
+  }
+  return false;
+}
+
 /* The subject of a verb at `verb`: the clause before it; an appositive
  * ("L'OODH, une ONG ..., affirme") sends us back to the sentence start. */
 static bl_nspan subject_before(bl_docstate *st, size_t a, size_t verb) {
@@ -193,6 +235,20 @@ static bl_nspan subject_before(bl_docstate *st, size_t a, size_t verb) {
   size_t cs = p;
   while (cs > a && s[cs - 1] != ',' && s[cs - 1] != ';' && s[cs - 1] != ':' && s[cs - 1] != '"')
     cs--;
+  if (cs == p && cs > a && s[cs - 1] == ',') {
+    /* ", a annoncé X": an inverted verb, whose speaker follows; unless the
+     * comma closes an apposition ("Le maire, Yves Le Goff, a annoncé"). */
+    size_t q = cs - 1;
+    while (q > a && s[q - 1] != ',' && s[q - 1] != ';' && s[q - 1] != ':' && s[q - 1] != '"') q--;
+    if (q == a || s[q - 1] != ',' || memchr(s + a, ',', q - 1 - a) ||
+        has_figure(st, (bl_nspan){a, q}))
+      return (bl_nspan){0, 0};
+    /* the apposition: a noun phrase, or a relative clause ("L'ONG X, qui
+     * emploie 90 personnes, assure") that may hold figures of its own */
+    size_t ws, we;
+    const bl_lexent *w = bl_word_at(s, q, cs, &ws, &we) ? word_entry(st, ws, we) : NULL;
+    if (!(w && w->kind == WD_CONJ) && has_figure(st, (bl_nspan){q, cs})) return (bl_nspan){0, 0};
+  }
   bl_nspan np = clean_np(st, (bl_nspan){cs, p});
   size_t ws, we;
   bool relative = bl_word_at(s, cs, p, &ws, &we) && we - ws == 3 && !strncmp(s + ws, "qui", 3);
