@@ -110,6 +110,20 @@ static bl_nspan clean_np(bl_docstate *st, bl_nspan sp) {
     if (!bl_word_at(s, sp.s, sp.e, &ws, &we)) return sp;
     const bl_lexent *w = word_entry(st, ws, we);
     const bl_lexent *d = bl_lex_find(&st->g->calendar, s + ws, we - ws);
+    /* a trailing clitic or preposition is no part of a name ("le ministère
+     * en a recensé 320 000") */
+    size_t ls = ws, le = we, a2, b2;
+    for (size_t p2 = we; bl_word_at(s, p2, sp.e, &a2, &b2); p2 = b2) {
+      ls = a2;
+      le = b2;
+    }
+    if (le > we) {
+      const bl_lexent *lw = word_entry(st, ls, le);
+      if (lw && (lw->kind == WD_PREP || lw->kind == WD_PRON || lw->kind == WD_ADV)) {
+        sp.e = ls;
+        continue;
+      }
+    }
     if (we >= sp.e) {
       /* the last word: a lone determiner or time word is no name */
       if ((w && (w->kind == WD_DET || w->kind == WD_TIME)) || (d && d->kind == CAL_DAY)) sp.s = sp.e;
@@ -213,6 +227,17 @@ static bool plausible_subject(bl_docstate *st, bl_nspan sp) {
   return words > 0;
 }
 
+/* Does sp hold a quantity of the text (not an identifier: "hôpital n° 4")? */
+static bool holds_quantity(const bl_docstate *st, bl_nspan sp) {
+  size_t lo = 0, hi = st->q.n;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (st->q.v[mid].ns < sp.s) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < st->q.n && st->q.v[lo].ns < sp.e;
+}
+
 /* Does sp hold a figure (digits or a number word)? */
 static bool has_figure(bl_docstate *st, bl_nspan sp) {
   const char *s = st->text.s;
@@ -271,6 +296,10 @@ static bl_nspan inverted_speaker(bl_docstate *st, bl_nspan after) {
     size_t e = p;
     while (e < after.e && s[e] != ',') e++;
     bl_nspan seg = clean_np(st, (bl_nspan){p, e});
+    /* a speaker holds no figure: "Le bilan, publié mardi, faisait état de
+     * 58 victimes" has none; "le ministère, qui fait état de 21 blessés"
+     * is the ministère */
+    if (holds_quantity(st, seg)) break;
     if (seg.e > seg.s) {
       if (!first.e) first = seg;
       for (size_t i = seg.s; i < seg.e; i++)
@@ -386,8 +415,19 @@ static const cand *choose(const bl_docstate *st, const cands *cs, size_t c_s, si
         !memchr(st->text.s + c_e, ',', c->pos - c_e))
       return c;
   }
-  for (size_t i = 0; i < cs->n; i++)
-    if (cs->v[i].kind == K_SELON) return &cs->v[i];
+  /* "selon X": the first after the claim ("1,2 million selon les
+   * syndicats, 320 000 selon la police"), else the last before it */
+  const cand *selon = NULL;
+  for (size_t i = 0; i < cs->n; i++) {
+    const cand *c = &cs->v[i];
+    if (c->kind != K_SELON) continue;
+    if (c->pos >= c_e) {
+      if (!selon || selon->pos < c_e || c->pos < selon->pos) selon = c;
+    } else if (!selon || (selon->pos < c_e && c->pos > selon->pos)) {
+      selon = c;
+    }
+  }
+  if (selon) return selon;
   /* the nearest speech verb before the claim */
   for (size_t i = 0; i < cs->n; i++) {
     const cand *c = &cs->v[i];
