@@ -445,6 +445,14 @@ static const lexspec lex_words = {"fr/words.tsv", "words", 2, -1, 1, -1, -1, -1,
 static const lexspec lex_speech = {"fr/speech.tsv", "speech", 2, -1, 1, -1, -1, -1, true, false, speech_kinds};
 static const lexspec lex_status = {"fr/status.tsv", "status", 2, -1, 1, -1, -1, -1, true, false, status_kinds};
 static const lexspec lex_abbrev = {"fr/abbrev.txt", "abbrev", 1, -1, -1, -1, -1, -1, false, false, NULL};
+static const kindname date_kinds[] = {
+    {"rel", DT_REL}, {"past", DT_PAST}, {"next", DT_NEXT}, {"break", DT_BREAK}, {"since", DT_SINCE},
+    {NULL, 0}};
+static const kindname name_kinds[] = {{"drop", NM_DROP}, {"office", NM_OFFICE}, {NULL, 0}};
+static const kindname place_kinds[] = {{"locative", PL_LOCATIVE}, {NULL, 0}};
+static const lexspec lex_dates = {"fr/dates.tsv", "dates", 3, 2, 1, -1, -1, -1, false, false, date_kinds};
+static const lexspec lex_names = {"fr/names.tsv", "names", 3, 2, 1, -1, -1, -1, false, false, name_kinds};
+static const lexspec lex_places = {"fr/places.tsv", "places", 2, -1, 1, -1, -1, -1, false, false, place_kinds};
 
 /* ------------------------------------------------------------------ hedges */
 
@@ -815,7 +823,9 @@ static int build_alternation(bl_grammar *g, const loadstate *ls, const ruleset *
     bl_buf_clear(&b);
     return rc == BL_NOMEM ? bl_fail(err, BL_NOMEM, "out of memory") : rc;
   }
-  *out = compile_rule(&b, PCRE2_CASELESS | PCRE2_EXTENDED, file, 0, err);
+  /* Alternations are only ever matched anchored: compile them so (JIT code
+   * cannot take PCRE2_ANCHORED at match time, see rx.c). */
+  *out = compile_rule(&b, PCRE2_CASELESS | PCRE2_EXTENDED | PCRE2_ANCHORED, file, 0, err);
   bl_buf_clear(&b);
   if (!*out) {
     /* Find which rule is at fault by compiling each alone. */
@@ -934,7 +944,8 @@ void bl_grammar_free(bl_grammar *g) {
   lex_clear(&g->vague);
   lex_clear(&g->units);
   lex_clear(&g->calendar);
-  bl_lexicon *const more[] = {&g->categories, &g->notclaim, &g->words, &g->speech, &g->status, &g->abbrev};
+  bl_lexicon *const more[] = {&g->categories, &g->notclaim, &g->words, &g->speech, &g->status, &g->abbrev,
+                                &g->dates,      &g->names,    &g->places};
   for (size_t i = 0; i < BL_ARRAY_LEN(more); i++) lex_clear(more[i]);
   lex_clear(&g->anchors);
   pcre2_code_free(g->quantity);
@@ -996,7 +1007,8 @@ static int load_all(bl_grammar *g, const char *dir, loadstate *ls, ruleset *rs, 
       {&lex_units, &g->units},           {&lex_calendar, &g->calendar},
       {&lex_categories, &g->categories}, {&lex_notclaim, &g->notclaim},
       {&lex_words, &g->words},           {&lex_speech, &g->speech},   {&lex_status, &g->status},
-      {&lex_abbrev, &g->abbrev},
+      {&lex_abbrev, &g->abbrev},         {&lex_dates, &g->dates},     {&lex_names, &g->names},
+      {&lex_places, &g->places},
   };
   for (size_t i = 0; i < BL_ARRAY_LEN(lexicons); i++)
     if ((rc = read_lexicon(g, dir, lexicons[i].spec, lexicons[i].lx, err))) return rc;
@@ -1028,8 +1040,10 @@ static int load_all(bl_grammar *g, const char *dir, loadstate *ls, ruleset *rs, 
       {RS_ATTRIB, "par-agent", &g->rx_par_agent}, {RS_ATTRIB, "press-release", &g->rx_press},
   };
   for (size_t i = 0; i < BL_ARRAY_LEN(singles); i++) {
+    /* The quantity patterns are only matched anchored (num.c). */
+    uint32_t opts = singles[i].set == RS_QUANTITY ? qopts | PCRE2_ANCHORED : qopts;
     if ((rc = build_single(g, ls, &rs[singles[i].set], rs_files[singles[i].set], singles[i].id,
-                           qopts, singles[i].out, err)))
+                           opts, singles[i].out, err)))
       return rc;
     const rule *r = find_rule(&rs[singles[i].set], singles[i].id);
     if (register_rule(g, rs_files[singles[i].set], r->id, *singles[i].out, false))
