@@ -143,7 +143,7 @@ static bool participle_like(const char *s, size_t a, size_t b) {
 static bool adjective_like(const bl_grammar *g, const char *s, size_t a, size_t b) {
   if (b <= a || !is_letter((unsigned char)s[a])) return false;
   if (s[b - 1] == '\'') return false;
-  if (word_class(g, s, a, b)) return false;
+  if (word_class(g, s, a, b) || bl_lex_find(&g->calendar, s + a, b - a)) return false;
   unsigned char c = (unsigned char)s[a];
   if (c >= 'A' && c <= 'Z') return false; /* a name or the next sentence */
   size_t n = b - a;
@@ -290,7 +290,10 @@ static void read_np(bl_docstate *st, size_t p, size_t end, nphrase *np) {
     if (complements == 0 && adjectives < 2 && adjective_like(g, s, a, b)) {
       adjectives++;
       q = b;
-      if (!participle_like(s, a, b) && np->unit.e == np->np.e) np->unit.e = b; /* "routes départementales" */
+      /* "routes départementales"; not "décès supplémentaires" (a delta) */
+      const bl_lexent *sw = bl_lex_find(&g->status, s + a, b - a);
+      if (!participle_like(s, a, b) && !(sw && sw->kind == ST_DELTA) && np->unit.e == np->np.e)
+        np->unit.e = b;
       np->np.e = b;
       continue;
     }
