@@ -416,8 +416,8 @@ static int add_expectation(const ffile *f, fcase *c, size_t idx) {
       json_decref(o);
       return -1;
     }
-    if (!json_is_null(v) && !json_is_number(v) && !json_is_string(v)) {
-      fail_at(f, idx, "field \"%s\" must be a number, a string or null", key);
+    if (!json_is_null(v) && !json_is_number(v) && !json_is_string(v) && !json_is_boolean(v)) {
+      fail_at(f, idx, "field \"%s\" must be a number, a string, a boolean or null", key);
       json_decref(o);
       return -1;
     }
@@ -613,6 +613,7 @@ static bool same_value(const json_t *want, const json_t *got) {
   if (json_is_string(want) && json_is_string(got))
     return json_string_length(want) == json_string_length(got) &&
            !memcmp(json_string_value(want), json_string_value(got), json_string_length(want));
+  if (json_is_boolean(want) && json_is_boolean(got)) return json_is_true(want) == json_is_true(got);
   return false;
 }
 
