@@ -207,6 +207,40 @@ static bl_nspan subject_before(bl_docstate *st, size_t a, size_t verb) {
   return np;
 }
 
+/* Cut a speaker's phrase before a trailing adverbial ("le ministre lors
+ * d'une conférence de presse", "la préfecture dans un communiqué"). */
+static bl_nspan cut_adverbial(bl_docstate *st, bl_nspan sp) {
+  static const char *const cuts[] = {"lors", "pendant", "devant", "depuis", "dans", "sur",
+                                     "au cours", "à l'issue", "en marge", "ce matin", "ce soir",
+                                     "cette semaine", "hier", "aujourd'hui", NULL};
+  const char *s = st->text.s;
+  size_t p = sp.s, a, b;
+  bool content = false;
+  while (bl_word_at(s, p, sp.e, &a, &b)) {
+    if (content) {
+      for (size_t i = 0; cuts[i]; i++) {
+        size_t n = strlen(cuts[i]);
+        if (a + n <= sp.e && !strncasecmp(s + a, cuts[i], n) &&
+            (a + n == sp.e || !((unsigned char)s[a + n] >= 'a' && (unsigned char)s[a + n] <= 'z'))) {
+          sp.e = a;
+          while (sp.e > sp.s && is_space((unsigned char)s[sp.e - 1])) sp.e--;
+          return sp;
+        }
+      }
+      const bl_lexent *d = bl_lex_find(&st->g->calendar, s + a, b - a);
+      if (d && d->kind == CAL_DAY) {
+        sp.e = a;
+        while (sp.e > sp.s && is_space((unsigned char)s[sp.e - 1])) sp.e--;
+        return sp;
+      }
+    }
+    const bl_lexent *w = word_entry(st, a, b);
+    if (!w) content = true;
+    p = b;
+  }
+  return sp;
+}
+
 /* Segments after an inverted verb, split at commas: the first that holds a
  * capitalised word (a name), else the first. */
 static bl_nspan inverted_speaker(bl_docstate *st, bl_nspan after) {
@@ -216,7 +250,7 @@ static bl_nspan inverted_speaker(bl_docstate *st, bl_nspan after) {
   for (int k = 0; k < 3 && p < after.e; k++) {
     size_t e = p;
     while (e < after.e && s[e] != ',') e++;
-    bl_nspan seg = clean_np(st, (bl_nspan){p, e});
+    bl_nspan seg = cut_adverbial(st, clean_np(st, (bl_nspan){p, e}));
     if (seg.e > seg.s) {
       if (!first.e) first = seg;
       for (size_t i = seg.s; i < seg.e; i++)
@@ -354,8 +388,10 @@ static const cand *choose(const bl_docstate *st, const cands *cs, size_t c_s, si
       if (cs->v[i].kind == K_INVERTED && cs->v[i].pos > c_e) *relay = &cs->v[i];
     return best;
   }
+  /* a speaker named after the claim (", a indiqué X"); a speech verb whose
+   * subject comes after the claim is about something else */
   for (size_t i = 0; i < cs->n; i++)
-    if (cs->v[i].kind == K_INVERTED || cs->v[i].kind == K_SUBJ) return &cs->v[i];
+    if (cs->v[i].kind == K_INVERTED) return &cs->v[i];
   for (size_t i = 0; i < cs->n; i++)
     if (cs->v[i].kind == K_ANAPHOR) return &cs->v[i];
   return NULL;

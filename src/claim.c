@@ -739,14 +739,14 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
   /* "figurent parmi les blessés" / "Parmi les victimes figurent 17 ...": the
    * group's noun gives a category the claim's own words do not. */
   bool strong = pred && pred->kind == CK_PRED && pred->value >= 0;
-  if (!strong && !money && !thing) {
+  if (!strong && !money && !thing && np.head.e) {
     const bl_lexent *among = NULL;
     uint32_t an[1];
     size_t as = 0, ae = 0;
-    if (match_at(st, g->rx_among_after, np.np.e ? np.np.e : after, sn->e) &&
+    size_t ms = 0, me = 0;
+    if (search(st, g->rx_among_after, np.np.e ? np.np.e : after, clause_end, &ms, &me) &&
         bl_rx_groups_named(g->rx_among_after, "an", an, 1) && bl_rx_group(&st->rx, an[0], &as, &ae))
       among = cat_entry(g, s, as, ae, K(CK_NOUN));
-    size_t ms = 0, me = 0;
     if (!among && search(st, g->rx_among_before, sn->s, q->ns, &ms, &me) &&
         bl_rx_groups_named(g->rx_among_before, "an", an, 1) && bl_rx_group(&st->rx, an[0], &as, &ae))
       among = cat_entry(g, s, as, ae, K(CK_NOUN));
