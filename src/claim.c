@@ -547,6 +547,40 @@ static const bl_lexent *implicit_noun(bl_docstate *st, size_t from, size_t end, 
   return NULL;
 }
 
+/* The noun phrase before the last "dont" of [from, at): "les bandits armés,
+ * dont ..." gives "bandits armés". */
+static bl_nspan antecedent_of_dont(bl_docstate *st, size_t from, size_t at) {
+  const char *s = st->text.s;
+  bl_nspan np = {0, 0};
+  size_t d = SIZE_MAX;
+  for (size_t p = from; p + 4 <= at; p++)
+    if (!strncmp(s + p, "dont", 4) && (p == from || !is_letter((unsigned char)s[p - 1])) &&
+        (p + 4 == at || !is_letter((unsigned char)s[p + 4])))
+      d = p;
+  if (d == SIZE_MAX) return np;
+  size_t e = d;
+  while (e > from && (is_space((unsigned char)s[e - 1]) || s[e - 1] == ',' || s[e - 1] == '"')) e--;
+  size_t b = e;
+  for (int k = 0; k < 4; k++) {
+    size_t w = b;
+    while (w > from && is_space((unsigned char)s[w - 1])) w--;
+    size_t v = w;
+    while (v > from && (is_letter((unsigned char)s[v - 1]) || s[v - 1] == '-' || s[v - 1] == '\''))
+      v--;
+    if (v == w) break;
+    int cls = word_class(st->g, s, v, w);
+    if (cls == WD_DET) {
+      np.s = w;
+      while (np.s < e && is_space((unsigned char)s[np.s])) np.s++;
+      np.e = e;
+      return np;
+    }
+    if (cls) break;
+    b = v;
+  }
+  return np;
+}
+
 /* -------------------------------------------------------------- building */
 
 static int push(bl_docstate *st, const bl_cl *c, bl_error *err) {
@@ -567,7 +601,7 @@ static void init_claim(bl_cl *c, size_t si) {
 
 /* Status words of the sentence; delta/window near the claim make it not cumulative. */
 static void status_of(bl_docstate *st, const bl_sent *sn, bl_cl *c) {
-  size_t from = sn->s, ms, me;
+  size_t from = sn->s, ms = 0, me = 0;
   bool delta = false, window = false;
   size_t near_s = c->text.s > 24 ? c->text.s - 24 : 0;
   size_t near_e = (c->np.e ? c->np.e : c->text.e) + 24;
@@ -583,6 +617,19 @@ static void status_of(bl_docstate *st, const bl_sent *sn, bl_cl *c) {
   }
   if (c->toll) c->cumulative = (delta || window) ? 0 : 1;
   else c->status = BL_STATUS_NONE;
+  /* A status stated once ("un bilan provisoire ... En outre, 18 membres...")
+   * holds for the tolls of the rest of its paragraph. */
+  if (c->toll && !c->status) {
+    size_t line = st->seg.sents[c->sent].line;
+    for (size_t k = st->cl.n; k-- > 0;) {
+      const bl_cl *p = &st->cl.v[k];
+      if (st->seg.sents[p->sent].line != line) break;
+      if (p->toll && p->status) {
+        c->status = p->status;
+        break;
+      }
+    }
+  }
 }
 
 /* The nearest earlier claim of the same line (the sentence first), or -1;
@@ -748,7 +795,20 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
       if (!c.q.unit && st->cl.v[prev].q.unit && (q->pub.value >= 1e6 || q->pub.lo >= 1e6))
         c.q.unit = st->cl.v[prev].q.unit; /* "1,2 milliard d'euros, dont près de 480 millions" */
     } else if (ends_before(st, g->rx_pron_count, sn->s, q->ns)) {
-      if (cat < 0) cat = BL_CAT_OTHER; /* "Ils étaient septante-deux" */
+      /* "Ils étaient septante-deux"; "les bandits armés, dont il a dit qu'ils
+       * étaient environ 20 000": the pronoun stands for the noun before "dont". */
+      bl_nspan ante = antecedent_of_dont(st, sn->s, q->ns);
+      if (ante.e > ante.s) {
+        nphrase sub;
+        read_np(st, ante.s, ante.e, &sub);
+        if (sub.head.e) {
+          c.unit = sub.unit;
+          c.np = sub.np;
+          if (sub.noun && sub.noun->value >= 0 && cat < 0) cat = (int)sub.noun->value;
+          if (sub.noun && sub.noun->group) c.group = (bl_group)sub.noun->group;
+        }
+      }
+      if (cat < 0) cat = BL_CAT_OTHER;
     } else if (ends_before_at(st, g->rx_copula, sn->s, q->ns, &cop)) {
       /* "Les cyclistes tués sont moins de 150": the clause's subject */
       size_t cs = cop;

@@ -823,7 +823,9 @@ static int build_alternation(bl_grammar *g, const loadstate *ls, const ruleset *
     bl_buf_clear(&b);
     return rc == BL_NOMEM ? bl_fail(err, BL_NOMEM, "out of memory") : rc;
   }
-  *out = compile_rule(&b, PCRE2_CASELESS | PCRE2_EXTENDED, file, 0, err);
+  /* Alternations are only ever matched anchored: compile them so (JIT code
+   * cannot take PCRE2_ANCHORED at match time, see rx.c). */
+  *out = compile_rule(&b, PCRE2_CASELESS | PCRE2_EXTENDED | PCRE2_ANCHORED, file, 0, err);
   bl_buf_clear(&b);
   if (!*out) {
     /* Find which rule is at fault by compiling each alone. */
@@ -1038,8 +1040,10 @@ static int load_all(bl_grammar *g, const char *dir, loadstate *ls, ruleset *rs, 
       {RS_ATTRIB, "par-agent", &g->rx_par_agent}, {RS_ATTRIB, "press-release", &g->rx_press},
   };
   for (size_t i = 0; i < BL_ARRAY_LEN(singles); i++) {
+    /* The quantity patterns are only matched anchored (num.c). */
+    uint32_t opts = singles[i].set == RS_QUANTITY ? qopts | PCRE2_ANCHORED : qopts;
     if ((rc = build_single(g, ls, &rs[singles[i].set], rs_files[singles[i].set], singles[i].id,
-                           qopts, singles[i].out, err)))
+                           opts, singles[i].out, err)))
       return rc;
     const rule *r = find_rule(&rs[singles[i].set], singles[i].id);
     if (register_rule(g, rs_files[singles[i].set], r->id, *singles[i].out, false))
