@@ -397,6 +397,7 @@ int cmd_ingest(int argc, char **argv) {
   if (!r.writer) db_fatal(&r, &err);
 
   worker *workers = NULL;
+  if (r.threads < 1) r.threads = 1;
   r.cap = r.threads <= 1 ? 1 : (size_t)r.threads * 4;
   r.ring = calloc(r.cap, sizeof *r.ring);
   if (!r.ring) oom();
@@ -405,7 +406,7 @@ int cmd_ingest(int argc, char **argv) {
     r.names = r.doc ? bl_names_new(g, &err) : NULL;
     if (!r.names) {
       cli_error("%s", err.msg);
-      return EXIT_INTERNAL;
+      exit(EXIT_INTERNAL);
     }
   } else {
     pthread_mutex_init(&r.mu, NULL);
@@ -419,11 +420,11 @@ int cmd_ingest(int argc, char **argv) {
       workers[i].names = workers[i].doc ? bl_names_new(g, &err) : NULL;
       if (!workers[i].names) {
         cli_error("%s", err.msg);
-        return EXIT_INTERNAL;
+        exit(EXIT_INTERNAL);
       }
       if (pthread_create(&workers[i].th, NULL, work, &workers[i]) != 0) {
         cli_error("cannot start a thread");
-        return EXIT_INTERNAL;
+        exit(EXIT_INTERNAL);
       }
     }
   }
@@ -432,7 +433,7 @@ int cmd_ingest(int argc, char **argv) {
   int rc = cli_walk(argv + optind, argc - optind, exts, ingest_file, &r);
   if (rc == EXIT_REJECTED && r.rejected == 0) r.rejected++; /* a path that does not exist */
 
-  if (r.threads > 1) {
+  if (workers) {
     while (r.head != r.tail) drain_one(&r);
     pthread_mutex_lock(&r.mu);
     r.quit = true;
