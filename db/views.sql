@@ -68,11 +68,28 @@ cmp AS NOT MATERIALIZED (
     AND NOT (c.negated = 1 AND coalesce(c.value, 0) = 0)
     AND (c.lo IS NOT NULL OR c.hi IS NOT NULL)
 ),
+-- Key-days whose figures cannot all hold, or where a denial stands: with
+-- window_days = 0 only there can two figures conflict, and most key-days
+-- agree, so the pairs below are looked for there only.
+gd AS (
+  SELECT event, category, grp, event_day FROM cmp
+  GROUP BY event, category, grp, event_day
+  HAVING count(*) > 1 AND (max(lo_e) > min(hi_e) OR max(negated) = 1)
+),
+-- The days where pairs are looked for: those key-days, or every key-day when
+-- the window spans several days.
+dd AS (
+  SELECT event, category, grp, event_day FROM gd WHERE (SELECT win FROM s) = 0
+  UNION ALL
+  SELECT DISTINCT event, category, grp, event_day FROM cmp WHERE (SELECT win FROM s) <> 0
+),
 -- Different voices on one day (or window_days): the conflict candidates.
 pc AS (
   SELECT a.id AS a_id, b.id AS b_id, a.event, a.category, a.grp,
          a.article_id AS a_art, b.article_id AS b_art
-  FROM cmp a JOIN cmp b
+  FROM dd JOIN cmp a ON a.event = dd.event AND a.category = dd.category AND a.grp IS dd.grp
+                     AND a.event_day = dd.event_day
+  JOIN cmp b
     ON b.event = a.event AND b.category = a.category AND b.grp IS a.grp
    AND b.event_day BETWEEN a.event_day AND a.event_day + (SELECT win FROM s)
    AND (b.event_day > a.event_day OR b.id > a.id)
