@@ -45,6 +45,14 @@ void bl_rx_state_clear(bl_rx_state *st) {
 
 int bl_rx_match(const pcre2_code *re, bl_rx_state *st, const char *subject, size_t len,
                 size_t start, uint32_t opts) {
+  /* JIT cannot honour PCRE2_ANCHORED at match time (pcre2jit(3)): it falls
+   * back to the interpreter, some 20 times slower.  A pattern compiled
+   * anchored is anchored anyway, so the flag is dropped for it. */
+  if (opts & PCRE2_ANCHORED) {
+    uint32_t copts = 0;
+    if (pcre2_pattern_info(re, PCRE2_INFO_ARGOPTIONS, &copts) == 0 && (copts & PCRE2_ANCHORED))
+      opts &= ~(uint32_t)PCRE2_ANCHORED;
+  }
   int rc = pcre2_match(re, (PCRE2_SPTR)subject, len, start, opts | PCRE2_NO_UTF_CHECK, st->md,
                        st->mc);
   if (rc > 0) return rc;
