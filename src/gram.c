@@ -152,8 +152,17 @@ static bool same_form(const char *a, const char *b, size_t n) {
   return true;
 }
 
+static uint32_t len_bit(size_t n) {
+  return 1u << (n < 31 ? n : 31);
+}
+
+static unsigned char fold_byte(char ch) {
+  unsigned char c = (unsigned char)ch;
+  return c >= 'A' && c <= 'Z' ? (unsigned char)(c | 0x20) : c;
+}
+
 const bl_lexent *bl_lex_find(const bl_lexicon *lx, const char *s, size_t n) {
-  if (!lx->nslots) return NULL;
+  if (!lx->nslots || (n && !(lx->lens[fold_byte(s[0])] & len_bit(n)))) return NULL;
   size_t mask = lx->nslots - 1;
   for (size_t i = hash_form(s, n) & mask;; i = (i + 1) & mask) {
     uint32_t k = lx->slots[i];
@@ -185,8 +194,10 @@ static int lex_index(bl_lexicon *lx, bool merge_kinds) {
   lx->slots = bl_calloc(ns, sizeof *lx->slots);
   if (!lx->slots) return BL_NOMEM;
   lx->nslots = ns;
+  memset(lx->lens, 0, sizeof lx->lens);
   for (size_t k = 0; k < lx->n; k++) {
     bl_lexent *e = &lx->ents[k];
+    if (e->len) lx->lens[fold_byte(e->form[0])] |= len_bit(e->len);
     size_t i = hash_form(e->form, e->len) & (ns - 1);
     for (;; i = (i + 1) & (ns - 1)) {
       uint32_t s = lx->slots[i];
@@ -514,10 +525,11 @@ typedef struct lbword {
 /*
  * @after(a|b) / @notafter(a|b): the text just before is (is not) one of the
  * words.  Emitted as ONE lookbehind whose branches group the words of equal
- * length, "(?<=(?<![\p{L}\p{N}])(?:en\s|an\s)|...)": PCRE2 steps back once
- * per branch, so a list of 80 words costs a handful of steps instead of 80
- * lookbehinds.  The set of texts accepted is the same as one lookbehind per
- * word.
+ * length, "(?<=(?:en\s|an\s)(?<![\p{L}\p{N}](?s:.){3})|...)": PCRE2 steps
+ * back once per branch, so a list of 80 words costs a handful of steps
+ * instead of 80 lookbehinds, and the word-boundary check (a Unicode property
+ * lookup) runs only once a word matched.  The texts accepted are the same as
+ * with one "(?<=(?<![\p{L}\p{N}])word\s)" per word.
  */
 static int add_lookbehinds(bl_buf *b, const char *args, size_t n, bool negate) {
   lbword *v = bl_malloc((2 * n + 2) * sizeof *v);
@@ -549,7 +561,7 @@ static int add_lookbehinds(bl_buf *b, const char *args, size_t n, bool negate) {
     size_t len = v[i].chars;
     if (!first) rc = bl_buf_addc(b, '|');
     first = false;
-    rc = rc ? rc : bl_buf_adds(b, "(?<![\\p{L}\\p{N}])(?:");
+    rc = rc ? rc : bl_buf_adds(b, "(?:");
     bool firstw = true;
     for (size_t k = i; k < nv && !rc; k++) {
       if (v[k].chars != len) continue;
@@ -559,7 +571,8 @@ static int add_lookbehinds(bl_buf *b, const char *args, size_t n, bool negate) {
       if (!rc && v[k].space) rc = bl_buf_adds(b, "\\s");
       v[k].chars = 0;
     }
-    rc = rc ? rc : bl_buf_addc(b, ')');
+    /* The word starts a word: checked after it matched, which is rare. */
+    rc = rc ? rc : bl_buf_printf(b, ")(?<![\\p{L}\\p{N}](?s:.){%zu})", len);
   }
   rc = rc ? rc : bl_buf_addc(b, ')');
   bl_free(v);
