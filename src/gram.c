@@ -185,9 +185,24 @@ static int lex_add(bl_lexicon *lx, const char *form, size_t len, double value, i
   return BL_OK;
 }
 
-/* Build the hash; a repeated form keeps its first entry unless `merge_kinds`,
- * which ORs the kinds (for the anchor set). */
-static int lex_index(bl_lexicon *lx, bool merge_kinds) {
+const bl_lexent *bl_lex_find_kind(const bl_lexicon *lx, const char *s, size_t n, unsigned kinds) {
+  if (!lx->nslots) return NULL;
+  size_t mask = lx->nslots - 1;
+  for (size_t i = hash_form(s, n) & mask;; i = (i + 1) & mask) {
+    uint32_t k = lx->slots[i];
+    if (!k) return NULL;
+    const bl_lexent *e = &lx->ents[k - 1];
+    if (e->len == n && (kinds & (1u << e->kind)) && same_form(e->form, s, n)) return e;
+  }
+}
+
+enum { LEX_FIRST, LEX_MERGE, LEX_ALL };
+
+/* Build the hash.  A repeated form keeps its first entry (LEX_FIRST), ORs
+ * the kinds into it (LEX_MERGE, the anchor set), or keeps every entry
+ * (LEX_ALL: categories.tsv, looked up by kind). */
+static int lex_index(bl_lexicon *lx, int mode) {
+  bool merge_kinds = mode == LEX_MERGE;
   size_t ns = 16;
   while (ns < lx->n * 2 + 2) ns *= 2;
   bl_free(lx->slots);
@@ -206,7 +221,7 @@ static int lex_index(bl_lexicon *lx, bool merge_kinds) {
         break;
       }
       bl_lexent *o = &lx->ents[s - 1];
-      if (o->len == e->len && same_form(o->form, e->form, e->len)) {
+      if (mode != LEX_ALL && o->len == e->len && same_form(o->form, e->form, e->len)) {
         if (merge_kinds) o->kind |= e->kind;
         break;
       }
@@ -278,22 +293,23 @@ static bool parse_value(bl_str s, double *out) {
   return true;
 }
 
-/* Generic reader for "form value kind" (value_col/kind_col < 0 = absent)
- * lexicons.  `code_col` keeps a text column in lexent.code (NUL-terminated
- * copy owned by... the file text: we terminate in place only for owned texts,
- * so codes are interned instead). */
+/* How to read one TSV lexicon. */
 typedef struct lexspec {
   const char *file;
   const char *format;
   size_t ncols;
-  int value_col;
-  int kind_col;
-  int code_col;
+  int value_col;          /* numeric column -> value, or -1 */
+  int kind_col;           /* named kind -> kind, or -1 */
+  int code_col;           /* interned code -> code, or -1 */
+  int cat_col;            /* category name or "-" -> value (-1 = none), or -1 */
+  int group_col;          /* group name or "-" -> group, or -1 */
+  bool expand;            /* forms may hold {a|b} endings */
+  bool multi;             /* a form may have several rows (of different kinds) */
   const kindname *kinds;
 } lexspec;
 
-/* Codes (ISO units, category names...) are short; intern them in a static
- * pool so lexent.code can be a C string without touching the file text. */
+/* Codes (ISO units) are short; intern them in a static pool so lexent.code
+ * can be a C string without touching the file text. */
 static const char *intern_code(bl_str s) {
   static const char *const known[] = {"percent", "EUR", "USD", "CAD", "CHF", "XOF", "XAF", "GBP",
                                       "JPY", "CNY", "RUB", "UAH", "MAD", "DZD", "TND", "KZT",
@@ -301,6 +317,51 @@ static const char *intern_code(bl_str s) {
   for (size_t i = 0; known[i]; i++)
     if (strlen(known[i]) == s.len && memcmp(known[i], s.ptr, s.len) == 0) return known[i];
   return NULL;
+}
+
+/* Keep a string alive as long as the grammar. */
+static int own_str(bl_grammar *g, char *str) {
+  if (bl_grow((void **)&g->owned_ids, &g->idcap, g->nids + 1, sizeof *g->owned_ids)) {
+    bl_free(str);
+    return BL_NOMEM;
+  }
+  g->owned_ids[g->nids++] = str;
+  return BL_OK;
+}
+
+/* Expand "tué{|e|s|es}" (any number of brace groups) and add each form. */
+static int add_expanded(bl_grammar *g, bl_lexicon *lx, const char *form, size_t len,
+                        const bl_lexent *proto) {
+  const char *open = memchr(form, '{', len);
+  if (!open) {
+    char *copy = bl_strndup(form, len);
+    if (!copy || own_str(g, copy)) return BL_NOMEM;
+    bl_lexent e = *proto;
+    e.form = copy;
+    e.len = len;
+    return lex_add(lx, e.form, e.len, e.value, e.kind, e.code, e.line) ? BL_NOMEM
+           : (lx->ents[lx->n - 1].group = proto->group, BL_OK);
+  }
+  const char *close = memchr(open, '}', len - (size_t)(open - form));
+  if (!close) return BL_GRAMMAR;
+  size_t pre = (size_t)(open - form), post = len - (size_t)(close - form) - 1;
+  const char *alt = open + 1;
+  for (;;) {
+    const char *bar = alt;
+    while (bar < close && *bar != '|') bar++;
+    size_t an = (size_t)(bar - alt);
+    char *tmp = bl_malloc(pre + an + post + 1);
+    if (!tmp) return BL_NOMEM;
+    memcpy(tmp, form, pre);
+    memcpy(tmp + pre, alt, an);
+    memcpy(tmp + pre + an, close + 1, post);
+    int rc = add_expanded(g, lx, tmp, pre + an + post, proto);
+    bl_free(tmp);
+    if (rc) return rc;
+    if (bar >= close) break;
+    alt = bar + 1;
+  }
+  return BL_OK;
 }
 
 static int read_lexicon(bl_grammar *g, const char *dir, const lexspec *spec, bl_lexicon *lx,
@@ -318,28 +379,44 @@ static int read_lexicon(bl_grammar *g, const char *dir, const lexspec *spec, bl_
     if (ex) continue;
     bl_str col[6];
     size_t n = split_tabs(l.line, l.len, col, 6);
-    if (n != spec->ncols) {
-      char msg[32];
-      snprintf(msg, sizeof msg, "%zu", spec->ncols);
-      return fail_line(err, &l, 1, "expected %s TAB-separated columns", msg);
+    if (n != spec->ncols) return fail_line(err, &l, 1, "expected %zu TAB-separated columns", spec->ncols);
+    if (col[0].len == 0) return fail_line(err, &l, 1, "empty form");
+    bl_lexent e = {NULL, 0, 0, 0, NULL, l.lineno, 0};
+#define COLNO(c) ((size_t)(col[c].ptr - l.line) + 1)
+    if (spec->value_col >= 0 && !parse_value(col[spec->value_col], &e.value))
+      return fail_line(err, &l, COLNO(spec->value_col), "value is not a number");
+    if (spec->kind_col >= 0 && (e.kind = kind_of(spec->kinds, col[spec->kind_col])) < 0)
+      return fail_line(err, &l, COLNO(spec->kind_col), "unknown kind \"%.*s\"",
+                       (int)col[spec->kind_col].len, col[spec->kind_col].ptr);
+    if (spec->code_col >= 0 && !(e.code = intern_code(col[spec->code_col])))
+      return fail_line(err, &l, COLNO(spec->code_col), "unknown code \"%.*s\"",
+                       (int)col[spec->code_col].len, col[spec->code_col].ptr);
+    if (spec->cat_col >= 0) {
+      bl_str c = col[spec->cat_col];
+      char name[24];
+      snprintf(name, sizeof name, "%.*s", (int)c.len, c.ptr);
+      e.value = (c.len == 1 && c.ptr[0] == '-') ? -1 : bl_category_from_name(name);
+      if (e.value < -1 || (e.value == -1 && !(c.len == 1 && c.ptr[0] == '-')))
+        return fail_line(err, &l, COLNO(spec->cat_col), "unknown category \"%s\"", name);
     }
-    if (col[0].len == 0) return fail_line(err, &l, 1, "%s", "empty form");
-    double value = 0;
-    int kind = 0;
-    const char *code = NULL;
-    if (spec->value_col >= 0 && !parse_value(col[spec->value_col], &value))
-      return fail_line(err, &l, (size_t)(col[spec->value_col].ptr - l.line) + 1,
-                       "%s is not a number", "value");
-    if (spec->kind_col >= 0 && (kind = kind_of(spec->kinds, col[spec->kind_col])) < 0)
-      return fail_line(err, &l, (size_t)(col[spec->kind_col].ptr - l.line) + 1,
-                       "unknown kind in %s", spec->file);
-    if (spec->code_col >= 0 && !(code = intern_code(col[spec->code_col])))
-      return fail_line(err, &l, (size_t)(col[spec->code_col].ptr - l.line) + 1,
-                       "unknown code in %s (add it to the interned codes)", spec->file);
-    if (lex_add(lx, col[0].ptr, col[0].len, value, kind, code, l.lineno))
+    if (spec->group_col >= 0) {
+      bl_str c = col[spec->group_col];
+      char name[24];
+      snprintf(name, sizeof name, "%.*s", (int)c.len, c.ptr);
+      e.group = (c.len == 1 && c.ptr[0] == '-') ? 0 : bl_group_from_name(name);
+      if (e.group < 0) return fail_line(err, &l, COLNO(spec->group_col), "unknown group \"%s\"", name);
+    }
+#undef COLNO
+    if (spec->expand) {
+      rc = add_expanded(g, lx, col[0].ptr, col[0].len, &e);
+      if (rc == BL_GRAMMAR) return fail_line(err, &l, 1, "unclosed { in form");
+      if (rc) return bl_fail(err, BL_NOMEM, "out of memory");
+    } else if (lex_add(lx, col[0].ptr, col[0].len, e.value, e.kind, e.code, l.lineno)) {
       return bl_fail(err, BL_NOMEM, "out of memory");
+    }
   }
-  return lex_index(lx, false) ? bl_fail(err, BL_NOMEM, "out of memory") : BL_OK;
+  return lex_index(lx, spec->multi ? LEX_ALL : LEX_FIRST) ? bl_fail(err, BL_NOMEM, "out of memory")
+                                                          : BL_OK;
 }
 
 static const kindname number_kinds[] = {
@@ -349,12 +426,36 @@ static const kindname number_kinds[] = {
 static const kindname vague_kinds[] = {{"det", VG_DET}, {"alone", VG_ALONE}, {NULL, 0}};
 static const kindname unit_kinds[] = {{"sign", UN_SIGN}, {"word", UN_WORD}, {NULL, 0}};
 static const kindname calendar_kinds[] = {{"month", CAL_MONTH}, {"day", CAL_DAY}, {NULL, 0}};
+static const kindname category_kinds[] = {{"noun", CK_NOUN}, {"thing", CK_THING}, {"pred", CK_PRED},
+                                          {"weak", CK_WEAK}, {"verb", CK_VERB}, {"comp", CK_COMP},
+                                          {"zero", CK_ZERO},
+                                          {NULL, 0}};
+static const kindname notclaim_kinds[] = {{"duration", NC_DURATION}, {"age", NC_AGE},
+                                          {"measure", NC_MEASURE}, {"ratio", NC_RATIO},
+                                          {"stat", NC_STAT}, {"time", NC_TIME},
+                                          {"frequency", NC_FREQUENCY}, {NULL, 0}};
+static const kindname word_kinds[] = {{"det", WD_DET}, {"prep", WD_PREP}, {"conj", WD_CONJ},
+                                      {"pron", WD_PRON}, {"aux", WD_AUX}, {"adv", WD_ADV},
+                                      {"time", WD_TIME}, {"zero", WD_ZERO}, {"nosrc", WD_NOSRC}, {"stop", WD_STOP},
+                                      {NULL, 0}};
+static const kindname speech_kinds[] = {{"pp", SP_PP},   {"pres", SP_PRES}, {"ger", SP_GER},
+                                        {"fund", SP_FUND}, {NULL, 0}};
+static const kindname status_kinds[] = {{"provisional", ST_PROVISIONAL}, {"final", ST_FINAL},
+                                        {"revised", ST_REVISED}, {"delta", ST_DELTA},
+                                        {"window", ST_WINDOW}, {"total", ST_TOTAL}, {NULL, 0}};
 
-static const lexspec lex_numbers = {"fr/numbers.tsv", "numbers", 3, 1, 2, -1, number_kinds};
-static const lexspec lex_approx = {"fr/approx.tsv", "approx", 2, 1, -1, -1, NULL};
-static const lexspec lex_vague = {"fr/vague.tsv", "vague", 2, -1, 1, -1, vague_kinds};
-static const lexspec lex_units = {"fr/units.tsv", "units", 3, -1, 2, 1, unit_kinds};
-static const lexspec lex_calendar = {"fr/calendar.tsv", "calendar", 3, 2, 1, -1, calendar_kinds};
+/* file, format, ncols, value, kind, code, cat, group, expand, multi, kinds */
+static const lexspec lex_numbers = {"fr/numbers.tsv", "numbers", 3, 1, 2, -1, -1, -1, false, false, number_kinds};
+static const lexspec lex_approx = {"fr/approx.tsv", "approx", 2, 1, -1, -1, -1, -1, false, false, NULL};
+static const lexspec lex_vague = {"fr/vague.tsv", "vague", 2, -1, 1, -1, -1, -1, false, false, vague_kinds};
+static const lexspec lex_units = {"fr/units.tsv", "units", 3, -1, 2, 1, -1, -1, false, false, unit_kinds};
+static const lexspec lex_calendar = {"fr/calendar.tsv", "calendar", 3, 2, 1, -1, -1, -1, false, false, calendar_kinds};
+static const lexspec lex_categories = {"fr/categories.tsv", "categories", 4, -1, 3, -1, 1, 2, true, true, category_kinds};
+static const lexspec lex_notclaim = {"fr/notclaim.tsv", "notclaim", 2, -1, 1, -1, -1, -1, true, false, notclaim_kinds};
+static const lexspec lex_words = {"fr/words.tsv", "words", 2, -1, 1, -1, -1, -1, false, false, word_kinds};
+static const lexspec lex_speech = {"fr/speech.tsv", "speech", 2, -1, 1, -1, -1, -1, true, false, speech_kinds};
+static const lexspec lex_status = {"fr/status.tsv", "status", 2, -1, 1, -1, -1, -1, true, false, status_kinds};
+static const lexspec lex_abbrev = {"fr/abbrev.txt", "abbrev", 1, -1, -1, -1, -1, -1, false, false, NULL};
 
 /* ------------------------------------------------------------------ hedges */
 
@@ -456,6 +557,10 @@ static bool kind_is_not(const bl_lexent *e, int arg) {
 }
 static bool kind_is(const bl_lexent *e, int arg) {
   return e->kind == arg;
+}
+static bool kind_pred_or_weak(const bl_lexent *e, int arg) {
+  BL_UNUSED(arg);
+  return e->kind == CK_PRED || e->kind == CK_WEAK;
 }
 static bool is_plural(const bl_lexent *e, int arg) {
   BL_UNUSED(arg);
@@ -621,6 +726,17 @@ static int expand(bl_grammar *g, const loadstate *ls, bl_buf *b, const char *s, 
           {"vague_det", &g->vague, any_entry, 0},   {"vague_alone", &g->vague, kind_is, VG_ALONE},
           {"unit_sign", &g->units, kind_is, UN_SIGN}, {"unit_word", &g->units, kind_is, UN_WORD},
           {"month", &g->calendar, kind_is, CAL_MONTH}, {"day", &g->calendar, kind_is, CAL_DAY},
+          {"cat_noun", &g->categories, kind_is, CK_NOUN},
+          {"cat_thing", &g->categories, kind_is, CK_THING},
+          {"cat_pred", &g->categories, kind_pred_or_weak, 0},
+          {"cat_verb", &g->categories, kind_is, CK_VERB},
+          {"cat_comp", &g->categories, kind_is, CK_COMP},
+          {"notclaim", &g->notclaim, any_entry, 0},
+          {"speech_pp", &g->speech, kind_is, SP_PP},
+          {"speech_pres", &g->speech, kind_is, SP_PRES},
+          {"speech_ger", &g->speech, kind_is, SP_GER},
+          {"speech_fund", &g->speech, kind_is, SP_FUND},
+          {"status", &g->status, any_entry, 0},
       };
       bool found = false;
       for (size_t t = 0; t < BL_ARRAY_LEN(table) && !found; t++)
@@ -728,13 +844,14 @@ static pcre2_code *compile_rule(const bl_buf *b, uint32_t opts, const char *file
 
 /* Strip (*MARK) etc. are not needed; rule bodies are wrapped as
  * (?:BODY)(*MARK:id) into one alternation for the exclusion pattern. */
-static int build_notq(bl_grammar *g, const loadstate *ls, const ruleset *rs, bl_error *err) {
+static int build_alternation(bl_grammar *g, const loadstate *ls, const ruleset *rs, const char *file,
+                             pcre2_code **out, bl_error *err) {
   bl_buf b;
   bl_buf_init(&b);
   int rc = bl_buf_adds(&b, "(?:");
   for (size_t i = 0; i < rs->n && !rc; i++) {
     liner where = {NULL, 0, rs->rules[i].line, NULL, 0};
-    src fake = {"fr/notq.pcre", NULL, 0};
+    src fake = {file, NULL, 0};
     where.f = &fake;
     if (i) rc = bl_buf_addc(&b, '|');
     rc = rc ? rc : bl_buf_adds(&b, "(?:");
@@ -747,21 +864,20 @@ static int build_notq(bl_grammar *g, const loadstate *ls, const ruleset *rs, bl_
     bl_buf_clear(&b);
     return rc == BL_NOMEM ? bl_fail(err, BL_NOMEM, "out of memory") : rc;
   }
-  /* Always tried anchored at a figure. */
-  g->notq = compile_rule(&b, PCRE2_CASELESS | PCRE2_EXTENDED | PCRE2_ANCHORED, "fr/notq.pcre", 0,
-                         err);
+  /* notq and furniture rules are only ever tried anchored at a position. */
+  *out = compile_rule(&b, PCRE2_CASELESS | PCRE2_EXTENDED | PCRE2_ANCHORED, file, 0, err);
   bl_buf_clear(&b);
-  if (!g->notq) {
+  if (!*out) {
     /* Find which rule is at fault by compiling each alone. */
     for (size_t i = 0; i < rs->n; i++) {
       bl_buf one;
       bl_buf_init(&one);
       liner where = {NULL, 0, rs->rules[i].line, NULL, 0};
-      src fake = {"fr/notq.pcre", NULL, 0};
+      src fake = {file, NULL, 0};
       where.f = &fake;
       bl_error e2;
       if (expand(g, ls, &one, rs->rules[i].body.ptr, rs->rules[i].body.len, &where, &e2) == 0) {
-        pcre2_code *re = compile_rule(&one, PCRE2_CASELESS | PCRE2_EXTENDED, "fr/notq.pcre",
+        pcre2_code *re = compile_rule(&one, PCRE2_CASELESS | PCRE2_EXTENDED, file,
                                       rs->rules[i].line, err);
         if (!re) {
           bl_buf_clear(&one);
@@ -810,7 +926,10 @@ static int build_anchors(bl_grammar *g, bl_error *err) {
   for (size_t i = 0; i < g->vague.n && !rc; i++)
     if (g->vague.ents[i].kind == VG_ALONE)
       rc = lex_add(&g->anchors, g->vague.ents[i].form, g->vague.ents[i].len, 0, AN_VAGUE, NULL, 0);
-  if (!rc) rc = lex_index(&g->anchors, true);
+  for (size_t i = 0; i < g->words.n && !rc; i++)
+    if (g->words.ents[i].kind == WD_ZERO)
+      rc = lex_add(&g->anchors, g->words.ents[i].form, g->words.ents[i].len, 0, AN_ZERO, NULL, 0);
+  if (!rc) rc = lex_index(&g->anchors, LEX_MERGE);
   return rc ? bl_fail(err, BL_NOMEM, "out of memory") : BL_OK;
 }
 
@@ -865,10 +984,20 @@ void bl_grammar_free(bl_grammar *g) {
   lex_clear(&g->vague);
   lex_clear(&g->units);
   lex_clear(&g->calendar);
+  bl_lexicon *const more[] = {&g->categories, &g->notclaim, &g->words, &g->speech, &g->status, &g->abbrev};
+  for (size_t i = 0; i < BL_ARRAY_LEN(more); i++) lex_clear(more[i]);
   lex_clear(&g->anchors);
   pcre2_code_free(g->quantity);
   pcre2_code_free(g->notq);
   pcre2_code_free(g->unit_word);
+  pcre2_code *const extra[] = {g->furniture, g->rx_autres, g->rx_sub_before, g->rx_sub_after,
+                               g->rx_zero, g->rx_nc_after, g->rx_nc_before, g->rx_selon,
+                               g->rx_de_source, g->rx_cite_par, g->rx_inverted, g->rx_verb,
+                               g->rx_same_source, g->rx_par_agent, g->rx_press, g->rx_cat_pred, g->rx_cat_verb,
+                               g->rx_denial, g->rx_status, g->rx_partitive, g->rx_includes, g->rx_versus,
+                               g->rx_ellipsis, g->rx_copula, g->rx_pron_count};
+  for (size_t i = 0; i < BL_ARRAY_LEN(extra); i++) pcre2_code_free(extra[i]);
+  bl_free(g->rules);
   for (size_t i = 0; i < g->nexamples; i++) bl_free(g->examples[i].text);
   bl_free(g->examples);
   /* Rule and hedge ids are owned through g->owned_ids. */
@@ -878,36 +1007,93 @@ void bl_grammar_free(bl_grammar *g) {
   bl_free(g);
 }
 
-/* Keep an id string alive as long as the grammar. */
-static int own_id(bl_grammar *g, char *id) {
-  if (bl_grow((void **)&g->owned_ids, &g->idcap, g->nids + 1, sizeof *g->owned_ids)) {
-    bl_free(id);
-    return BL_NOMEM;
-  }
-  g->owned_ids[g->nids++] = id;
+
+static int register_rule(bl_grammar *g, const char *file, const char *id, const pcre2_code *code,
+                         bool by_mark) {
+  if (bl_grow((void **)&g->rules, &g->rulecap, g->nrules + 1, sizeof *g->rules)) return BL_NOMEM;
+  struct bl_rule_ref *r = &g->rules[g->nrules++];
+  r->file = file;
+  r->id = id;
+  r->code = code;
+  r->by_mark = by_mark;
   return BL_OK;
 }
 
-static int load_all(bl_grammar *g, const char *dir, loadstate *ls, ruleset *quantity,
-                    ruleset *notq, bl_error *err) {
+const pcre2_code *bl_gram_rule(const bl_grammar *g, const char *file, const char *id,
+                               bool *by_mark) {
+  for (size_t i = 0; i < g->nrules; i++)
+    if (!strcmp(g->rules[i].file, file) && !strcmp(g->rules[i].id, id)) {
+      if (by_mark) *by_mark = g->rules[i].by_mark;
+      return g->rules[i].code;
+    }
+  return NULL;
+}
+
+enum { RS_QUANTITY, RS_NOTQ, RS_FURNITURE, RS_CLAIMS, RS_ATTRIB, RS_COUNT_ };
+static const char *const rs_files[RS_COUNT_] = {"fr/quantity.pcre", "fr/notq.pcre",
+                                                "fr/furniture.pcre", "fr/claims.pcre",
+                                                "fr/attrib.pcre"};
+
+static int load_all(bl_grammar *g, const char *dir, loadstate *ls, ruleset *rs, bl_error *err) {
   int rc;
   if ((rc = read_version(g, dir, err))) return rc;
-  if ((rc = read_lexicon(g, dir, &lex_numbers, &g->numbers, err))) return rc;
-  if ((rc = read_lexicon(g, dir, &lex_approx, &g->approx, err))) return rc;
-  if ((rc = read_lexicon(g, dir, &lex_vague, &g->vague, err))) return rc;
-  if ((rc = read_lexicon(g, dir, &lex_units, &g->units, err))) return rc;
-  if ((rc = read_lexicon(g, dir, &lex_calendar, &g->calendar, err))) return rc;
+  const struct {
+    const lexspec *spec;
+    bl_lexicon *lx;
+  } lexicons[] = {
+      {&lex_numbers, &g->numbers},       {&lex_approx, &g->approx},   {&lex_vague, &g->vague},
+      {&lex_units, &g->units},           {&lex_calendar, &g->calendar},
+      {&lex_categories, &g->categories}, {&lex_notclaim, &g->notclaim},
+      {&lex_words, &g->words},           {&lex_speech, &g->speech},   {&lex_status, &g->status},
+      {&lex_abbrev, &g->abbrev},
+  };
+  for (size_t i = 0; i < BL_ARRAY_LEN(lexicons); i++)
+    if ((rc = read_lexicon(g, dir, lexicons[i].spec, lexicons[i].lx, err))) return rc;
   if ((rc = read_hedges(g, dir, ls, err))) return rc;
-  if ((rc = read_rules(g, dir, "fr/quantity.pcre", quantity, err))) return rc;
-  if ((rc = read_rules(g, dir, "fr/notq.pcre", notq, err))) return rc;
-  /* Every pattern runs anchored at a figure or a word before it. */
-  const uint32_t qopts = PCRE2_CASELESS | PCRE2_EXTENDED | PCRE2_DUPNAMES | PCRE2_ANCHORED;
-  if ((rc = build_single(g, ls, quantity, "fr/quantity.pcre", "quantity", qopts, &g->quantity, err)))
+  for (int i = 0; i < RS_COUNT_; i++)
+    if ((rc = read_rules(g, dir, rs_files[i], &rs[i], err))) return rc;
+
+  const uint32_t qopts = PCRE2_CASELESS | PCRE2_EXTENDED | PCRE2_DUPNAMES;
+  const struct {
+    int set;
+    const char *id;
+    pcre2_code **out;
+  } singles[] = {
+      {RS_QUANTITY, "quantity", &g->quantity},     {RS_QUANTITY, "unit-word", &g->unit_word},
+      {RS_CLAIMS, "autres", &g->rx_autres},        {RS_CLAIMS, "subcount-before", &g->rx_sub_before},
+      {RS_CLAIMS, "subcount-after", &g->rx_sub_after}, {RS_CLAIMS, "zero", &g->rx_zero},
+      {RS_CLAIMS, "notclaim-after", &g->rx_nc_after},
+      {RS_CLAIMS, "notclaim-before", &g->rx_nc_before},
+      {RS_CLAIMS, "denial-before", &g->rx_denial}, {RS_CLAIMS, "status", &g->rx_status},
+      {RS_CLAIMS, "partitive", &g->rx_partitive},  {RS_CLAIMS, "includes", &g->rx_includes},
+      {RS_CLAIMS, "versus-before", &g->rx_versus}, {RS_CLAIMS, "ellipsis-before", &g->rx_ellipsis},
+      {RS_CLAIMS, "copula-before", &g->rx_copula},
+      {RS_CLAIMS, "pronoun-count-before", &g->rx_pron_count},
+      {RS_CLAIMS, "cat-pred", &g->rx_cat_pred},    {RS_CLAIMS, "cat-verb", &g->rx_cat_verb},
+      {RS_ATTRIB, "selon", &g->rx_selon},          {RS_ATTRIB, "de-source", &g->rx_de_source},
+      {RS_ATTRIB, "cite-par", &g->rx_cite_par},    {RS_ATTRIB, "inverted", &g->rx_inverted},
+      {RS_ATTRIB, "verb", &g->rx_verb},            {RS_ATTRIB, "same-source", &g->rx_same_source},
+      {RS_ATTRIB, "par-agent", &g->rx_par_agent}, {RS_ATTRIB, "press-release", &g->rx_press},
+  };
+  for (size_t i = 0; i < BL_ARRAY_LEN(singles); i++) {
+    /* The quantity grammar runs anchored at a figure or a word before it;
+     * claim and attribution rules are also searched for. */
+    uint32_t opts = singles[i].set == RS_QUANTITY ? qopts | PCRE2_ANCHORED : qopts;
+    if ((rc = build_single(g, ls, &rs[singles[i].set], rs_files[singles[i].set], singles[i].id,
+                           opts, singles[i].out, err)))
+      return rc;
+    const rule *r = find_rule(&rs[singles[i].set], singles[i].id);
+    if (register_rule(g, rs_files[singles[i].set], r->id, *singles[i].out, false))
+      return bl_fail(err, BL_NOMEM, "out of memory");
+  }
+  if ((rc = build_alternation(g, ls, &rs[RS_NOTQ], rs_files[RS_NOTQ], &g->notq, err))) return rc;
+  if ((rc = build_alternation(g, ls, &rs[RS_FURNITURE], rs_files[RS_FURNITURE], &g->furniture, err)))
     return rc;
-  if ((rc = build_single(g, ls, quantity, "fr/quantity.pcre", "unit-word", qopts, &g->unit_word,
-                         err)))
-    return rc;
-  if ((rc = build_notq(g, ls, notq, err))) return rc;
+  for (int set = RS_NOTQ; set <= RS_FURNITURE; set++)
+    for (size_t i = 0; i < rs[set].n; i++)
+      if (register_rule(g, rs_files[set], rs[set].rules[i].id, set == RS_NOTQ ? g->notq : g->furniture,
+                        true))
+        return bl_fail(err, BL_NOMEM, "out of memory");
   if ((rc = resolve_groups(g, err))) return rc;
   return build_anchors(g, err);
 }
@@ -920,23 +1106,25 @@ bl_grammar *bl_gram_load(const char *dir, bl_error *err) {
   }
   loadstate ls;
   memset(&ls, 0, sizeof ls);
-  ruleset quantity = {0}, notq = {0};
-  int rc = load_all(g, dir, &ls, &quantity, &notq, err);
+  ruleset rs[RS_COUNT_];
+  memset(rs, 0, sizeof rs);
+  int rc = load_all(g, dir, &ls, rs, err);
   /* Examples point at rule and hedge ids: hand those over to the grammar. */
-  for (size_t i = 0; i < ls.nhedges; i++)
-    if (!rc) rc = own_id(g, (char *)ls.hedges[i].id) ? bl_fail(err, BL_NOMEM, "out of memory") : BL_OK;
-    else bl_free((char *)ls.hedges[i].id);
+  for (size_t i = 0; i < ls.nhedges; i++) {
+    if (!rc)
+      rc = own_str(g, (char *)ls.hedges[i].id) ? bl_fail(err, BL_NOMEM, "out of memory") : BL_OK;
+    else
+      bl_free((char *)ls.hedges[i].id);
+  }
   bl_free(ls.hedges);
-  ruleset *sets[] = {&quantity, &notq};
-  for (size_t s = 0; s < 2; s++)
-    for (size_t i = 0; i < sets[s]->n; i++) {
+  for (int s = 0; s < RS_COUNT_; s++) {
+    for (size_t i = 0; i < rs[s].n; i++)
       if (!rc) {
-        rc = own_id(g, sets[s]->rules[i].id) ? bl_fail(err, BL_NOMEM, "out of memory") : BL_OK;
-        sets[s]->rules[i].id = NULL;
+        rc = own_str(g, rs[s].rules[i].id) ? bl_fail(err, BL_NOMEM, "out of memory") : BL_OK;
+        rs[s].rules[i].id = NULL;
       }
-    }
-  ruleset_clear(&quantity);
-  ruleset_clear(&notq);
+    ruleset_clear(&rs[s]);
+  }
   if (rc) {
     bl_grammar_free(g);
     return NULL;

@@ -20,8 +20,9 @@ typedef struct bl_lexent {
   size_t len;
   double value;
   int kind;         /* meaning depends on the lexicon */
-  const char *code; /* a second text column (unit code, category name...), or NULL */
+  const char *code; /* a second text column (unit code), or NULL */
   unsigned line;    /* line in its file */
+  int group;        /* categories.tsv: bl_group */
 } bl_lexent;
 
 typedef struct bl_lexicon {
@@ -40,6 +41,9 @@ typedef struct bl_lexicon {
  * Returns the entry or NULL. */
 const bl_lexent *bl_lex_find(const bl_lexicon *lx, const char *s, size_t n);
 
+/* The entry of that form whose kind is in the bit set `kinds` (1u << kind). */
+const bl_lexent *bl_lex_find_kind(const bl_lexicon *lx, const char *s, size_t n, unsigned kinds);
+
 /* Kinds of numbers.tsv entries. */
 enum { NW_UNIT = 1, NW_TEEN, NW_TENS, NW_HUNDRED, NW_THOUSAND, NW_SCALE, NW_HALF, NW_ABBR };
 /* Kinds of vague.tsv entries. */
@@ -48,8 +52,18 @@ enum { VG_DET = 1, VG_ALONE };
 enum { UN_SIGN = 1, UN_WORD };
 /* Kinds of calendar.tsv entries. */
 enum { CAL_MONTH = 1, CAL_DAY };
+/* Kinds of categories.tsv entries (value = bl_category or -1). */
+enum { CK_NOUN = 1, CK_THING, CK_PRED, CK_WEAK, CK_VERB, CK_COMP, CK_ZERO };
+/* Reasons of notclaim.tsv entries. */
+enum { NC_DURATION = 1, NC_AGE, NC_MEASURE, NC_RATIO, NC_STAT, NC_TIME, NC_FREQUENCY };
+/* Classes of words.tsv entries. */
+enum { WD_DET = 1, WD_PREP, WD_CONJ, WD_PRON, WD_AUX, WD_ADV, WD_TIME, WD_ZERO, WD_NOSRC, WD_STOP };
+/* Tenses of speech.tsv entries. */
+enum { SP_PP = 1, SP_PRES, SP_GER, SP_FUND };
+/* Meanings of status.tsv entries. */
+enum { ST_PROVISIONAL = 1, ST_FINAL, ST_REVISED, ST_DELTA, ST_WINDOW, ST_TOTAL };
 /* What a scanner anchor is (bit set). */
-enum { AN_NUMWORD = 1, AN_APPROX = 2, AN_VAGUE = 4 };
+enum { AN_NUMWORD = 1, AN_APPROX = 2, AN_VAGUE = 4, AN_ZERO = 8 };
 
 /* A hedge of hedges.tsv. */
 typedef enum { HP_PRE = 0, HP_POST, HP_VERB } bl_hedge_pos;
@@ -78,20 +92,46 @@ struct bl_grammar {
   size_t ntexts;
 
   bl_lexicon numbers, approx, vague, units, calendar;
+  bl_lexicon categories, notclaim, words, speech, status, abbrev;
   bl_lexicon anchors; /* every word that may start a figure, kind = AN_* bits */
 
   pcre2_code *quantity;  /* owned */
   pcre2_code *notq;      /* owned */
   pcre2_code *unit_word; /* owned: "\s+(de |d')?<unit word>" after a figure */
+  pcre2_code *furniture; /* owned: furniture.pcre, one alternation with (*MARK:id) */
+  /* claims.pcre rules, each compiled alone (owned) */
+  pcre2_code *rx_autres, *rx_sub_before, *rx_sub_after, *rx_zero, *rx_nc_after, *rx_nc_before;
+  pcre2_code *rx_denial, *rx_status, *rx_partitive, *rx_includes;
+  pcre2_code *rx_versus, *rx_ellipsis, *rx_copula, *rx_pron_count;
+  /* attrib.pcre rules (owned) */
+  pcre2_code *rx_selon, *rx_de_source, *rx_cite_par, *rx_inverted, *rx_verb, *rx_same_source;
+  pcre2_code *rx_par_agent, *rx_press;
+  /* the category forms as one pattern each: noun, pred (pred+weak), verb */
+  pcre2_code *rx_cat_pred, *rx_cat_verb;
   uint32_t qg[QG_COUNT_][BL_QG_MAX_DUP];
   uint32_t hedge_group[3][BL_VAGUE + 1]; /* [pos][qualifier] group number, 0 none */
   uint32_t max_groups;
+
+  /* Every compiled rule by file and id, for the contract check: rules of an
+   * alternation (notq, furniture) share its code and are told apart by MARK. */
+  struct bl_rule_ref {
+    const char *file;
+    const char *id;
+    const pcre2_code *code;
+    bool by_mark;
+  } *rules; /* owned */
+  size_t nrules, rulecap;
 
   bl_example *examples; /* owned */
   size_t nexamples, excap;
   char **owned_ids; /* owned: rule and hedge ids that examples point at */
   size_t nids, idcap;
 };
+
+/* The compiled rule `id` of `file`, or NULL; *by_mark tells whether it is
+ * one alternative of a larger pattern, told apart by its (*MARK). */
+const pcre2_code *bl_gram_rule(const bl_grammar *g, const char *file, const char *id,
+                               bool *by_mark);
 
 /* Build from `dir` (NULL = built-in).  Same as bl_grammar_new. */
 bl_grammar *bl_gram_load(const char *dir, bl_error *err);

@@ -6,6 +6,7 @@
  *   quantity.pcre ex+: at least one quantity;                ex-: none
  *   notq.pcre     ex+: the rule matches at some figure of the text and no
  *                 quantity overlaps that match;            ex-: it matches nowhere
+ *   other .pcre   ex+: the rule matches somewhere;         ex-: it matches nowhere
  */
 #include "gramcheck.h"
 
@@ -30,16 +31,20 @@ static int check_one(const bl_grammar *g, bl_rx_state *rx, bl_text *t, bl_qtys *
     snprintf(why, whylen, "pipeline error: %s", err.msg);
     return 1;
   }
-  if (!strcmp(ex->file, "fr/notq.pcre")) {
+  bool by_mark = false;
+  const pcre2_code *re = ex->rule ? bl_gram_rule(g, ex->file, ex->rule, &by_mark) : NULL;
+  bool own_rule = re && strcmp(ex->file, "fr/quantity.pcre") != 0;
+  if (own_rule) {
+    bool notq = !strcmp(ex->file, "fr/notq.pcre");
     bool hit = false, covered = false;
     for (size_t i = 0; i < t->n && !hit; i++) {
       if (((unsigned char)t->s[i] & 0xC0) == 0x80) continue;
-      int rc = bl_rx_match(g->notq, rx, t->s, t->n, i, PCRE2_ANCHORED);
-      if (rc > 0 && bl_rx_mark(rx) && !strcmp(bl_rx_mark(rx), ex->rule)) {
+      int rc = bl_rx_match(re, rx, t->s, t->n, i, PCRE2_ANCHORED);
+      if (rc > 0 && (!by_mark || (bl_rx_mark(rx) && !strcmp(bl_rx_mark(rx), ex->rule)))) {
         size_t s = 0, e = 0;
         bl_rx_group(rx, 0, &s, &e);
         hit = true;
-        covered = overlaps(q, s, e);
+        covered = notq && overlaps(q, s, e);
       }
     }
     if (ex->positive && !hit) snprintf(why, whylen, "rule %s does not match", ex->rule);
@@ -70,7 +75,8 @@ long bl_gram_check(const bl_grammar *g, bl_gram_report report, void *ctx) {
   if (bl_rx_state_init(&rx, g->max_groups)) return -1;
   bl_text t;
   bl_text_init(&t);
-  bl_qtys q = {NULL, 0, 0};
+  bl_qtys q;
+  memset(&q, 0, sizeof q);
   long failures = 0;
   char why[200];
   for (size_t i = 0; i < g->nexamples; i++)
@@ -79,6 +85,7 @@ long bl_gram_check(const bl_grammar *g, bl_gram_report report, void *ctx) {
       if (report) report(&g->examples[i], why, ctx);
     }
   bl_free(q.v);
+  bl_free(q.zero);
   bl_text_clear(&t);
   bl_rx_state_clear(&rx);
   return failures;

@@ -131,9 +131,14 @@ static bool assemble(const bl_grammar *g, bl_rx_state *rx, const char *s, size_t
     q->hs = hv.s;
     q->he = hv.e;
     q->flags |= QF_VERB_HEDGE;
-    /* A verbal hedge is not part of the text: it starts at the figure. */
-    start = hv.e;
-    while (start < me && is_space((unsigned char)s[start])) start++;
+    /* A verbal hedge is not part of the text, nor are the words between it
+     * and the figure ("dépasse les 300", "franchi la barre des 1 000"): the
+     * text starts where the figure does. */
+    span vdet = grp(g, rx, QG_VDET);
+    const span firsts[] = {r_entre, r_de, n1, det, approx, vdet, valone};
+    start = me;
+    for (size_t k = 0; k < BL_ARRAY_LEN(firsts); k++)
+      if (firsts[k].set && firsts[k].s < start) start = firsts[k].s;
   }
   double mult = 1;
   if (abbr.set) {
@@ -200,7 +205,13 @@ static bool assemble(const bl_grammar *g, bl_rx_state *rx, const char *s, size_t
     double v = noun_value(g, s, approx);
     if (approx_mul.set) v *= noun_value(g, s, approx_mul);
     bool plural = s[approx.e - 1] == 's' || s[approx.e - 1] == 'x';
-    if (det.set && s[det.s] == 'd' && det.e - det.s == 5 && !memcmp(s + det.s, "demi-", 5)) v /= 2;
+    /* "une demi-douzaine": the half word of numbers.tsv glued by a hyphen. */
+    if (det.set && approx.s > det.s + 1 && s[approx.s - 1] == '-') {
+      size_t h = approx.s - 1;
+      while (h > det.s && is_letter((unsigned char)s[h - 1])) h--;
+      const bl_lexent *e = bl_lex_find(&g->numbers, s + h, approx.s - 1 - h);
+      if (e && e->kind == NW_HALF) v *= e->value;
+    }
     if (!det.set && plural) {
       p->qualifier = BL_VAGUE;
       p->lo = 2 * v;
@@ -398,7 +409,12 @@ int bl_num_find(const bl_grammar *g, bl_rx_state *rx, const char *s, size_t from
       size_t j = i + 1;
       while (j < to && is_letter(u[j])) j++;
       const bl_lexent *e = (j - i <= 16) ? bl_lex_find(&g->anchors, s + i, j - i) : NULL;
-      if (e) {
+      if (e && (e->kind & AN_ZERO) && out->want_zero) {
+        if (bl_grow((void **)&out->zero, &out->zcap, out->nzero + 1, sizeof *out->zero))
+          return bl_fail(err, BL_NOMEM, "out of memory");
+        out->zero[out->nzero++] = i;
+      }
+      if (e && (e->kind & ~AN_ZERO)) {
         int rc = on_anchor(&sc, i, j, false);
         if (rc) return rc;
       }
@@ -453,6 +469,7 @@ void bl_scan_free(bl_scan *sc) {
   bl_text_clear(&sc->text);
   bl_rx_state_clear(&sc->rx);
   bl_free(sc->q.v);
+  bl_free(sc->q.zero);
   bl_free(sc);
 }
 

@@ -36,6 +36,11 @@ typedef struct bl_qty {
 typedef struct bl_qtys {
   bl_qty *v; /* owned */
   size_t n, cap;
+  /* With want_zero set, the starts of words that may open a zero claim
+   * ("aucune victime"): words.tsv class zero. */
+  bool want_zero;
+  size_t *zero; /* owned */
+  size_t nzero, zcap;
 } bl_qtys;
 
 /*

@@ -42,17 +42,18 @@ static size_t digits_scale(const bl_grammar *g, const char *s, size_t i, size_t 
   v->value *= e->value;
   v->scale = e->value;
   size_t after = w;
-  /* "3 millions et demi" */
+  /* "3 millions et demi": "et", then a half word of numbers.tsv. */
   size_t a = w;
   while (a < end && is_space(s[a])) a++;
-  if (a + 2 <= end && (s[a] == 'e' || s[a] == 'E') && s[a + 1] == 't') {
+  if (a + 2 < end && (s[a] == 'e' || s[a] == 'E') && (s[a + 1] == 't' || s[a + 1] == 'T') &&
+      is_space(s[a + 2])) {
     size_t b = a + 2;
     while (b < end && is_space(s[b])) b++;
     size_t c = b;
     while (c < end && is_letter((unsigned char)s[c])) c++;
-    if (c - b >= 4 && (s[b] == 'd' || s[b] == 'D') && !memcmp(s + b + 1, "emi", 3) &&
-        (c - b == 4 || (c - b == 5 && s[b + 4] == 'e'))) {
-      v->value += e->value / 2;
+    const bl_lexent *h = c > b ? bl_lex_find(&g->numbers, s + b, c - b) : NULL;
+    if (h && h->kind == NW_HALF) {
+      v->value += e->value * h->value;
       after = c;
     }
   }
@@ -119,10 +120,6 @@ static bool is_et(const char *s, const wordtok *t) {
   return t->e - t->s == 2 && (s[t->s] == 'e' || s[t->s] == 'E') && (s[t->s + 1] == 't' || s[t->s + 1] == 'T');
 }
 
-static bool is_demie(const char *s, const wordtok *t) {
-  return t->e - t->s == 5 && !memcmp(s + t->s, "demie", 5);
-}
-
 static bool parse_words(const bl_grammar *g, const char *s, size_t start, size_t end,
                         bl_numval *v) {
   double total = 0, last_scale = INFINITY, half_scale = 0;
@@ -144,8 +141,7 @@ static bool parse_words(const bl_grammar *g, const char *s, size_t start, size_t
       pending_et = true;
       continue;
     }
-    const bl_lexent *e = is_demie(s, &t) ? bl_lex_find(&g->numbers, "demi", 4)
-                                         : bl_lex_find(&g->numbers, s + t.s, t.e - t.s);
+    const bl_lexent *e = bl_lex_find(&g->numbers, s + t.s, t.e - t.s);
     if (!e || e->kind == NW_ABBR) break;
     double x = e->value;
     int kind = e->kind;
@@ -255,7 +251,16 @@ static bool parse_words(const bl_grammar *g, const char *s, size_t start, size_t
   v->end = last_end;
   v->words = true;
   v->grouped = false;
-  v->scale = isinf(last_scale) ? (thousands >= 0 && cur == 0 ? 1000 : 1) : last_scale;
+  /* The scale a figure ends with covers the first bound of a range
+   * ("cinq à six cents", "deux ou trois mille"). */
+  if (!isinf(last_scale))
+    v->scale = last_scale;
+  else if (thousands >= 0 && cur == 0)
+    v->scale = 1000;
+  else if (thousands < 0 && prev == NW_HUNDRED && fmod(cur, 100) == 0)
+    v->scale = 100;
+  else
+    v->scale = 1;
   v->article = ntok == 1 && prev == NW_UNIT && prev_val == 1;
   return true;
 }

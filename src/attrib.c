@@ -1,0 +1,562 @@
+/*
+ * attrib.c — layer 5: who a figure comes from (SPEC §6).
+ *
+ * For each sentence the rules of attrib.pcre yield candidate attributions
+ * with their positions: "selon X (citant Y)", "de source X", "annoncé par
+ * X", "X a annoncé", ", a annoncé X", "cité par Y", "la même source".  Each
+ * claim takes, in this order: an agent right after it ("41 morts annoncé
+ * par X"); "selon"/"de source"; the subject of a speech verb before it (a
+ * speaker named after the sentence then becomes the channel: "X a annoncé
+ * 41 morts, a rapporté l'agence Y"); a speaker named after it; the subject
+ * of a speech verb after it.  A pronoun or "la même source" is the
+ * paragraph's source, else the article's last.  Claims inside a quotation
+ * take the quotation's speaker.  A source carries over the following
+ * sentences of its paragraph (reported speech) until another appears.
+ */
+#include "doc.h"
+
+#include <strings.h>
+
+/* A source phrase longer than this is a misreading, not a name. */
+#define MAX_SOURCE 110
+/* An agent ("annoncé par X") governs a claim that ends this close before it. */
+#define AGENT_REACH 90
+
+static bool is_space(unsigned char c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+static bool is_upper(const char *s, size_t p) {
+  unsigned char c = (unsigned char)s[p];
+  if (c >= 'A' && c <= 'Z') return true;
+  /* Latin capitals with accents: É È Ê À Â Î Ô Ç (C3 80..9E) */
+  return c == 0xC3 && (unsigned char)s[p + 1] >= 0x80 && (unsigned char)s[p + 1] <= 0x9E;
+}
+
+enum kind { K_AGENT, K_SELON, K_SUBJ, K_INVERTED, K_ANAPHOR, K_COUNT_ };
+
+typedef struct cand {
+  enum kind kind;
+  size_t pos;      /* where the attribution is (the verb, "selon", "par") */
+  bl_nspan src;    /* s == e: an anaphor */
+  bl_nspan chan;
+} cand;
+
+typedef struct cands {
+  cand v[16];
+  size_t n;
+  bl_nspan cite_chan; /* "cité par Y" anywhere in the sentence */
+} cands;
+
+static void add(cands *cs, enum kind k, size_t pos, bl_nspan src, bl_nspan chan) {
+  if (cs->n < BL_ARRAY_LEN(cs->v)) cs->v[cs->n++] = (cand){k, pos, src, chan};
+}
+
+static bool named(bl_docstate *st, const pcre2_code *re, const char *name, bl_nspan *out) {
+  uint32_t n[4];
+  size_t k = bl_rx_groups_named(re, name, n, 4);
+  for (size_t i = 0; i < k; i++)
+    if (bl_rx_group(&st->rx, n[i], &out->s, &out->e) && out->e > out->s) return true;
+  return false;
+}
+
+static const bl_lexent *word_entry(bl_docstate *st, size_t a, size_t b) {
+  return bl_lex_find(&st->g->words, st->text.s + a, b - a);
+}
+
+static bool is_article(bl_docstate *st, size_t a, size_t b) {
+  static const char *const arts[] = {"le", "la", "les", "l'", "un", "une", "sa", "son", "ses",
+                                     "leur", "leurs", "notre", "nos", NULL};
+  const char *s = st->text.s;
+  for (size_t i = 0; arts[i]; i++)
+    if (strlen(arts[i]) == b - a && !strncasecmp(s + a, arts[i], b - a)) return true;
+  return false;
+}
+
+/* Trim a noun phrase: spaces, quotes and dashes at both ends, leading
+ * determiners, time words and adverbs; a leading adverbial ("lors d'un
+ * point de presse le sergent X", "à Genève un porte-parole") is skipped up
+ * to the article that opens the subject. */
+static bl_nspan clean_np(bl_docstate *st, bl_nspan sp) {
+  const char *s = st->text.s;
+  for (int guard = 0; guard < 12; guard++) {
+    while (sp.s < sp.e && (is_space((unsigned char)s[sp.s]) || s[sp.s] == '"' || s[sp.s] == '-' ||
+                           s[sp.s] == ','))
+      sp.s++;
+    while (sp.e > sp.s && (is_space((unsigned char)s[sp.e - 1]) || s[sp.e - 1] == '"' ||
+                           s[sp.e - 1] == '-' || s[sp.e - 1] == ','))
+      sp.e--;
+    size_t ws, we;
+    if (!bl_word_at(s, sp.s, sp.e, &ws, &we)) return sp;
+    const bl_lexent *w = word_entry(st, ws, we);
+    const bl_lexent *d = bl_lex_find(&st->g->calendar, s + ws, we - ws);
+    if (we >= sp.e) {
+      /* the last word: a lone determiner or time word is no name */
+      if ((w && (w->kind == WD_DET || w->kind == WD_TIME)) || (d && d->kind == CAL_DAY)) sp.s = sp.e;
+      return sp;
+    }
+    if (w && w->kind == WD_PREP && !(we - ws == 2 && !strncmp(s + ws, "de", 2))) {
+      /* a leading adverbial: restart at the next article not after "de"/"à" */
+      size_t p = we, a, b, prev_e = we;
+      bool prev_prep = true, found = false;
+      while (bl_word_at(s, p, sp.e, &a, &b)) {
+        if (is_article(st, a, b) && !prev_prep && !(a > 0 && s[a - 1] == '\'')) {
+          sp.s = a;
+          found = true;
+          break;
+        }
+        const bl_lexent *x = word_entry(st, a, b);
+        prev_prep = x && x->kind == WD_PREP;
+        prev_e = b;
+        p = b;
+      }
+      BL_UNUSED(prev_e);
+      if (!found) return sp;
+      continue;
+    }
+    bool drop = (w && (w->kind == WD_DET || w->kind == WD_TIME || w->kind == WD_ADV)) ||
+                (d && d->kind == CAL_DAY);
+    if (!drop) return sp;
+    sp.s = we;
+  }
+  return sp;
+}
+
+static bool is_pronoun(bl_docstate *st, bl_nspan sp) {
+  const bl_lexent *w = word_entry(st, sp.s, sp.e);
+  return w && w->kind == WD_PRON;
+}
+
+/* Can this phrase name a source?  Not a pronoun, a figure, a verb phrase,
+ * nor a noun like "bilan" or "chiffre". */
+static bool usable(bl_docstate *st, bl_nspan sp) {
+  if (sp.e <= sp.s || sp.e - sp.s > MAX_SOURCE) return false;
+  const char *s = st->text.s;
+  unsigned char c = (unsigned char)s[sp.s];
+  if ((c >= '0' && c <= '9') || is_pronoun(st, sp)) return false;
+  size_t ws, we;
+  if (!bl_word_at(s, sp.s, sp.e, &ws, &we)) return false;
+  const bl_lexent *w = word_entry(st, ws, we);
+  if (w && w->kind != WD_DET) return false; /* "avoir recensé", "qu'il", "pour sa part" */
+  if (bl_lex_find(&st->g->speech, s + ws, we - ws)) return false;
+  return true;
+}
+
+static bool names_a_figure(bl_docstate *st, bl_nspan sp) {
+  size_t ws, we;
+  if (!bl_word_at(st->text.s, sp.s, sp.e, &ws, &we)) return false;
+  const bl_lexent *w = word_entry(st, ws, we);
+  return w && w->kind == WD_NOSRC;
+}
+
+/* "un communiqué de la préfecture", "un bilan provisoire du SPSY": the
+ * owner of a document is the source.  Returns sp unchanged otherwise. */
+static bl_nspan owner_of(bl_docstate *st, bl_nspan sp) {
+  if (!names_a_figure(st, sp)) return sp;
+  const char *s = st->text.s;
+  size_t p = sp.s, a, b;
+  while (bl_word_at(s, p, sp.e, &a, &b)) {
+    if ((b - a == 2 && (!strncmp(s + a, "de", 2) || !strncmp(s + a, "du", 2) ||
+                        !strncmp(s + a, "d'", 2))) ||
+        (b - a == 3 && !strncmp(s + a, "des", 3))) {
+      bl_nspan o = clean_np(st, (bl_nspan){b, sp.e});
+      /* "bilan établi par notre rédaction": "par" names the owner, not "de" */
+      return o;
+    }
+    if (b - a == 3 && !strncmp(s + a, "par", 3)) return clean_np(st, (bl_nspan){b, sp.e});
+    p = b;
+  }
+  return sp;
+}
+
+/* A subject found before a verb must look like a name: no figure, no
+ * auxiliary or speech verb inside, not too many words. */
+static bool plausible_subject(bl_docstate *st, bl_nspan sp) {
+  const char *s = st->text.s;
+  size_t p = sp.s, a, b, words = 0;
+  while (bl_word_at(s, p, sp.e, &a, &b)) {
+    if (s[a] >= '0' && s[a] <= '9') return false;
+    const bl_lexent *w = word_entry(st, a, b);
+    if (w && (w->kind == WD_AUX || w->kind == WD_CONJ)) return false;
+    if (bl_lex_find(&st->g->anchors, s + a, b - a)) return false; /* a number word */
+    if (++words > 14) return false;
+    p = b;
+  }
+  return words > 0;
+}
+
+/* The subject of a verb at `verb`: the clause before it; an appositive
+ * ("L'OODH, une ONG ..., affirme") sends us back to the sentence start. */
+static bl_nspan subject_before(bl_docstate *st, size_t a, size_t verb) {
+  const char *s = st->text.s;
+  size_t p = verb;
+  while (p > a && is_space((unsigned char)s[p - 1])) p--;
+  size_t cs = p;
+  while (cs > a && s[cs - 1] != ',' && s[cs - 1] != ';' && s[cs - 1] != ':' && s[cs - 1] != '"')
+    cs--;
+  bl_nspan np = clean_np(st, (bl_nspan){cs, p});
+  size_t ws, we;
+  bool relative = bl_word_at(s, cs, p, &ws, &we) && we - ws == 3 && !strncmp(s + ws, "qui", 3);
+  if ((np.e <= np.s || relative) && cs > a) {
+    /* ", qui a annoncé" or ", une ONG ..., affirme": the phrase that opens the sentence */
+    size_t e = a;
+    while (e < cs - 1 && s[e] != ',') e++;
+    np = clean_np(st, (bl_nspan){a, e});
+  }
+  return np;
+}
+
+/* Segments after an inverted verb, split at commas: the first that holds a
+ * capitalised word (a name), else the first. */
+static bl_nspan inverted_speaker(bl_docstate *st, bl_nspan after) {
+  const char *s = st->text.s;
+  bl_nspan first = {0, 0};
+  size_t p = after.s;
+  for (int k = 0; k < 3 && p < after.e; k++) {
+    size_t e = p;
+    while (e < after.e && s[e] != ',') e++;
+    bl_nspan seg = clean_np(st, (bl_nspan){p, e});
+    if (seg.e > seg.s) {
+      if (!first.e) first = seg;
+      for (size_t i = seg.s; i < seg.e; i++)
+        if ((i == seg.s || s[i - 1] == ' ') && is_upper(s, i)) {
+          if (k == 0 || !usable(st, first)) return seg;
+          /* "le préfet, Hervé Doumergue": keep the title and the name */
+          return (bl_nspan){first.s, seg.e};
+        }
+    }
+    p = e + 1;
+  }
+  return first;
+}
+
+static void find_all(bl_docstate *st, size_t a, size_t b, cands *cs) {
+  const bl_grammar *g = st->g;
+  const char *s = st->text.s;
+  memset(cs, 0, sizeof *cs);
+  size_t ms = 0, me = 0;
+  for (size_t from = a; from < b; from = me > from ? me : from + 1) {
+    if (bl_rx_match(g->rx_selon, &st->rx, s, b, from, 0) <= 0) break;
+    bl_rx_group(&st->rx, 0, &ms, &me);
+    bl_nspan src = {0, 0}, orig = {0, 0}, none = {0, 0};
+    named(st, g->rx_selon, "src", &src);
+    if (named(st, g->rx_selon, "chan_src", &orig)) {
+      orig = clean_np(st, orig);
+      src = clean_np(st, src);
+      if (usable(st, orig)) add(cs, K_SELON, ms, orig, usable(st, src) ? src : none);
+    } else if (bl_rx_match(g->rx_same_source, &st->rx, s, me, ms, 0) > 0) {
+      add(cs, K_ANAPHOR, ms, none, none); /* "selon la même source" */
+      bl_rx_match(g->rx_selon, &st->rx, s, b, from, 0);
+      bl_rx_group(&st->rx, 0, &ms, &me);
+    } else {
+      src = owner_of(st, clean_np(st, src));
+      if (usable(st, src) && !names_a_figure(st, src)) add(cs, K_SELON, ms, src, none);
+    }
+  }
+  if (bl_rx_match(g->rx_de_source, &st->rx, s, b, a, 0) > 0) {
+    bl_nspan src;
+    bl_rx_group(&st->rx, 0, &ms, &me);
+    if (named(st, g->rx_de_source, "src", &src)) add(cs, K_SELON, ms, src, (bl_nspan){0, 0});
+  }
+  for (size_t from = a; from < b; from = me > from ? me : from + 1) {
+    if (bl_rx_match(g->rx_par_agent, &st->rx, s, b, from, 0) <= 0) break;
+    bl_rx_group(&st->rx, 0, &ms, &me);
+    bl_nspan src;
+    if (named(st, g->rx_par_agent, "src", &src)) {
+      src = clean_np(st, src);
+      if (usable(st, src)) add(cs, K_AGENT, ms, src, (bl_nspan){0, 0});
+    }
+  }
+  for (size_t from = a; from < b; from = me > from ? me : from + 1) {
+    if (bl_rx_match(g->rx_inverted, &st->rx, s, b, from, 0) <= 0) break;
+    bl_rx_group(&st->rx, 0, &ms, &me);
+    bl_nspan after = {0, 0}, pron = {0, 0};
+    if (named(st, g->rx_inverted, "pron", &pron)) {
+      if (!(pron.e - pron.s == 2 && !strncmp(s + pron.s, "on", 2)))
+        add(cs, K_ANAPHOR, ms, (bl_nspan){0, 0}, (bl_nspan){0, 0});
+      continue;
+    }
+    if (named(st, g->rx_inverted, "after", &after)) {
+      bl_nspan who = inverted_speaker(st, after);
+      if (usable(st, who) && !names_a_figure(st, who))
+        add(cs, K_INVERTED, ms, who, (bl_nspan){0, 0});
+    }
+  }
+  for (size_t from = a; from < b; from = me > from ? me : from + 1) {
+    if (bl_rx_match(g->rx_verb, &st->rx, s, b, from, 0) <= 0) break;
+    bl_rx_group(&st->rx, 0, &ms, &me);
+    size_t p = ms;
+    while (p > a && is_space((unsigned char)s[p - 1])) p--;
+    bl_nspan np = subject_before(st, a, ms);
+    size_t q0 = p, q1, q2;
+    while (q0 > a && s[q0 - 1] != ',') q0--;
+    if (bl_word_at(s, q0, ms, &q1, &q2) && q2 - q1 == 3 && !strncmp(s + q1, "qui", 3)) {
+      /* "a indiqué le ministère, qui fait état de": the speaker before */
+      for (size_t i = cs->n; i-- > 0;)
+        if (cs->v[i].pos < q0 && cs->v[i].src.e > cs->v[i].src.s && cs->v[i].kind != K_AGENT) {
+          np = cs->v[i].src;
+          break;
+        }
+    }
+    if (np.e > np.s && is_pronoun(st, np)) {
+      if (!(np.e - np.s == 2 && !strncmp(s + np.s, "on", 2)))
+        add(cs, K_ANAPHOR, ms, (bl_nspan){0, 0}, (bl_nspan){0, 0});
+      continue;
+    }
+    np = owner_of(st, np);
+    if (usable(st, np) && plausible_subject(st, np) && !names_a_figure(st, np))
+      add(cs, K_SUBJ, ms, np, (bl_nspan){0, 0});
+  }
+  if (bl_rx_match(g->rx_same_source, &st->rx, s, b, a, 0) > 0) {
+    bl_rx_group(&st->rx, 0, &ms, &me);
+    add(cs, K_ANAPHOR, ms, (bl_nspan){0, 0}, (bl_nspan){0, 0});
+  }
+  if (bl_rx_match(g->rx_cite_par, &st->rx, s, b, a, 0) > 0) {
+    bl_nspan ch;
+    if (named(st, g->rx_cite_par, "chan", &ch)) {
+      ch = clean_np(st, ch);
+      if (usable(st, ch)) cs->cite_chan = ch;
+    }
+  }
+}
+
+/* The attribution that governs a claim at [cs, ce) of the sentence; NULL if none. */
+static const cand *choose(const bl_docstate *st, const cands *cs, size_t c_s, size_t c_e,
+                          const cand **relay) {
+  const cand *best = NULL;
+  *relay = NULL;
+  for (size_t i = 0; i < cs->n; i++) {
+    const cand *c = &cs->v[i];
+    if (c->kind == K_AGENT && c->pos >= c_e && c->pos - c_e <= AGENT_REACH &&
+        !memchr(st->text.s + c_e, ',', c->pos - c_e))
+      return c;
+  }
+  for (size_t i = 0; i < cs->n; i++)
+    if (cs->v[i].kind == K_SELON) return &cs->v[i];
+  /* the nearest speech verb before the claim */
+  for (size_t i = 0; i < cs->n; i++) {
+    const cand *c = &cs->v[i];
+    if (c->kind == K_SUBJ && c->pos < c_s && (!best || c->pos > best->pos)) best = c;
+  }
+  if (best) {
+    for (size_t i = 0; i < cs->n; i++)
+      if (cs->v[i].kind == K_INVERTED && cs->v[i].pos > c_e) *relay = &cs->v[i];
+    return best;
+  }
+  for (size_t i = 0; i < cs->n; i++)
+    if (cs->v[i].kind == K_INVERTED || cs->v[i].kind == K_SUBJ) return &cs->v[i];
+  for (size_t i = 0; i < cs->n; i++)
+    if (cs->v[i].kind == K_ANAPHOR) return &cs->v[i];
+  return NULL;
+}
+
+/* Quotations of the line: pairs of '"' (all quotation marks are '"' in the
+ * normalised text). Returns the index of the quote [qs, qe) holding pos, -1. */
+typedef struct quote {
+  size_t s, e;
+  bl_nspan speaker;
+} quote;
+
+/* Is the quotation mark at normalised `i` an opening one (« “ „ ‹), a
+ * closing one (» ” ›), or either (ASCII '"')?  1, -1, 0. */
+static int quote_side(const bl_docstate *st, size_t i) {
+  size_t o = bl_text_orig_start(&st->text, i);
+  const unsigned char *u = (const unsigned char *)st->text.orig + o;
+  size_t left = st->text.orig_len - o;
+  if (left >= 2 && u[0] == 0xC2) return u[1] == 0xAB ? 1 : u[1] == 0xBB ? -1 : 0;
+  if (left >= 3 && u[0] == 0xE2 && u[1] == 0x80)
+    return (u[2] == 0x9C || u[2] == 0x9E || u[2] == 0xB9) ? 1 : (u[2] == 0x9D || u[2] == 0xBA) ? -1 : 0;
+  return 0;
+}
+
+/* Outermost quotations of [a, b), nested ones (“...” inside «...») kept
+ * inside; a closing mark with nothing open opens (reversed guillemets). */
+static size_t find_quotes(bl_docstate *st, size_t a, size_t b, quote *q, size_t cap) {
+  const char *s = st->text.s;
+  size_t n = 0, depth = 0, open = 0;
+  for (size_t i = a; i < b && n < cap; i++) {
+    if (s[i] != '"') continue;
+    int side = quote_side(st, i);
+    bool opening = side > 0 || depth == 0 || (side == 0 && depth == 0);
+    if (side == 0 && depth > 0) opening = false;
+    if (opening && side >= 0 && depth > 0 && side > 0) {
+      depth++;
+      continue;
+    }
+    if (opening) {
+      if (depth == 0) open = i;
+      depth++;
+    } else {
+      if (depth > 0 && --depth == 0) {
+        q[n].s = open;
+        q[n].e = i + 1;
+        q[n].speaker.s = q[n].speaker.e = 0;
+        n++;
+      }
+    }
+  }
+  return n;
+}
+
+int bl_attribute_line(bl_docstate *st, size_t sfirst, size_t slast, size_t first, bool carry,
+                      bl_error *err) {
+  BL_UNUSED(err);
+  if (sfirst >= slast) return BL_OK;
+  const bl_line *line = &st->seg.lines[st->seg.sents[sfirst].line];
+  bl_nspan para_src = {0, 0}, para_chan = {0, 0};
+  bool have = false;
+  if (carry && st->para_src.e > st->para_src.s) {
+    para_src = st->para_src;
+    para_chan = st->para_chan;
+    have = true;
+  }
+  /* Speakers of the line's quotations: the attribution right after the
+   * closing quote, else right before the opening one. */
+  quote qs[32];
+  size_t nq = find_quotes(st, line->s, line->e, qs, BL_ARRAY_LEN(qs));
+  for (size_t k = 0; k < nq; k++) {
+    cands after, before;
+    size_t end = line->e, start = line->s;
+    for (size_t j = 0; j < st->seg.nsents; j++) {
+      const bl_sent *sn = &st->seg.sents[j];
+      if (sn->line != st->seg.sents[sfirst].line) continue;
+      if (sn->s <= qs[k].e && qs[k].e <= sn->e + 1) end = sn->e;
+      if (sn->s <= qs[k].s && qs[k].s < sn->e) start = sn->s;
+    }
+    find_all(st, qs[k].e - 1, end, &after);
+    for (size_t i = 0; i < after.n; i++)
+      if (after.v[i].kind == K_INVERTED && after.v[i].pos <= qs[k].e + 3) {
+        qs[k].speaker = after.v[i].src;
+        break;
+      }
+    if (!qs[k].speaker.e && qs[k].s > start) {
+      find_all(st, start, qs[k].s, &before);
+      for (size_t i = 0; i < before.n; i++)
+        if (before.v[i].kind == K_SUBJ) qs[k].speaker = before.v[i].src;
+    }
+  }
+  size_t ci = first;
+  for (size_t si = sfirst; si < slast; si++) {
+    const bl_sent *sn = &st->seg.sents[si];
+    size_t cend = ci;
+    while (cend < st->cl.n && st->cl.v[cend].sent == si) cend++;
+    cands cs;
+    find_all(st, sn->s, sn->e, &cs);
+    bl_nspan sent_src = {0, 0}, sent_chan = {0, 0};
+    for (size_t k = ci; k < cend; k++) {
+      bl_cl *c = &st->cl.v[k];
+      const cand *relay;
+      const cand *w = choose(st, &cs, c->text.s, c->text.e, &relay);
+      bl_nspan src = {0, 0}, chan = {0, 0};
+      if (w && w->src.e > w->src.s) {
+        src = w->src;
+        chan = w->chan.e > w->chan.s ? w->chan : relay ? relay->src : cs.cite_chan;
+      } else if (w) { /* an anaphor */
+        src = have ? para_src : st->last_src;
+        chan = cs.cite_chan.e ? cs.cite_chan : have ? para_chan : st->last_chan;
+      }
+      /* inside a quotation: its speaker, unless the sentence names another */
+      for (size_t q = 0; q < nq && (!w || w->kind == K_ANAPHOR); q++)
+        if (qs[q].s <= c->text.s && c->text.e <= qs[q].e && qs[q].speaker.e) {
+          src = qs[q].speaker;
+          chan = (bl_nspan){0, 0};
+        }
+      if (src.e <= src.s && have && !c->background) {
+        src = para_src;
+        chan = para_chan;
+      }
+      if (src.e <= src.s && !c->background) {
+        src = st->issuer;
+        chan = (bl_nspan){0, 0};
+      }
+      c->source = src;
+      c->channel = chan;
+    }
+    /* The sentence's own speaker (not an agent of one figure) carries over. */
+    if (cs.n) {
+      const cand *relay;
+      const cand *w = choose(st, &cs, sn->e, sn->e, &relay);
+      if (w && w->src.e > w->src.s) {
+        sent_src = w->src;
+        sent_chan = w->chan.e > w->chan.s ? w->chan : relay ? relay->src : cs.cite_chan;
+      } else if (w && (have || st->last_src.e > st->last_src.s)) {
+        sent_src = have ? para_src : st->last_src;
+        sent_chan = have ? para_chan : st->last_chan;
+      }
+    }
+    if (sent_src.e > sent_src.s) {
+      para_src = sent_src;
+      para_chan = sent_chan;
+      have = true;
+      st->last_src = sent_src;
+      st->last_chan = sent_chan;
+    }
+    ci = cend;
+  }
+  st->para_src = para_src;
+  st->para_chan = para_chan;
+  return BL_OK;
+}
+
+void bl_attribute_issuer(bl_docstate *st) {
+  const char *s = st->text.s;
+  st->issuer.s = st->issuer.e = 0;
+  for (size_t li = 0; li < st->seg.nlines && li < 40; li++) {
+    const bl_line *l = &st->seg.lines[li];
+    if (bl_rx_match(st->g->rx_press, &st->rx, s, l->e, l->s, PCRE2_ANCHORED) <= 0) continue;
+    /* The issuer: the capitalised lines at the top ("PRÉFET" / "DE
+     * SORVÈNE-ET-LAUZE"), joined while each continues the previous. */
+    size_t from = SIZE_MAX, to = 0;
+    for (size_t k = 0; k < li; k++) {
+      const bl_line *h = &st->seg.lines[k];
+      if (h->e <= h->s) {
+        if (from != SIZE_MAX) break;
+        continue;
+      }
+      bool caps = true;
+      for (size_t i = h->s; i < h->e && caps; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 'a' && c <= 'z') caps = false;
+        if (c == 0xC3 && i + 1 < h->e && (unsigned char)s[i + 1] >= 0xA0) caps = false;
+      }
+      if (!caps) {
+        if (from != SIZE_MAX) break;
+        continue;
+      }
+      if (from == SIZE_MAX) from = h->s;
+      to = h->e;
+    }
+    if (from != SIZE_MAX && to > from) {
+      st->issuer.s = from;
+      st->issuer.e = to;
+    }
+    return;
+  }
+}
+
+void bl_attribute_finish(bl_docstate *st) {
+  /* An article whose lead names one source and that names no other is that
+   * source's report: its other figures are the source's too. */
+  const char *s = st->text.s;
+  bl_nspan lead = {0, 0};
+  size_t lead_line = SIZE_MAX;
+  for (size_t i = 0; i < st->cl.n; i++) {
+    const bl_cl *c = &st->cl.v[i];
+    if (c->source.e <= c->source.s) continue;
+    size_t line = st->seg.sents[c->sent].line;
+    if (!lead.e) {
+      lead = c->source;
+      lead_line = line;
+      continue;
+    }
+    size_t n = lead.e - lead.s;
+    if (c->source.e - c->source.s != n || strncasecmp(s + lead.s, s + c->source.s, n)) return;
+  }
+  if (!lead.e) return;
+  /* the lead: the first line that holds a claim */
+  for (size_t i = 0; i < st->cl.n; i++)
+    if (st->seg.sents[st->cl.v[i].sent].line < lead_line) return;
+  for (size_t i = 0; i < st->cl.n; i++) {
+    bl_cl *c = &st->cl.v[i];
+    if (c->source.e <= c->source.s && !c->background) c->source = lead;
+  }
+}

@@ -1,0 +1,214 @@
+/*
+ * bilan.c — layer 6: the claim pipeline and its public API (bl_doc_*):
+ * normalise the body, find the quantities, cut lines (dropping page
+ * furniture) and sentences, build the claims of each sentence, attribute
+ * them, and map every span back to the caller's bytes.
+ */
+#include "doc.h"
+
+struct bl_doc {
+  bl_docstate st;
+  bl_claim *pub; /* owned */
+  size_t npub, pubcap;
+  bl_buf arena; /* owned: the strings of pub (unit, subject, source, channel) */
+};
+
+bl_doc *bl_doc_new(const bl_grammar *g, bl_error *err) {
+  bl_doc *d = bl_calloc(1, sizeof *d);
+  if (!d) {
+    bl_fail(err, BL_NOMEM, "out of memory");
+    return NULL;
+  }
+  d->st.g = g;
+  bl_text_init(&d->st.text);
+  bl_buf_init(&d->arena);
+  if (bl_rx_state_init(&d->st.rx, g->max_groups + 8)) {
+    bl_free(d);
+    bl_fail(err, BL_NOMEM, "out of memory");
+    return NULL;
+  }
+  if (bl_seg_init(&d->st.seg, err)) {
+    bl_rx_state_clear(&d->st.rx);
+    bl_free(d);
+    return NULL;
+  }
+  return d;
+}
+
+void bl_doc_free(bl_doc *d) {
+  if (!d) return;
+  bl_text_clear(&d->st.text);
+  bl_rx_state_clear(&d->st.rx);
+  bl_seg_clear(&d->st.seg);
+  bl_free(d->st.q.v);
+  bl_free(d->st.q.zero);
+  bl_free(d->st.cl.v);
+  bl_free(d->pub);
+  bl_buf_clear(&d->arena);
+  bl_free(d);
+}
+
+/* Strings are first recorded as arena offsets (the arena may move), then
+ * turned into pointers once every claim is built. */
+typedef struct pending_str {
+  size_t off, len;
+  bool set;
+} pending_str;
+
+static int arena_span(bl_doc *d, bl_nspan sp, pending_str *out) {
+  const bl_text *t = &d->st.text;
+  out->set = false;
+  if (sp.e <= sp.s) return BL_OK;
+  bl_span o = bl_text_orig_span(t, sp.s, sp.e);
+  out->off = d->arena.len;
+  out->len = o.end - o.start;
+  out->set = true;
+  return bl_buf_add(&d->arena, t->orig + o.start, o.end - o.start);
+}
+
+/* "subject": the counted noun phrase, the predicate and a phrase of place,
+ * each as written, in text order, joined by a space when apart. */
+static int arena_subject(bl_doc *d, bl_nspan np, bl_nspan pred, bl_nspan where,
+                         pending_str *out) {
+  const bl_text *t = &d->st.text;
+  bl_nspan parts[3] = {np, pred, where};
+  out->set = false;
+  size_t covered = 0;
+  for (int i = 0; i < 3; i++) {
+    bl_nspan p = parts[i];
+    if (p.e <= p.s) continue;
+    if (p.s < covered) p.s = covered;
+    if (p.e <= p.s) continue;
+    bl_span o = bl_text_orig_span(t, p.s, p.e);
+    if (!out->set) {
+      out->off = d->arena.len;
+      out->set = true;
+    } else if (bl_buf_addc(&d->arena, ' ')) {
+      return BL_NOMEM;
+    }
+    if (bl_buf_add(&d->arena, t->orig + o.start, o.end - o.start)) return BL_NOMEM;
+    covered = p.e;
+  }
+  if (out->set) out->len = d->arena.len - out->off;
+  return BL_OK;
+}
+
+static bl_str resolve(const bl_doc *d, pending_str p) {
+  return p.set ? bl_str_make(d->arena.ptr + p.off, p.len) : bl_str_null();
+}
+
+static int publish(bl_doc *d, bl_error *err) {
+  bl_docstate *st = &d->st;
+  bl_buf_reset(&d->arena);
+  d->npub = 0;
+  if (bl_grow((void **)&d->pub, &d->pubcap, st->cl.n + 1, sizeof *d->pub))
+    return bl_fail(err, BL_NOMEM, "out of memory");
+  pending_str *ps = bl_calloc(st->cl.n * 4 + 1, sizeof *ps);
+  if (!ps) return bl_fail(err, BL_NOMEM, "out of memory");
+  int rc = BL_OK;
+  for (size_t i = 0; i < st->cl.n && !rc; i++) {
+    const bl_cl *c = &st->cl.v[i];
+    bl_claim *p = &d->pub[d->npub++];
+    memset(p, 0, sizeof *p);
+    p->q = c->q;
+    p->q.span = bl_text_orig_span(&st->text, c->text.s, c->text.e);
+    if (c->hedge.e > c->hedge.s)
+      p->q.hedge = bl_text_orig_span(&st->text, c->hedge.s, c->hedge.e);
+    else
+      p->q.hedge.start = p->q.hedge.end = 0;
+    const bl_sent *sn = &st->seg.sents[c->sent];
+    p->sentence = bl_text_orig_span(&st->text, sn->s, sn->e);
+    p->category = c->category;
+    p->group = c->group;
+    p->status = c->status;
+    p->negated = c->negated;
+    p->cumulative = c->cumulative;
+    p->of = c->of;
+    /* "autres": the unit and subject of the earlier count */
+    const bl_cl *base = c->subject_of >= 0 ? &st->cl.v[c->subject_of] : c;
+    bl_nspan unit = c->unit.e > c->unit.s ? c->unit : base->unit;
+    bl_nspan np = c->np.e > c->np.s ? c->np : base->np;
+    bl_nspan pred = c->pred.e > c->pred.s ? c->pred : (c == base ? c->pred : (bl_nspan){0, 0});
+    bl_nspan where = c->where.e > c->where.s ? c->where : (c == base ? c->where : (bl_nspan){0, 0});
+    pending_str *mine = &ps[i * 4];
+    rc = arena_span(d, unit, &mine[0]);
+    if (!rc) rc = arena_subject(d, np, pred, where, &mine[1]);
+    if (!rc) rc = arena_span(d, c->source, &mine[2]);
+    if (!rc) rc = arena_span(d, c->channel, &mine[3]);
+  }
+  if (rc) {
+    bl_free(ps);
+    return bl_fail(err, BL_NOMEM, "out of memory");
+  }
+  for (size_t i = 0; i < d->npub; i++) {
+    bl_claim *p = &d->pub[i];
+    const pending_str *mine = &ps[i * 4];
+    p->unit = p->q.unit ? bl_str_make(p->q.unit, strlen(p->q.unit)) : resolve(d, mine[0]);
+    p->subject = resolve(d, mine[1]);
+    p->source = resolve(d, mine[2]);
+    p->channel = resolve(d, mine[3]);
+  }
+  bl_free(ps);
+  return BL_OK;
+}
+
+int bl_doc_run(bl_doc *d, const char *body, size_t len, unsigned opts, bl_error *err) {
+  bl_docstate *st = &d->st;
+  st->q.n = st->q.nzero = 0;
+  st->q.want_zero = true;
+  st->cl.n = 0;
+  st->last_src.s = st->last_src.e = st->last_chan.s = st->last_chan.e = 0;
+  d->npub = 0;
+  int rc = bl_text_normalize(&st->text, body, len, opts, err);
+  if (rc) return rc;
+  const char *s = st->text.s;
+  size_t n = st->text.n;
+  rc = bl_num_find(st->g, &st->rx, s, 0, n, &st->q, err);
+  if (!rc) rc = bl_seg_lines(&st->seg, st->g, &st->rx, s, n, err);
+  if (rc) {
+    if (err) err->at = bl_text_orig_span(&st->text, err->at.start, err->at.end);
+    return rc;
+  }
+  bl_attribute_issuer(st);
+  st->para_src.s = st->para_src.e = 0;
+  size_t qi = 0, zi = 0;
+  bool prev_intro = false; /* the line before ends with ':' and opens a list */
+  for (size_t li = 0; li < st->seg.nlines; li++) {
+    const bl_line *l = &st->seg.lines[li];
+    size_t qa = qi, za = zi;
+    while (qi < st->q.n && st->q.v[qi].ns < l->e + 1) qi++;
+    while (zi < st->q.nzero && st->q.zero[zi] < l->e + 1) zi++;
+    bool item = l->e > l->s && (s[l->s] == '-' || s[l->s] == '*' || !strncmp(s + l->s, "\xE2\x80\xA2", 3));
+    bool carry = item && prev_intro;
+    bool intro = l->e > l->s && s[l->e - 1] == ':';
+    prev_intro = carry || intro;
+    if (l->furniture || ((qa == qi && za == zi) && !intro)) {
+      if (!item && l->e > l->s) st->para_src.s = st->para_src.e = 0;
+      continue;
+    }
+    size_t sa = st->seg.nsents;
+    if ((rc = bl_seg_sentences(&st->seg, st->g, s, li, err))) return rc;
+    size_t sb = st->seg.nsents, first_claim = st->cl.n, qk = qa;
+    for (size_t si = sa; si < sb; si++) {
+      size_t q0 = qk;
+      size_t send = si + 1 < sb ? st->seg.sents[si + 1].s : l->e + 1;
+      while (qk < qi && st->q.v[qk].ns < send) qk++;
+      if ((rc = bl_claims_of_sentence(st, si, q0, qk, err))) return rc;
+    }
+    if ((rc = bl_attribute_line(st, sa, sb, first_claim, carry, err))) return rc;
+  }
+  bl_attribute_finish(st);
+  return publish(d, err);
+}
+
+size_t bl_doc_claim_count(const bl_doc *d) {
+  return d->npub;
+}
+
+const bl_claim *bl_doc_claim(const bl_doc *d, size_t i) {
+  return i < d->npub ? &d->pub[i] : NULL;
+}
+
+size_t bl_doc_repairs(const bl_doc *d) {
+  return d->st.text.repairs;
+}

@@ -1,0 +1,794 @@
+/*
+ * claim.c — layer 4: from the quantities of a sentence to claims (SPEC §5):
+ * is the figure a count, what does it count (the noun after it, its
+ * adjectives and complements), what happened to it (a predicate after, a
+ * verb before, or the noun itself), its group, whether it is a part of an
+ * earlier count ("dont"), more of the same class ("autres"), a zero claim
+ * ("aucune victime"), a denial, a running total, and its status.  The words
+ * come from grammars/fr/ (categories.tsv, notclaim.tsv, words.tsv,
+ * status.tsv, claims.pcre); this file holds the reading order only.
+ */
+#include "doc.h"
+
+#include <math.h>
+
+/* How far (bytes) a predicate may lie after its noun, a verb before the figure. */
+#define PRED_WINDOW 160
+#define VERB_WINDOW 80
+#define BEFORE_WINDOW 48
+
+static bool is_letter(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
+}
+static bool is_digit(unsigned char c) {
+  return c >= '0' && c <= '9';
+}
+static bool is_space(unsigned char c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+bool bl_word_at(const char *s, size_t p, size_t end, size_t *ws, size_t *we) {
+  while (p < end && is_space((unsigned char)s[p])) p++;
+  *ws = *we = p;
+  if (p >= end) return false;
+  unsigned char c = (unsigned char)s[p];
+  if (!is_letter(c) && !is_digit(c)) return false;
+  size_t q = p;
+  for (;;) {
+    while (q < end && (is_letter((unsigned char)s[q]) || is_digit((unsigned char)s[q]))) q++;
+    if (q + 1 < end && s[q] == '-' && is_letter((unsigned char)s[q + 1])) {
+      q++;
+      continue;
+    }
+    if (q < end && s[q] == '\'') {
+      q++; /* elision: d' l' qu' jusqu' */
+      break;
+    }
+    break;
+  }
+  *we = q;
+  return true;
+}
+
+static int word_class(const bl_grammar *g, const char *s, size_t a, size_t b) {
+  const bl_lexent *e = bl_lex_find(&g->words, s + a, b - a);
+  return e ? e->kind : 0;
+}
+
+/* Anchored match of re at `at`, the subject ending at `end`; returns the match end or 0. */
+static size_t match_at(bl_docstate *st, const pcre2_code *re, size_t at, size_t end) {
+  if (at > end) return 0;
+  int rc = bl_rx_match(re, &st->rx, st->text.s, end, at, PCRE2_ANCHORED);
+  if (rc <= 0) return 0;
+  size_t ms = 0, me = 0;
+  bl_rx_group(&st->rx, 0, &ms, &me);
+  return me > at ? me : 0;
+}
+
+/* Does a pattern that ends with "$" match the text just before `at`? */
+static bool ends_before(bl_docstate *st, const pcre2_code *re, size_t from, size_t at) {
+  size_t start = at > BEFORE_WINDOW ? at - BEFORE_WINDOW : 0;
+  if (start < from) start = from;
+  int rc = bl_rx_match(re, &st->rx, st->text.s, at, start, 0);
+  return rc > 0;
+}
+
+/* First unanchored match of re in [from, end): fills ms and me. */
+static bool search(bl_docstate *st, const pcre2_code *re, size_t from, size_t end, size_t *ms,
+                   size_t *me) {
+  if (from >= end) return false;
+  int rc = bl_rx_match(re, &st->rx, st->text.s, end, from, 0);
+  if (rc <= 0) return false;
+  bl_rx_group(&st->rx, 0, ms, me);
+  return true;
+}
+
+/* The entry of lx whose kind is in `kinds` for s[a..b), with spaces collapsed. */
+static const bl_lexent *find_collapsed(const bl_lexicon *lx, const char *s, size_t a, size_t b,
+                                       unsigned kinds) {
+  char tmp[96];
+  size_t n = 0;
+  for (size_t i = a; i < b && n < sizeof tmp; i++) {
+    if (is_space((unsigned char)s[i])) {
+      if (n && tmp[n - 1] != ' ') tmp[n++] = ' ';
+    } else {
+      tmp[n++] = s[i];
+    }
+  }
+  while (n && tmp[n - 1] == ' ') n--;
+  return bl_lex_find_kind(lx, tmp, n, kinds);
+}
+
+/* The categories.tsv entry of kind in `kinds` for s[a..b). */
+static const bl_lexent *cat_entry(const bl_grammar *g, const char *s, size_t a, size_t b,
+                                  unsigned kinds) {
+  return find_collapsed(&g->categories, s, a, b, kinds);
+}
+
+#define K(x) (1u << (x))
+
+/* Does s[a..b) look like a finite verb ("travaillaient", "restent")? */
+static bool finite_verb(const char *s, size_t a, size_t b) {
+  static const char *const endings[] = {"aient", "ait", "èrent", "ent", NULL};
+  size_t n = b - a;
+  for (size_t i = 0; endings[i]; i++) {
+    size_t k = strlen(endings[i]);
+    if (n > k + 1 && !memcmp(s + b - k, endings[i], k)) return true;
+  }
+  return false;
+}
+
+/* Is s[a..b) an adjective-like word that may follow the head noun? */
+static bool adjective_like(const bl_grammar *g, const char *s, size_t a, size_t b) {
+  if (b <= a || !is_letter((unsigned char)s[a])) return false;
+  if (s[b - 1] == '\'') return false;
+  if (word_class(g, s, a, b)) return false;
+  unsigned char c = (unsigned char)s[a];
+  if (c >= 'A' && c <= 'Z') return false; /* a name or the next sentence */
+  size_t n = b - a;
+  /* Finite verbs and adverbs end the noun phrase. */
+  static const char *const stop_end[] = {"ait", "aient", "ment", "èrent", NULL};
+  for (size_t i = 0; stop_end[i]; i++) {
+    size_t k = strlen(stop_end[i]);
+    if (n > k + 1 && !memcmp(s + b - k, stop_end[i], k)) return false;
+  }
+  if (n > 3 && !memcmp(s + b - 3, "ent", 3) && memcmp(s + b - 4, "ient", 4) &&
+      memcmp(s + b - 4, "uent", 4))
+    return false; /* "ont été", "sont", "meurent": not "récent", but rarely after a count */
+  return true;
+}
+
+typedef struct nphrase {
+  bl_nspan head;   /* head noun */
+  bl_nspan unit;   /* head + adjectives */
+  bl_nspan np;     /* with complements */
+  bl_nspan pred;   /* a predicate met inside the phrase (participle) */
+  bool autres;
+  const bl_lexent *noun; /* categories.tsv entry of the head, if any */
+  bl_group comp_group;
+} nphrase;
+
+/* Read the counted noun phrase starting at p (after the figure). */
+static void read_np(bl_docstate *st, size_t p, size_t end, nphrase *np) {
+  const bl_grammar *g = st->g;
+  const char *s = st->text.s;
+  memset(np, 0, sizeof *np);
+  size_t ws, we;
+  /* "d'autres", "autres" */
+  size_t m = match_at(st, g->rx_autres, p, end);
+  if (m) {
+    np->autres = true;
+    p = m;
+  }
+  /* quotes and "de"/"d'" before the noun ("une vingtaine d'employés") */
+  for (int guard = 0; guard < 4; guard++) {
+    while (p < end && (is_space((unsigned char)s[p]) || s[p] == '"')) p++;
+    if (!bl_word_at(s, p, end, &ws, &we)) break;
+    if ((we - ws == 2 && !memcmp(s + ws, "d'", 2)) || (we - ws == 2 && !memcmp(s + ws, "de", 2))) {
+      p = we;
+      continue;
+    }
+    break;
+  }
+  while (p < end && (is_space((unsigned char)s[p]) || s[p] == '"')) p++;
+  /* "nouveaux", "autres" before the head noun */
+  for (int guard = 0; guard < 2; guard++) {
+    if (!bl_word_at(s, p, end, &ws, &we)) return;
+    const bl_lexent *e = bl_lex_find(&g->status, s + ws, we - ws);
+    if (e && e->kind == ST_DELTA) {
+      p = we;
+      continue;
+    }
+    break;
+  }
+  if (!bl_word_at(s, p, end, &ws, &we)) return;
+  if (is_digit((unsigned char)s[ws]) || word_class(g, s, ws, we)) return;
+  /* "huit interpellées", "740 autres blessés": the noun is elided and this
+   * is the predicate. */
+  size_t pm = match_at(st, g->rx_cat_pred, ws, end);
+  if (pm && (np->autres || !cat_entry(g, s, ws, we, K(CK_NOUN) | K(CK_THING)))) {
+    np->pred.s = ws;
+    np->pred.e = pm;
+    return;
+  }
+  /* Multi-word nouns of the lexicon first ("sapeurs-pompiers" is one word;
+   * "blessés graves", "casques bleus" are two). */
+  if (!cat_entry(g, s, ws, we, K(CK_NOUN) | K(CK_THING)) && finite_verb(s, ws, we)) return;
+  np->head.s = ws;
+  np->head.e = we;
+  for (size_t k = 0, q = we, a, b; k < 2 && bl_word_at(s, q, end, &a, &b); k++, q = b) {
+    const bl_lexent *e = cat_entry(g, s, ws, b, K(CK_NOUN) | K(CK_THING));
+    if (e) np->head.e = b;
+  }
+  np->noun = cat_entry(g, s, np->head.s, np->head.e, K(CK_NOUN) | K(CK_THING));
+  np->unit = np->head;
+  np->np = np->head;
+  /* adjectives, a participle that is a predicate, complements */
+  size_t q = np->head.e;
+  int adjectives = 0, complements = 0;
+  while (q < end) {
+    size_t a, b;
+    size_t qq = q;
+    while (qq < end && (is_space((unsigned char)s[qq]) || s[qq] == '"')) qq++;
+    if (!bl_word_at(s, qq, end, &a, &b)) break;
+    size_t pred_end = match_at(st, g->rx_cat_pred, a, end);
+    if (pred_end && !np->pred.e) {
+      np->pred.s = a;
+      np->pred.e = pred_end;
+      break;
+    }
+    int cls = word_class(g, s, a, b);
+    bool prep = (cls == WD_PREP || cls == WD_DET) &&
+                ((b - a == 2 && (!memcmp(s + a, "de", 2) || !memcmp(s + a, "d'", 2))) ||
+                 (b - a == 2 && !memcmp(s + a, "du", 2)) || (b - a == 3 && !memcmp(s + a, "des", 3)) ||
+                 (b - a == 3 && !memcmp(s + a, "aux", 3)) || (b - a == 2 && !memcmp(s + a, "au", 2)));
+    bool coord = b - a == 2 && !memcmp(s + a, "et", 2) && complements > 0;
+    if (coord) {
+      size_t c2, d2;
+      if (!bl_word_at(s, b, end, &c2, &d2)) break;
+      if (!((d2 - c2 == 2 && (!memcmp(s + c2, "de", 2) || !memcmp(s + c2, "d'", 2) ||
+                              !memcmp(s + c2, "du", 2))) ||
+            (d2 - c2 == 3 && !memcmp(s + c2, "des", 3))))
+        break;
+      q = b;
+      continue;
+    }
+    if (prep && complements < 2) {
+      /* prep [det] noun [adjective] */
+      size_t c = b, x, y;
+      if (!bl_word_at(s, c, end, &x, &y)) break;
+      int k = word_class(g, s, x, y);
+      if (k == WD_DET) {
+        c = y;
+        if (!bl_word_at(s, c, end, &x, &y)) break;
+        k = word_class(g, s, x, y);
+      }
+      if (k || is_digit((unsigned char)s[x])) break;
+      if (match_at(st, g->rx_cat_pred, x, end)) break;
+      /* the group of a complement: "membres de la police" */
+      const bl_lexent *ce = NULL;
+      for (size_t z = y, u, v, n = 0; n < 3; n++) {
+        const bl_lexent *e = cat_entry(g, s, x, z, K(CK_COMP) | K(CK_NOUN));
+        if (e && e->group) ce = e;
+        if (!bl_word_at(s, z, end, &u, &v) || word_class(g, s, u, v) == WD_CONJ) break;
+        z = v;
+      }
+      if (ce && !np->comp_group) np->comp_group = (bl_group)ce->group;
+      q = y;
+      size_t u, v;
+      if (bl_word_at(s, q, end, &u, &v) && adjective_like(g, s, u, v) &&
+          !match_at(st, g->rx_cat_pred, u, end))
+        q = v;
+      np->np.e = q;
+      complements++;
+      continue;
+    }
+    if (complements == 0 && adjectives < 2 && adjective_like(g, s, a, b)) {
+      adjectives++;
+      q = b;
+      np->unit.e = b;
+      np->np.e = b;
+      continue;
+    }
+    break;
+  }
+}
+
+/* A participle after the counted noun, not in categories.tsv ("corps
+ * découverts", "habitations perdues", "bâtiments publics incendiés"), past
+ * the auxiliaries ("ont été", "sont"); for the subject only. */
+static bl_nspan participle_after(bl_docstate *st, size_t p, size_t end) {
+  const bl_grammar *g = st->g;
+  const char *s = st->text.s;
+  size_t a, b;
+  for (int k = 0; k < 4 && bl_word_at(s, p, end, &a, &b); k++) {
+    int cls = word_class(g, s, a, b);
+    if (cls == WD_AUX || cls == WD_ADV) {
+      p = b;
+      continue;
+    }
+    if (cls || b - a < 4) break;
+    static const char *const endings[] = {"é", "ée", "és", "ées", "is", "ise", "ises", "it", "its",
+                                          "ite", "ites", "u", "ue", "us", "ues", NULL};
+    for (size_t i = 0; endings[i]; i++) {
+      size_t n = strlen(endings[i]);
+      if (b - a > n + 2 && !memcmp(s + b - n, endings[i], n)) return (bl_nspan){a, b};
+    }
+    break;
+  }
+  return (bl_nspan){0, 0};
+}
+
+/* A prepositional phrase at p ("à Pradevel", "dans les seuls hôpitaux de la
+ * capitale", "sur les routes ostréliennes"): up to the clause's end. */
+static bl_nspan where_phrase(bl_docstate *st, size_t p, size_t end) {
+  const bl_grammar *g = st->g;
+  const char *s = st->text.s;
+  bl_nspan w = {0, 0};
+  size_t a, b;
+  /* time words and adverbs may come first: "rassemblés dimanche avenue de la Liberté" */
+  for (int k = 0; k < 3 && bl_word_at(s, p, end, &a, &b); k++) {
+    int cls = word_class(g, s, a, b);
+    const bl_lexent *d = bl_lex_find(&g->calendar, s + a, b - a);
+    if (cls == WD_ADV || cls == WD_TIME || (d && d->kind == CAL_DAY)) p = b;
+    else break;
+  }
+  if (!bl_word_at(s, p, end, &a, &b) || word_class(g, s, a, b) != WD_PREP) return w;
+  if (b - a == 5 && !strncmp(s + a, "selon", 5)) return w;
+  w.s = a;
+  size_t q = b;
+  int words = 0;
+  while (words < 6 && bl_word_at(s, q, end, &a, &b)) {
+    int cls = word_class(g, s, a, b);
+    if (cls == WD_CONJ || cls == WD_AUX || cls == WD_PRON || cls == WD_STOP) break;
+    if (s[a] >= '0' && s[a] <= '9') break;
+    if (bl_lex_find(&g->speech, s + a, b - a)) break;
+    if (cls != WD_DET && cls != WD_PREP) words++;
+    q = b;
+    w.e = b;
+  }
+  /* do not end on a preposition or a determiner */
+  while (w.e > w.s) {
+    size_t x = w.s, y = w.s, last_s = w.s, last_e = w.s;
+    while (bl_word_at(s, x, w.e, &x, &y)) {
+      last_s = x;
+      last_e = y;
+      x = y;
+    }
+    int cls = word_class(g, s, last_s, last_e);
+    if (cls != WD_DET && cls != WD_PREP) break;
+    w.e = last_s;
+    while (w.e > w.s && is_space((unsigned char)s[w.e - 1])) w.e--;
+  }
+  if (w.e <= w.s || words == 0) w.s = w.e = 0;
+  return w;
+}
+
+/* What money or a percentage measures: the noun after the currency ("30
+ * millions d'euros d'aide d'urgence"), else the noun phrase before the
+ * figure ("une aide d'urgence de 30 millions", "une baisse de 4,2 %"). */
+static bl_nspan money_subject(bl_docstate *st, const bl_qty *q, size_t from, size_t end) {
+  const bl_grammar *g = st->g;
+  const char *s = st->text.s;
+  bl_nspan np = {0, 0};
+  size_t a, b;
+  size_t after = q->after > q->ne ? q->after : q->ne;
+  if (bl_word_at(s, after, end, &a, &b) && b - a == 2 &&
+      (!strncmp(s + a, "d'", 2) || !strncmp(s + a, "de", 2))) {
+    size_t c, d;
+    if (bl_word_at(s, b, end, &c, &d) && !word_class(g, s, c, d) &&
+        !(s[c] >= '0' && s[c] <= '9')) {
+      np.s = c;
+      np.e = d;
+      /* its own complement: "d'aide d'urgence" */
+      size_t e, f, h, i;
+      if (bl_word_at(s, d, end, &e, &f) && f - e == 2 &&
+          (!strncmp(s + e, "d'", 2) || !strncmp(s + e, "de", 2)) && bl_word_at(s, f, end, &h, &i) &&
+          !word_class(g, s, h, i))
+        np.e = i;
+      return np;
+    }
+  }
+  /* backwards from the figure */
+  size_t p = q->ns;
+  for (int k = 0; k < 3; k++) {
+    while (p > from && (is_space((unsigned char)s[p - 1]) || s[p - 1] == '"')) p--;
+    size_t w = p;
+    while (w > from && (is_letter((unsigned char)s[w - 1]) || s[w - 1] == '\'')) w--;
+    if (w == p) break;
+    bool participle = p - w > 4 && (!memcmp(s + p - 2, "é", 2) || !memcmp(s + p - 3, "és", 3) ||
+                                    !memcmp(s + p - 3, "ée", 3) || !memcmp(s + p - 4, "ées", 4));
+    if ((p - w == 2 && (!strncmp(s + w, "de", 2) || !strncmp(s + w, "d'", 2))) ||
+        (p - w == 2 && !strncmp(s + w, "à", 2)) || (p - w == 4 && !strncmp(s + w, "soit", 4)) ||
+        participle)
+      p = w;
+    else
+      break;
+  }
+  size_t e = p, start = p;
+  for (int k = 0; k < 8; k++) {
+    while (start > from && is_space((unsigned char)s[start - 1])) start--;
+    size_t w = start;
+    while (w > from && (is_letter((unsigned char)s[w - 1]) || s[w - 1] == '\'' || s[w - 1] == '-'))
+      w--;
+    if (w == start) break;
+    int cls = word_class(g, s, w, start);
+    if (cls == WD_AUX || cls == WD_CONJ || cls == WD_PRON || finite_verb(s, w, start)) break;
+    if (cls == WD_DET) {
+      /* "sur les routes et les ponts": go on past a determiner after a
+       * preposition or "et"; stop at the one that opens the phrase */
+      size_t v = w;
+      while (v > from && is_space((unsigned char)s[v - 1])) v--;
+      size_t u = v;
+      while (u > from && (is_letter((unsigned char)s[u - 1]) || s[u - 1] == '\'')) u--;
+      int before = u < v ? word_class(g, s, u, v) : 0;
+      if (before != WD_PREP) break;
+    }
+    start = w;
+  }
+  while (start < e && is_space((unsigned char)s[start])) start++;
+  if (start < e) {
+    np = (bl_nspan){start, e};
+    while (np.e > np.s && is_space((unsigned char)s[np.e - 1])) np.e--;
+    /* not a lone participle or verb */
+    size_t a0, b0;
+    if (bl_word_at(s, np.s, np.e, &a0, &b0) && b0 >= np.e && finite_verb(s, a0, b0)) np.s = np.e = 0;
+  }
+  return np;
+}
+
+/* ------------------------------------------------------------ categories */
+
+static bool toll_category(bl_category c) {
+  return c != BL_CAT_OTHER && c != BL_CAT_PARTICIPANTS && c != BL_CAT_DEPLOYED;
+}
+
+/* Search a predicate of categories.tsv in [from, end); the nearest wins. */
+/* Is the word before `at` a determiner or a zero word ("aucun disparu",
+ * "des blessés")?  Then a predicate form there is a noun, not a predicate. */
+static bool after_determiner(bl_docstate *st, size_t from, size_t at) {
+  const char *s = st->text.s;
+  size_t e = at;
+  while (e > from && is_space((unsigned char)s[e - 1])) e--;
+  size_t b = e;
+  if (b > from && s[b - 1] == '\'') b--; /* an elided "d'", "l'" */
+  while (b > from && is_letter((unsigned char)s[b - 1])) b--;
+  if (b >= e) return false;
+  int cls = word_class(st->g, s, b, e);
+  return cls == WD_DET || cls == WD_ZERO;
+}
+
+/*
+ * A predicate of categories.tsv after a noun, in [from, end): within the
+ * clause (up to , ; :), not used as a noun ("aucun disparu").  After a
+ * relative clause ("deux hommes qui étaient portés disparus ont été
+ * retrouvés sains et saufs") the main verb's predicate, the last, wins.
+ */
+static const bl_lexent *find_pred(bl_docstate *st, size_t from, size_t end, bl_nspan *where) {
+  const char *s = st->text.s;
+  if (end > from + PRED_WINDOW) end = from + PRED_WINDOW;
+  size_t a, b;
+  bool relative = bl_word_at(s, from, end, &a, &b) && b - a == 3 && !strncmp(s + a, "qui", 3);
+  for (size_t p = from; p < end; p++)
+    if (s[p] == ',' || s[p] == ';' || s[p] == ':' || (s[p] == '"' && p > from + 1 && !relative)) {
+      end = p;
+      break;
+    }
+  const bl_lexent *found = NULL;
+  size_t ms = 0, me = 0;
+  for (size_t p = from; p < end && search(st, st->g->rx_cat_pred, p, end, &ms, &me);
+       p = me > p ? me : p + 1) {
+    if (after_determiner(st, from, ms)) continue;
+    const bl_lexent *e = cat_entry(st->g, s, ms, me, K(CK_PRED) | K(CK_WEAK));
+    if (!e) continue;
+    found = e;
+    where->s = ms;
+    where->e = me;
+    if (!relative) break;
+  }
+  return found;
+}
+
+/* The last active verb of categories.tsv in [from, end). */
+static const bl_lexent *find_verb(bl_docstate *st, size_t from, size_t end) {
+  if (end > from + VERB_WINDOW) from = end - VERB_WINDOW;
+  const bl_lexent *last = NULL;
+  size_t ms = 0, me = 0;
+  while (search(st, st->g->rx_cat_verb, from, end, &ms, &me)) {
+    last = cat_entry(st->g, st->text.s, ms, me, K(CK_VERB));
+    from = me > from ? me : from + 1;
+  }
+  return last;
+}
+
+/* "le nombre de disparus", "le bilan des victimes": the noun a bare figure counts. */
+static const bl_lexent *implicit_noun(bl_docstate *st, size_t from, size_t end, bl_nspan *where) {
+  const char *s = st->text.s;
+  for (size_t p = from; p + 6 < end; p++) {
+    if (s[p] != 'n' && s[p] != 'b' && s[p] != 'N' && s[p] != 'B') continue;
+    if (p > from && is_letter((unsigned char)s[p - 1])) continue;
+    bool nombre = !strncmp(s + p, "nombre", 6) || !strncmp(s + p, "Nombre", 6);
+    bool bilan = !strncmp(s + p, "bilan", 5) || !strncmp(s + p, "Bilan", 5);
+    if (!nombre && !bilan) continue;
+    size_t a, b, q = p + (nombre ? 6 : 5);
+    if (bl_word_at(s, q, end, &a, &b) && (b - a == 2 || b - a == 3) &&
+        (!memcmp(s + a, "de", 2) || !memcmp(s + a, "d'", 2) || !memcmp(s + a, "des", 3))) {
+      size_t c, d;
+      if (bl_word_at(s, b, end, &c, &d)) {
+        const bl_lexent *e = cat_entry(st->g, s, c, d, K(CK_NOUN));
+        if (e && e->value >= 0) {
+          where->s = c;
+          where->e = d;
+          return e;
+        }
+      }
+    }
+  }
+  return NULL;
+}
+
+/* -------------------------------------------------------------- building */
+
+static int push(bl_docstate *st, const bl_cl *c, bl_error *err) {
+  if (bl_grow((void **)&st->cl.v, &st->cl.cap, st->cl.n + 1, sizeof *st->cl.v))
+    return bl_fail(err, BL_NOMEM, "out of memory");
+  st->cl.v[st->cl.n++] = *c;
+  return BL_OK;
+}
+
+static void init_claim(bl_cl *c, size_t si) {
+  memset(c, 0, sizeof *c);
+  c->sent = si;
+  c->subject_of = -1;
+  c->of = -1;
+  c->cumulative = -1;
+  c->category = BL_CAT_OTHER;
+}
+
+/* Status words of the sentence; delta/window near the claim make it not cumulative. */
+static void status_of(bl_docstate *st, const bl_sent *sn, bl_cl *c) {
+  size_t from = sn->s, ms, me;
+  bool delta = false, window = false;
+  size_t near_s = c->text.s > 24 ? c->text.s - 24 : 0;
+  size_t near_e = (c->np.e ? c->np.e : c->text.e) + 24;
+  while (search(st, st->g->rx_status, from, sn->e, &ms, &me)) {
+    const bl_lexent *e = find_collapsed(&st->g->status, st->text.s, ms, me, ~0u);
+    int k = e ? e->kind : 0;
+    if (k == ST_PROVISIONAL && !c->status) c->status = BL_STATUS_PROVISIONAL;
+    if (k == ST_FINAL) c->status = BL_STATUS_FINAL;
+    if (k == ST_REVISED && c->status != BL_STATUS_FINAL) c->status = BL_STATUS_REVISED;
+    if (k == ST_DELTA && ms >= near_s && ms <= near_e) delta = true;
+    if (k == ST_WINDOW) window = true;
+    from = me > from ? me : from + 1;
+  }
+  if (c->toll) c->cumulative = (delta || window) ? 0 : 1;
+  else c->status = BL_STATUS_NONE;
+}
+
+/* The nearest earlier claim of the same line (the sentence first), or -1;
+ * with any_line, of an earlier line too. */
+static long previous_claim(const bl_docstate *st, size_t si, bool toll_only, bool any_line) {
+  size_t line = st->seg.sents[si].line;
+  for (size_t k = st->cl.n; k-- > 0;) {
+    const bl_cl *c = &st->cl.v[k];
+    if (!any_line && st->seg.sents[c->sent].line != line) break;
+    if (!toll_only || c->toll) return (long)k;
+  }
+  return -1;
+}
+
+/* "Sur les 94 blessés, septante-huit...", "Parmi les 112 victimes figurent
+ * 9 mineurs", "Les 53 victimes comprennent 19 membres": the earlier claim of
+ * the sentence this figure is a part of, or -1. */
+static long partitive_parent(bl_docstate *st, size_t si, size_t qstart) {
+  const bl_sent *sn = &st->seg.sents[si];
+  for (size_t k = st->cl.n; k-- > 0;) {
+    const bl_cl *c = &st->cl.v[k];
+    if (c->sent != si) break;
+    if (ends_before(st, st->g->rx_partitive, sn->s, c->text.s)) return (long)k;
+    size_t ms, me;
+    if (search(st, st->g->rx_includes, c->text.e, qstart, &ms, &me)) return (long)k;
+  }
+  return -1;
+}
+
+static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t next_start,
+                          bl_error *err) {
+  const bl_grammar *g = st->g;
+  const bl_sent *sn = &st->seg.sents[si];
+  const char *s = st->text.s;
+  size_t after = q->after > q->ne ? q->after : q->ne;
+  bool money = (q->flags & (QF_MONEY | QF_PERCENT)) != 0;
+  /* Not a count: a duration, an age, a measure, a ratio, a score line... */
+  if (!money && match_at(st, g->rx_nc_after, q->ne, sn->e)) return BL_OK;
+  if (ends_before(st, g->rx_nc_before, sn->s, q->ns)) return BL_OK;
+
+  bl_cl c;
+  init_claim(&c, si);
+  c.q = q->pub;
+  c.text.s = q->ns;
+  c.text.e = q->ne;
+  c.hedge.s = q->hs;
+  c.hedge.e = q->he;
+  size_t clause_end = next_start < sn->e ? next_start : sn->e;
+
+  nphrase np;
+  if (money) {
+    memset(&np, 0, sizeof np);
+    np.np = money_subject(st, q, sn->s, sn->e);
+  } else {
+    read_np(st, after, sn->e, &np);
+  }
+  c.unit = np.unit;
+  c.np = np.np;
+  if (np.pred.e) c.pred = np.pred;
+
+  /* Category: a predicate after the noun, else the noun, else a weak
+   * predicate, else an active verb before, else "bilan"/"nombre de". */
+  const bl_lexent *pred = NULL;
+  bl_nspan pw = {0, 0};
+  if (np.pred.e) {
+    pred = cat_entry(g, s, np.pred.s, np.pred.e, K(CK_PRED) | K(CK_WEAK));
+    pw = np.pred;
+  } else if (!money) {
+    size_t from = np.np.e ? np.np.e : after;
+    pred = find_pred(st, from, clause_end, &pw);
+  }
+  const bl_lexent *noun = np.noun;
+  bool thing = noun && noun->kind == CK_THING;
+  int cat = -1;
+  if (thing || money) {
+    cat = BL_CAT_OTHER;
+  } else {
+    if (pred && pred->kind == CK_PRED && pred->value >= 0) cat = (int)pred->value;
+    if (cat < 0 && noun && noun->value >= 0) cat = (int)noun->value;
+    if (cat < 0 && pred && pred->value >= 0) cat = (int)pred->value;
+    if (cat < 0) {
+      size_t vfrom = sn->s;
+      const bl_lexent *v = find_verb(st, vfrom, q->ns);
+      if (v && v->value >= 0) cat = (int)v->value;
+    }
+  }
+  if (pred && cat == (int)pred->value && !c.pred.e) c.pred = pw;
+  if (!money) {
+    if (!c.pred.e && c.np.e) c.pred = participle_after(st, c.np.e, clause_end);
+    size_t wfrom = c.pred.e > c.np.e ? c.pred.e : c.np.e;
+    if (wfrom) c.where = where_phrase(st, wfrom, clause_end);
+  }
+
+  /* "autres": same class as the count before; "dont": a part of it. */
+  long parent = -1;
+  if (np.autres) {
+    long k = previous_claim(st, si, false, false);
+    if (k >= 0) {
+      c.subject_of = k;
+      if (cat < 0) cat = (int)st->cl.v[k].category;
+      c.group = st->cl.v[k].group;
+    }
+  }
+  bool sub_after = match_at(st, g->rx_sub_after, q->ne, sn->e) != 0;
+  bool sub_before = ends_before(st, g->rx_sub_before, sn->s, q->ns);
+  long part = partitive_parent(st, si, q->ns);
+  if (sub_before || sub_after || part >= 0) {
+    parent = part >= 0 ? part : previous_claim(st, si, false, sub_after);
+    if (parent >= 0) {
+      const bl_cl *pc = &st->cl.v[parent];
+      c.of = parent;
+      /* A part keeps its whole's category unless its own words say it died,
+       * was hurt, is missing, was arrested or taken ("1 460 évacuées, dont
+       * 212 hébergées" stays evacuated). */
+      bool own = cat == BL_CAT_KILLED || cat == BL_CAT_INJURED || cat == BL_CAT_MISSING ||
+                 cat == BL_CAT_ARRESTED || cat == BL_CAT_HOSTAGES || cat == BL_CAT_SICK;
+      if (!own && (pc->toll || cat < 0 || !np.head.e)) cat = (int)pc->category;
+      if (!np.head.e && c.subject_of < 0) c.subject_of = parent;
+      if (!c.group) c.group = pc->group;
+    }
+  }
+  bool bare = !np.head.e && !np.autres && c.of < 0 && !money;
+  if (bare && cat < 0) {
+    bl_nspan where;
+    const bl_lexent *e = implicit_noun(st, sn->s, sn->e, &where);
+    if (e) {
+      cat = (int)e->value;
+      c.unit = where;
+      c.np = where;
+      bare = false;
+    }
+  }
+  if (bare) {
+    /* A bare figure takes what it counts from around it. */
+    long prev = previous_claim(st, si, false, false);
+    bool same_sentence = prev >= 0 && st->cl.v[prev].sent == si;
+    if (prev >= 0 && (ends_before(st, g->rx_versus, sn->s, q->ns) ||
+                      (same_sentence && ends_before(st, g->rx_ellipsis, sn->s, q->ns)))) {
+      c.subject_of = prev; /* "contre 3 000", "et plus de 2 300 dans le monde" */
+      if (cat < 0) cat = (int)st->cl.v[prev].category;
+      c.group = st->cl.v[prev].group;
+    } else if (ends_before(st, g->rx_copula, sn->s, q->ns)) {
+      /* "Les cyclistes tués sont moins de 150": the clause's subject */
+      size_t cs = q->ns;
+      while (cs > sn->s && s[cs - 1] != ',' && s[cs - 1] != ';' && s[cs - 1] != ':') cs--;
+      size_t a0, b0;
+      if (bl_word_at(s, cs, q->ns, &a0, &b0) && word_class(g, s, a0, b0) == WD_DET) cs = b0;
+      {
+        nphrase sub;
+        read_np(st, cs, q->ns, &sub);
+        if (sub.head.e) {
+          c.unit = sub.unit;
+          c.np = sub.np;
+          c.pred = sub.pred;
+          if (cat < 0 && sub.pred.e) {
+            const bl_lexent *pe = cat_entry(g, s, sub.pred.s, sub.pred.e, K(CK_PRED) | K(CK_WEAK));
+            if (pe && pe->value >= 0) cat = (int)pe->value;
+          }
+          if (cat < 0 && sub.noun && sub.noun->value >= 0) cat = (int)sub.noun->value;
+          if (sub.noun && sub.noun->group) c.group = (bl_group)sub.noun->group;
+          if (cat < 0) cat = BL_CAT_OTHER;
+        }
+      }
+    } else if (ends_before(st, g->rx_pron_count, sn->s, q->ns) && cat < 0) {
+      cat = BL_CAT_OTHER; /* "Ils étaient septante-deux" */
+    }
+  }
+  /* A bare figure with nothing that says what it counts is not a claim. */
+  if (cat < 0 && !np.head.e && !money && c.subject_of < 0 && c.of < 0 && !c.unit.e) return BL_OK;
+  /* "plusieurs", "quelques" alone are claims only of a toll ("plusieurs blessés"). */
+  if ((q->flags & QF_VAGUE) && q->pub.hi <= 9 && !(cat >= 0 && toll_category((bl_category)cat)))
+    return BL_OK;
+  c.category = cat < 0 ? BL_CAT_OTHER : (bl_category)cat;
+  if (noun && noun->group) c.group = (bl_group)noun->group;
+  if (!c.group && np.comp_group) c.group = np.comp_group;
+  c.toll = !money && !thing && toll_category(c.category);
+  if (money) c.q.unit = q->pub.unit;
+  if (ends_before(st, g->rx_denial, sn->s, q->ns)) c.negated = true;
+  /* Background: a population ("village de 2 100 habitants") keeps no inherited source. */
+  c.background = !c.toll && np.head.e && !pred &&
+                 (np.head.e - np.head.s >= 8 && !memcmp(s + np.head.s, "habitant", 8));
+  status_of(st, sn, &c);
+  return push(st, &c, err);
+}
+
+/* A zero claim at a zero anchor ("aucune victime", "pas de blessé"). */
+static int zero_claim(bl_docstate *st, size_t si, size_t at, bl_error *err) {
+  const bl_grammar *g = st->g;
+  const bl_sent *sn = &st->seg.sents[si];
+  const char *s = st->text.s;
+  if (!match_at(st, g->rx_zero, at, sn->e)) return BL_OK;
+  uint32_t zn[1];
+  size_t ns = 0, ne = 0;
+  if (!bl_rx_groups_named(g->rx_zero, "zn", zn, 1) || !bl_rx_group(&st->rx, zn[0], &ns, &ne))
+    return BL_OK;
+  const bl_lexent *z = cat_entry(g, s, ns, ne, K(CK_ZERO));
+  const bl_lexent *noun = cat_entry(g, s, ns, ne, K(CK_NOUN));
+  int cat = z ? (int)z->value : -1;
+  bl_nspan pw = {0, 0};
+  const bl_lexent *pred = find_pred(st, ne, sn->e, &pw);
+  if (cat < 0 && noun && noun->value >= 0) cat = (int)noun->value;
+  if (cat < 0 && pred && pred->value >= 0 && pred->kind == CK_PRED) cat = (int)pred->value;
+  if (cat < 0 || !toll_category((bl_category)cat)) return BL_OK;
+  bl_cl c;
+  init_claim(&c, si);
+  c.q.value = c.q.lo = c.q.hi = 0;
+  c.q.qualifier = BL_EXACT;
+  c.q.unit = NULL;
+  c.text.s = at;
+  c.text.e = ne;
+  c.unit.s = c.np.s = ns;
+  c.unit.e = c.np.e = ne;
+  c.category = (bl_category)cat;
+  c.group = noun ? (bl_group)noun->group : BL_GROUP_NONE;
+  c.negated = true;
+  c.toll = true;
+  c.cumulative = 1;
+  if (pred && (int)pred->value == cat) c.pred = pw;
+  return push(st, &c, err);
+}
+
+int bl_claims_of_sentence(bl_docstate *st, size_t si, size_t first, size_t last,
+                          bl_error *err) {
+  const bl_sent *sn = &st->seg.sents[si];
+  /* Zero anchors and quantities in text order. */
+  size_t zi = 0;
+  while (zi < st->q.nzero && st->q.zero[zi] < sn->s) zi++;
+  size_t qi = first;
+  for (;;) {
+    size_t zpos = (zi < st->q.nzero && st->q.zero[zi] < sn->e) ? st->q.zero[zi] : SIZE_MAX;
+    size_t qpos = qi < last ? st->q.v[qi].ns : SIZE_MAX;
+    if (zpos == SIZE_MAX && qpos == SIZE_MAX) break;
+    int rc;
+    if (zpos < qpos) {
+      rc = zero_claim(st, si, zpos, err);
+      zi++;
+    } else {
+      /* The clause of a figure ends at the next figure that counts something
+       * ("23 enfants de moins de 10 ans tués": the age does not end it). */
+      size_t nx = qi + 1;
+      while (nx < last && match_at(st, st->g->rx_nc_after, st->q.v[nx].ne, sn->e)) nx++;
+      size_t next = nx < last ? st->q.v[nx].ns : sn->e;
+      rc = quantity_claim(st, si, &st->q.v[qi], next, err);
+      qi++;
+    }
+    if (rc) return rc;
+  }
+  return BL_OK;
+}

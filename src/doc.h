@@ -1,0 +1,79 @@
+/*
+ * doc.h — layers 4-6: the state of one article while its claims are built
+ * (claim.c, attrib.c) and the public bl_doc (bilan.c).  All offsets here are
+ * in the normalised text; bilan.c maps them back at the end.
+ */
+#ifndef BL_DOC_H
+#define BL_DOC_H
+
+#include "num.h"
+#include "seg.h"
+
+/* A normalised span; s == e means none. */
+typedef struct bl_nspan {
+  size_t s, e;
+} bl_nspan;
+
+/* A claim under construction. */
+typedef struct bl_cl {
+  bl_quantity q;        /* value, bounds, qualifier, unit code; spans filled at the end */
+  bl_nspan text, hedge; /* the quantity expression and its hedge */
+  size_t sent;          /* index in seg.sents */
+  bl_nspan unit;        /* the counted noun (head and adjectives) */
+  bl_nspan np;          /* the counted noun phrase, for the subject */
+  bl_nspan pred;        /* the predicate that gave the category, for the subject */
+  bl_nspan where;       /* a phrase after them ("à Pradevel", "dans les hôpitaux de la capitale") */
+  long subject_of;      /* "autres": reuse that claim's unit and subject; -1 */
+  bl_category category;
+  bl_group group;
+  bl_status status;
+  int cumulative;       /* 1, 0, -1 = null */
+  bool negated;
+  bool toll;            /* counts people (not money, things, percent) */
+  long of;              /* parent claim index, -1 */
+  bl_nspan source, channel;
+  bool background;      /* population, history: no inherited source */
+} bl_cl;
+
+typedef struct bl_cls {
+  bl_cl *v; /* owned */
+  size_t n, cap;
+} bl_cls;
+
+/* Everything bl_doc_run needs, reused from one article to the next. */
+typedef struct bl_docstate {
+  const bl_grammar *g;
+  bl_rx_state rx;
+  bl_text text;
+  bl_qtys q;
+  bl_seg seg;
+  bl_cls cl;
+  bl_nspan last_src, last_chan; /* the last source of the article, for anaphors */
+  bl_nspan para_src, para_chan; /* the source carried over the current paragraph */
+  bl_nspan issuer;              /* a press release's issuer: every figure's default */
+} bl_docstate;
+
+/* claim.c: the claims of sentence `si` (quantities q->v[first..last) lie in
+ * it; zero-claim anchors are read from q->zero).  Appends to st->cl. */
+int bl_claims_of_sentence(bl_docstate *st, size_t si, size_t first, size_t last,
+                          bl_error *err);
+
+/* attrib.c: sources and channels of the claims st->cl.v[first..], whose
+ * sentences are sfirst..slast of one line.  `carry`: the line continues the
+ * previous one (a list item after "...:"), so its paragraph source holds. */
+int bl_attribute_line(bl_docstate *st, size_t sfirst, size_t slast, size_t first, bool carry,
+                      bl_error *err);
+
+/* attrib.c: after every line, the single lead source of an article that
+ * names no other carries over all its figures. */
+void bl_attribute_finish(bl_docstate *st);
+
+/* attrib.c: find a press release's issuer (st->issuer) from the lines. */
+void bl_attribute_issuer(bl_docstate *st);
+
+/* Tokens: the word at or after p (letters, digits, inner hyphens; an elided
+ * "d'"/"l'"/"qu'" is one word ending with its apostrophe).  Returns false at
+ * `end` or at punctuation (then *ws is the punctuation's offset). */
+bool bl_word_at(const char *s, size_t p, size_t end, size_t *ws, size_t *we);
+
+#endif

@@ -1,0 +1,98 @@
+/*
+ * seg.c — layer 2: lines, furniture, sentences (see seg.h).
+ */
+#include "seg.h"
+
+static bool is_space(unsigned char c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+int bl_seg_init(bl_seg *sg, bl_error *err) {
+  memset(sg, 0, sizeof *sg);
+  UErrorCode st = U_ZERO_ERROR;
+  sg->bi = ubrk_open(UBRK_SENTENCE, "fr", NULL, 0, &st);
+  if (U_FAILURE(st)) {
+    sg->bi = NULL;
+    return bl_fail(err, BL_INTERNAL, "ICU sentence breaker: %s", u_errorName(st));
+  }
+  return BL_OK;
+}
+
+void bl_seg_clear(bl_seg *sg) {
+  if (sg->bi) ubrk_close(sg->bi);
+  if (sg->ut) utext_close(sg->ut);
+  bl_free(sg->lines);
+  bl_free(sg->sents);
+  memset(sg, 0, sizeof *sg);
+}
+
+int bl_seg_lines(bl_seg *sg, const bl_grammar *g, bl_rx_state *rx, const char *s, size_t n,
+                 bl_error *err) {
+  sg->nlines = sg->nsents = 0;
+  bool tail = false;
+  for (size_t i = 0; i <= n;) {
+    const char *nl = i < n ? memchr(s + i, '\n', n - i) : NULL;
+    size_t e = nl ? (size_t)(nl - s) : n;
+    if (bl_grow((void **)&sg->lines, &sg->lcap, sg->nlines + 1, sizeof *sg->lines))
+      return bl_fail(err, BL_NOMEM, "out of memory");
+    bl_line *l = &sg->lines[sg->nlines++];
+    l->s = i;
+    l->e = e;
+    l->furniture = tail;
+    if (!tail && e > i) {
+      int rc = bl_rx_match(g->furniture, rx, s, e, i, PCRE2_ANCHORED);
+      if (rc < 0) return bl_fail_at(err, -rc, i, e, "furniture pattern limit at byte %zu", i);
+      if (rc > 0) {
+        l->furniture = true;
+        const char *mark = bl_rx_mark(rx);
+        if (mark && !strncmp(mark, "tail-", 5)) tail = true;
+      }
+    }
+    if (!nl) break;
+    i = e + 1;
+  }
+  return BL_OK;
+}
+
+/* Does the text before `at` end with an abbreviation or an initial? */
+static bool ends_with_abbrev(const bl_grammar *g, const char *s, size_t from, size_t at) {
+  size_t e = at;
+  while (e > from && is_space((unsigned char)s[e - 1])) e--;
+  if (e == from || s[e - 1] != '.') return false;
+  size_t b = e - 1;
+  while (b > from && !is_space((unsigned char)s[b - 1]) && s[b - 1] != '(' && s[b - 1] != '"')
+    b--;
+  size_t len = e - b;
+  /* An initial: one capital letter and its period ("J. Dupont"). */
+  if (len == 2 && s[b] >= 'A' && s[b] <= 'Z') return true;
+  if (bl_lex_find(&g->abbrev, s + b, len)) return true;
+  /* "J.-C." inside "av. J.-C.": look at the last dotted part too. */
+  return false;
+}
+
+int bl_seg_sentences(bl_seg *sg, const bl_grammar *g, const char *s, size_t li, bl_error *err) {
+  const bl_line *l = &sg->lines[li];
+  if (l->e <= l->s) return BL_OK;
+  UErrorCode st = U_ZERO_ERROR;
+  sg->ut = utext_openUTF8(sg->ut, s + l->s, (int64_t)(l->e - l->s), &st);
+  ubrk_setUText(sg->bi, sg->ut, &st);
+  if (U_FAILURE(st)) return bl_fail(err, BL_INTERNAL, "ICU sentence breaker: %s", u_errorName(st));
+  size_t start = l->s;
+  for (int32_t b = ubrk_next(sg->bi); b != UBRK_DONE; b = ubrk_next(sg->bi)) {
+    size_t at = l->s + (size_t)b;
+    if (at < l->e && ends_with_abbrev(g, s, start, at)) continue;
+    size_t a = start, z = at;
+    while (a < z && is_space((unsigned char)s[a])) a++;
+    while (z > a && is_space((unsigned char)s[z - 1])) z--;
+    if (z > a) {
+      if (bl_grow((void **)&sg->sents, &sg->scap, sg->nsents + 1, sizeof *sg->sents))
+        return bl_fail(err, BL_NOMEM, "out of memory");
+      bl_sent *t = &sg->sents[sg->nsents++];
+      t->s = a;
+      t->e = z;
+      t->line = li;
+    }
+    start = at;
+  }
+  return BL_OK;
+}
