@@ -12,6 +12,8 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
 
 /* ------------------------------------------------------------ file access */
 
@@ -572,23 +574,92 @@ static int cmp_len_desc(const void *a, const void *b) {
   return x->len < y->len ? 1 : x->len > y->len ? -1 : 0;
 }
 
-/* Append "(?:f1|f2|...)" for the entries of lx passing `keep`, longest first
- * so that "septante" is tried before "sept". */
+/* A form being written into a factored alternation: bytes [pos, len) are
+ * still to be written. */
+typedef struct tword {
+  const char *s;
+  size_t len, pos;
+} tword;
+
+/* The next token of w: one character, or a space (key -1, written "\\s+"
+ * as add_literal does).  Sets *n to its length in bytes; returns its
+ * case-folded key. */
+static int32_t token_key(const tword *w, size_t *n) {
+  const unsigned char *u = (const unsigned char *)w->s;
+  size_t i = w->pos;
+  if (u[i] == ' ') {
+    *n = 1;
+    return -1;
+  }
+  UChar32 c;
+  U8_NEXT(u, i, w->len, c);
+  *n = i - w->pos;
+  return c < 0 ? (int32_t)u[w->pos] | 0x40000000 : (int32_t)u_foldCase(c, U_FOLD_CASE_DEFAULT);
+}
+
+/*
+ * Append the ordered alternation of words v[0..n) with common prefixes
+ * factored out: "(?:c(?:inq(?:uante|)|ent(?:s|))|...)" for "cinquante cinq
+ * cents cent ...".  Alternatives that start with different characters cannot
+ * both match at one place, so grouping them by first character (keeping their
+ * order inside each group, and an exhausted word where it stood) tries the
+ * same alternatives in the same order as the flat list, while PCRE2 rejects a
+ * word by its first letter once instead of once per form.
+ */
+static int add_factored(bl_buf *b, tword *v, size_t n) {
+  if (n == 1) return add_literal(b, v[0].s + v[0].pos, v[0].len - v[0].pos);
+  int rc = bl_buf_adds(b, "(?:");
+  bool first = true;
+  for (size_t i = 0; i < n && !rc; i++) {
+    if (v[i].pos == SIZE_MAX) continue; /* written with an earlier word of its group */
+    if (!first) rc = bl_buf_addc(b, '|');
+    first = false;
+    if (rc || v[i].pos == v[i].len) continue; /* an exhausted word: the empty alternative */
+    size_t tn;
+    int32_t key = token_key(&v[i], &tn);
+    /* Gather the group of words starting with this token, in order. */
+    tword *grp = bl_malloc((n - i) * sizeof *grp);
+    if (!grp) return BL_NOMEM;
+    size_t ng = 0;
+    for (size_t k = i; k < n; k++) {
+      if (v[k].pos == SIZE_MAX || v[k].pos == v[k].len) continue;
+      size_t kn;
+      if (token_key(&v[k], &kn) != key) continue;
+      grp[ng] = v[k];
+      grp[ng++].pos += kn;
+      if (k != i) v[k].pos = SIZE_MAX;
+    }
+    if (ng == 1) {
+      rc = add_literal(b, v[i].s + v[i].pos, v[i].len - v[i].pos);
+    } else {
+      rc = key == -1 ? bl_buf_adds(b, "\\s+") : add_literal(b, v[i].s + v[i].pos, tn);
+      rc = rc ? rc : add_factored(b, grp, ng);
+    }
+    bl_free(grp);
+  }
+  return rc ? rc : bl_buf_addc(b, ')');
+}
+
+/* Append the alternation of the entries of lx passing `keep`, longest first
+ * so that "septante" is tried before "sept", prefixes factored. */
 static int add_alternation(bl_buf *b, const bl_lexicon *lx, lexfilter keep, int arg) {
   const bl_lexent **v = bl_malloc((lx->n + 1) * sizeof(const bl_lexent *));
-  if (!v) return BL_NOMEM;
+  tword *w = bl_malloc((lx->n + 1) * sizeof *w);
+  if (!v || !w) {
+    bl_free(v);
+    bl_free(w);
+    return BL_NOMEM;
+  }
   size_t n = 0;
   for (size_t i = 0; i < lx->n; i++)
     if (keep(&lx->ents[i], arg)) v[n++] = &lx->ents[i];
   qsort(v, n, sizeof(const bl_lexent *), cmp_len_desc);
+  for (size_t i = 0; i < n; i++) w[i] = (tword){v[i]->form, v[i]->len, 0};
   int rc = bl_buf_adds(b, "(?:");
-  for (size_t i = 0; i < n && !rc; i++) {
-    if (i) rc = bl_buf_addc(b, '|');
-    if (!rc) rc = add_literal(b, v[i]->form, v[i]->len);
-  }
-  if (!n && !rc) rc = bl_buf_adds(b, "(*FAIL)");
+  if (!rc) rc = n ? add_factored(b, w, n) : bl_buf_adds(b, "(*FAIL)");
   if (!rc) rc = bl_buf_addc(b, ')');
   bl_free(v);
+  bl_free(w);
   return rc;
 }
 
