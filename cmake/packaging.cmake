@@ -2,6 +2,17 @@
 # (pkg-config), both relocatable, so an install into any prefix works.
 include(CMakePackageConfigHelpers)
 
+# The dependencies declared with bilan_pkg_dep (CMakeLists.txt), as CMake code
+# for bilanConfig.cmake and as a module list for bilan.pc.
+set(BILAN_CONFIG_DEPS "")
+set(BILAN_PC_MODULES "")
+foreach(dep IN LISTS BILAN_PKG_DEPS)
+  string(REGEX MATCH "^([^=]+)=(.*)$" _ "${dep}")
+  string(APPEND BILAN_CONFIG_DEPS "bilan_find_module(${CMAKE_MATCH_1} ${CMAKE_MATCH_2})\n")
+  string(APPEND BILAN_PC_MODULES " ${CMAKE_MATCH_2}")
+endforeach()
+string(STRIP "${BILAN_PC_MODULES}" BILAN_PC_MODULES)
+
 set(BILAN_CMAKE_DIR ${CMAKE_INSTALL_LIBDIR}/cmake/bilan)
 install(EXPORT bilanTargets NAMESPACE bilan:: DESTINATION ${BILAN_CMAKE_DIR})
 configure_package_config_file(${CMAKE_CURRENT_LIST_DIR}/bilanConfig.cmake.in

@@ -65,12 +65,22 @@ static size_t match_at(bl_docstate *st, const pcre2_code *re, size_t at, size_t 
   return me > at ? me : 0;
 }
 
-/* Does a pattern that ends with "$" match the text just before `at`? */
-static bool ends_before(bl_docstate *st, const pcre2_code *re, size_t from, size_t at) {
-  size_t start = at > BEFORE_WINDOW ? at - BEFORE_WINDOW : 0;
+/* Does a pattern that ends with "$" match the text just before `at`?
+ * *ms (may be NULL) gets where the match starts. */
+static bool ends_before_at(bl_docstate *st, const pcre2_code *re, size_t from, size_t at,
+                           size_t *ms) {
+  size_t start = at > BEFORE_WINDOW * 2 ? at - BEFORE_WINDOW * 2 : 0;
   if (start < from) start = from;
   int rc = bl_rx_match(re, &st->rx, st->text.s, at, start, 0);
-  return rc > 0;
+  if (rc <= 0) return false;
+  size_t s0 = 0, e0 = 0;
+  bl_rx_group(&st->rx, 0, &s0, &e0);
+  if (ms) *ms = s0;
+  return true;
+}
+
+static bool ends_before(bl_docstate *st, const pcre2_code *re, size_t from, size_t at) {
+  return ends_before_at(st, re, from, at, NULL);
 }
 
 /* First unanchored match of re in [from, end): fills ms and me. */
@@ -114,6 +124,17 @@ static bool finite_verb(const char *s, size_t a, size_t b) {
   for (size_t i = 0; endings[i]; i++) {
     size_t k = strlen(endings[i]);
     if (n > k + 1 && !memcmp(s + b - k, endings[i], k)) return true;
+  }
+  return false;
+}
+
+/* Does s[a..b) end like a past participle ("venus", "arrivés")? */
+static bool participle_like(const char *s, size_t a, size_t b) {
+  static const char *const endings[] = {"é", "ée", "és", "ées", "us", "ues", NULL};
+  size_t n = b - a;
+  for (size_t i = 0; endings[i]; i++) {
+    size_t k = strlen(endings[i]);
+    if (n > k + 2 && !memcmp(s + b - k, endings[i], k)) return true;
   }
   return false;
 }
@@ -193,7 +214,10 @@ static void read_np(bl_docstate *st, size_t p, size_t end, nphrase *np) {
   }
   /* Multi-word nouns of the lexicon first ("sapeurs-pompiers" is one word;
    * "blessés graves", "casques bleus" are two). */
-  if (!cat_entry(g, s, ws, we, K(CK_NOUN) | K(CK_THING)) && finite_verb(s, ws, we)) return;
+  if (!cat_entry(g, s, ws, we, K(CK_NOUN) | K(CK_THING)) &&
+      (finite_verb(s, ws, we) || participle_like(s, ws, we) ||
+       bl_lex_find(&g->calendar, s + ws, we - ws)))
+    return; /* "2 800 mardi soir", "120 venus des départements voisins" */
   np->head.s = ws;
   np->head.e = we;
   for (size_t k = 0, q = we, a, b; k < 2 && bl_word_at(s, q, end, &a, &b); k++, q = b) {
@@ -266,7 +290,7 @@ static void read_np(bl_docstate *st, size_t p, size_t end, nphrase *np) {
     if (complements == 0 && adjectives < 2 && adjective_like(g, s, a, b)) {
       adjectives++;
       q = b;
-      np->unit.e = b;
+      if (!participle_like(s, a, b) && np->unit.e == np->np.e) np->unit.e = b; /* "routes départementales" */
       np->np.e = b;
       continue;
     }
@@ -449,11 +473,27 @@ static const bl_lexent *find_pred(bl_docstate *st, size_t from, size_t end, bl_n
   if (end > from + PRED_WINDOW) end = from + PRED_WINDOW;
   size_t a, b;
   bool relative = bl_word_at(s, from, end, &a, &b) && b - a == 3 && !strncmp(s + a, "qui", 3);
-  for (size_t p = from; p < end; p++)
-    if (s[p] == ',' || s[p] == ';' || s[p] == ':' || (s[p] == '"' && p > from + 1 && !relative)) {
+  for (size_t p = from; p < end; p++) {
+    if (s[p] == ',') {
+      /* an incise (", dont des sous-traitants ...,") does not end the clause */
+      size_t c, d;
+      if (bl_word_at(s, p + 1, end, &c, &d) &&
+          ((d - c == 4 && !strncmp(s + c, "dont", 4)) || (d - c == 3 && !strncmp(s + c, "qui", 3)) ||
+           (d - c == 9 && !strncmp(s + c, "notamment", 9)))) {
+        const char *next = memchr(s + d, ',', end - d);
+        if (next) {
+          p = (size_t)(next - s);
+          continue;
+        }
+      }
       end = p;
       break;
     }
+    if (s[p] == ';' || s[p] == ':') {
+      end = p;
+      break;
+    }
+  }
   const bl_lexent *found = NULL;
   size_t ms = 0, me = 0;
   for (size_t p = from; p < end && search(st, st->g->rx_cat_pred, p, end, &ms, &me);
@@ -507,6 +547,40 @@ static const bl_lexent *implicit_noun(bl_docstate *st, size_t from, size_t end, 
   return NULL;
 }
 
+/* The noun phrase before the last "dont" of [from, at): "les bandits armés,
+ * dont ..." gives "bandits armés". */
+static bl_nspan antecedent_of_dont(bl_docstate *st, size_t from, size_t at) {
+  const char *s = st->text.s;
+  bl_nspan np = {0, 0};
+  size_t d = SIZE_MAX;
+  for (size_t p = from; p + 4 <= at; p++)
+    if (!strncmp(s + p, "dont", 4) && (p == from || !is_letter((unsigned char)s[p - 1])) &&
+        (p + 4 == at || !is_letter((unsigned char)s[p + 4])))
+      d = p;
+  if (d == SIZE_MAX) return np;
+  size_t e = d;
+  while (e > from && (is_space((unsigned char)s[e - 1]) || s[e - 1] == ',' || s[e - 1] == '"')) e--;
+  size_t b = e;
+  for (int k = 0; k < 4; k++) {
+    size_t w = b;
+    while (w > from && is_space((unsigned char)s[w - 1])) w--;
+    size_t v = w;
+    while (v > from && (is_letter((unsigned char)s[v - 1]) || s[v - 1] == '-' || s[v - 1] == '\''))
+      v--;
+    if (v == w) break;
+    int cls = word_class(st->g, s, v, w);
+    if (cls == WD_DET) {
+      np.s = w;
+      while (np.s < e && is_space((unsigned char)s[np.s])) np.s++;
+      np.e = e;
+      return np;
+    }
+    if (cls) break;
+    b = v;
+  }
+  return np;
+}
+
 /* -------------------------------------------------------------- building */
 
 static int push(bl_docstate *st, const bl_cl *c, bl_error *err) {
@@ -527,7 +601,7 @@ static void init_claim(bl_cl *c, size_t si) {
 
 /* Status words of the sentence; delta/window near the claim make it not cumulative. */
 static void status_of(bl_docstate *st, const bl_sent *sn, bl_cl *c) {
-  size_t from = sn->s, ms, me;
+  size_t from = sn->s, ms = 0, me = 0;
   bool delta = false, window = false;
   size_t near_s = c->text.s > 24 ? c->text.s - 24 : 0;
   size_t near_e = (c->np.e ? c->np.e : c->text.e) + 24;
@@ -543,6 +617,19 @@ static void status_of(bl_docstate *st, const bl_sent *sn, bl_cl *c) {
   }
   if (c->toll) c->cumulative = (delta || window) ? 0 : 1;
   else c->status = BL_STATUS_NONE;
+  /* A status stated once ("un bilan provisoire ... En outre, 18 membres...")
+   * holds for the tolls of the rest of its paragraph. */
+  if (c->toll && !c->status) {
+    size_t line = st->seg.sents[c->sent].line;
+    for (size_t k = st->cl.n; k-- > 0;) {
+      const bl_cl *p = &st->cl.v[k];
+      if (st->seg.sents[p->sent].line != line) break;
+      if (p->toll && p->status) {
+        c->status = p->status;
+        break;
+      }
+    }
+  }
 }
 
 /* The nearest earlier claim of the same line (the sentence first), or -1;
@@ -629,6 +716,22 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
       if (v && v->value >= 0) cat = (int)v->value;
     }
   }
+  /* "figurent parmi les blessés" / "Parmi les victimes figurent 17 ...": the
+   * group's noun gives a category the claim's own words do not. */
+  bool strong = pred && pred->kind == CK_PRED && pred->value >= 0;
+  if (!strong && !money && !thing) {
+    const bl_lexent *among = NULL;
+    uint32_t an[1];
+    size_t as = 0, ae = 0;
+    if (match_at(st, g->rx_among_after, np.np.e ? np.np.e : after, sn->e) &&
+        bl_rx_groups_named(g->rx_among_after, "an", an, 1) && bl_rx_group(&st->rx, an[0], &as, &ae))
+      among = cat_entry(g, s, as, ae, K(CK_NOUN));
+    size_t ms = 0, me = 0;
+    if (!among && search(st, g->rx_among_before, sn->s, q->ns, &ms, &me) &&
+        bl_rx_groups_named(g->rx_among_before, "an", an, 1) && bl_rx_group(&st->rx, an[0], &as, &ae))
+      among = cat_entry(g, s, as, ae, K(CK_NOUN));
+    if (among && among->value >= 0 && toll_category((bl_category)among->value)) cat = (int)among->value;
+  }
   if (pred && cat == (int)pred->value && !c.pred.e) c.pred = pw;
   if (!money) {
     if (!c.pred.e && c.np.e) c.pred = participle_after(st, c.np.e, clause_end);
@@ -665,6 +768,10 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
     }
   }
   bool bare = !np.head.e && !np.autres && c.of < 0 && !money;
+  if (!np.head.e && !np.autres && !money && cat >= 0) {
+    bl_nspan where;
+    if (implicit_noun(st, sn->s, sn->e, &where)) c.unit = c.np = where; /* "portant à sept le nombre de morts" */
+  }
   if (bare && cat < 0) {
     bl_nspan where;
     const bl_lexent *e = implicit_noun(st, sn->s, sn->e, &where);
@@ -675,6 +782,7 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
       bare = false;
     }
   }
+  size_t cop = 0;
   if (bare) {
     /* A bare figure takes what it counts from around it. */
     long prev = previous_claim(st, si, false, false);
@@ -684,9 +792,26 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
       c.subject_of = prev; /* "contre 3 000", "et plus de 2 300 dans le monde" */
       if (cat < 0) cat = (int)st->cl.v[prev].category;
       c.group = st->cl.v[prev].group;
-    } else if (ends_before(st, g->rx_copula, sn->s, q->ns)) {
+      if (!c.q.unit && st->cl.v[prev].q.unit && (q->pub.value >= 1e6 || q->pub.lo >= 1e6))
+        c.q.unit = st->cl.v[prev].q.unit; /* "1,2 milliard d'euros, dont près de 480 millions" */
+    } else if (ends_before(st, g->rx_pron_count, sn->s, q->ns)) {
+      /* "Ils étaient septante-deux"; "les bandits armés, dont il a dit qu'ils
+       * étaient environ 20 000": the pronoun stands for the noun before "dont". */
+      bl_nspan ante = antecedent_of_dont(st, sn->s, q->ns);
+      if (ante.e > ante.s) {
+        nphrase sub;
+        read_np(st, ante.s, ante.e, &sub);
+        if (sub.head.e) {
+          c.unit = sub.unit;
+          c.np = sub.np;
+          if (sub.noun && sub.noun->value >= 0 && cat < 0) cat = (int)sub.noun->value;
+          if (sub.noun && sub.noun->group) c.group = (bl_group)sub.noun->group;
+        }
+      }
+      if (cat < 0) cat = BL_CAT_OTHER;
+    } else if (ends_before_at(st, g->rx_copula, sn->s, q->ns, &cop)) {
       /* "Les cyclistes tués sont moins de 150": the clause's subject */
-      size_t cs = q->ns;
+      size_t cs = cop;
       while (cs > sn->s && s[cs - 1] != ',' && s[cs - 1] != ';' && s[cs - 1] != ':') cs--;
       size_t a0, b0;
       if (bl_word_at(s, cs, q->ns, &a0, &b0) && word_class(g, s, a0, b0) == WD_DET) cs = b0;
@@ -706,8 +831,6 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
           if (cat < 0) cat = BL_CAT_OTHER;
         }
       }
-    } else if (ends_before(st, g->rx_pron_count, sn->s, q->ns) && cat < 0) {
-      cat = BL_CAT_OTHER; /* "Ils étaient septante-deux" */
     }
   }
   /* A bare figure with nothing that says what it counts is not a claim. */

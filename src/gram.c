@@ -458,6 +458,14 @@ static const lexspec lex_words = {"fr/words.tsv", "words", 2, -1, 1, -1, -1, -1,
 static const lexspec lex_speech = {"fr/speech.tsv", "speech", 2, -1, 1, -1, -1, -1, true, false, speech_kinds};
 static const lexspec lex_status = {"fr/status.tsv", "status", 2, -1, 1, -1, -1, -1, true, false, status_kinds};
 static const lexspec lex_abbrev = {"fr/abbrev.txt", "abbrev", 1, -1, -1, -1, -1, -1, false, false, NULL};
+static const kindname date_kinds[] = {
+    {"rel", DT_REL}, {"past", DT_PAST}, {"next", DT_NEXT}, {"break", DT_BREAK}, {"since", DT_SINCE},
+    {NULL, 0}};
+static const kindname name_kinds[] = {{"drop", NM_DROP}, {"office", NM_OFFICE}, {NULL, 0}};
+static const kindname place_kinds[] = {{"locative", PL_LOCATIVE}, {NULL, 0}};
+static const lexspec lex_dates = {"fr/dates.tsv", "dates", 3, 2, 1, -1, -1, -1, false, false, date_kinds};
+static const lexspec lex_names = {"fr/names.tsv", "names", 3, 2, 1, -1, -1, -1, false, false, name_kinds};
+static const lexspec lex_places = {"fr/places.tsv", "places", 2, -1, 1, -1, -1, -1, false, false, place_kinds};
 
 /* ------------------------------------------------------------------ hedges */
 
@@ -935,7 +943,8 @@ static int build_alternation(bl_grammar *g, const loadstate *ls, const ruleset *
     bl_buf_clear(&b);
     return rc == BL_NOMEM ? bl_fail(err, BL_NOMEM, "out of memory") : rc;
   }
-  /* notq and furniture rules are only ever tried anchored at a position. */
+  /* Alternations are only ever matched anchored: compile them so (JIT code
+   * cannot take PCRE2_ANCHORED at match time, see rx.c). */
   *out = compile_rule(&b, PCRE2_CASELESS | PCRE2_EXTENDED | PCRE2_ANCHORED, file, 0, err);
   bl_buf_clear(&b);
   if (!*out) {
@@ -1055,7 +1064,8 @@ void bl_grammar_free(bl_grammar *g) {
   lex_clear(&g->vague);
   lex_clear(&g->units);
   lex_clear(&g->calendar);
-  bl_lexicon *const more[] = {&g->categories, &g->notclaim, &g->words, &g->speech, &g->status, &g->abbrev};
+  bl_lexicon *const more[] = {&g->categories, &g->notclaim, &g->words, &g->speech, &g->status, &g->abbrev,
+                                &g->dates,      &g->names,    &g->places};
   for (size_t i = 0; i < BL_ARRAY_LEN(more); i++) lex_clear(more[i]);
   lex_clear(&g->anchors);
   pcre2_code_free(g->quantity);
@@ -1066,7 +1076,8 @@ void bl_grammar_free(bl_grammar *g) {
                                g->rx_de_source, g->rx_cite_par, g->rx_inverted, g->rx_verb,
                                g->rx_same_source, g->rx_par_agent, g->rx_press, g->rx_cat_pred, g->rx_cat_verb,
                                g->rx_denial, g->rx_status, g->rx_partitive, g->rx_includes, g->rx_versus,
-                               g->rx_ellipsis, g->rx_copula, g->rx_pron_count};
+                               g->rx_ellipsis, g->rx_copula, g->rx_pron_count,
+                               g->rx_among_after, g->rx_among_before};
   for (size_t i = 0; i < BL_ARRAY_LEN(extra); i++) pcre2_code_free(extra[i]);
   bl_free(g->rules);
   for (size_t i = 0; i < g->nexamples; i++) bl_free(g->examples[i].text);
@@ -1116,7 +1127,8 @@ static int load_all(bl_grammar *g, const char *dir, loadstate *ls, ruleset *rs, 
       {&lex_units, &g->units},           {&lex_calendar, &g->calendar},
       {&lex_categories, &g->categories}, {&lex_notclaim, &g->notclaim},
       {&lex_words, &g->words},           {&lex_speech, &g->speech},   {&lex_status, &g->status},
-      {&lex_abbrev, &g->abbrev},
+      {&lex_abbrev, &g->abbrev},         {&lex_dates, &g->dates},     {&lex_names, &g->names},
+      {&lex_places, &g->places},
   };
   for (size_t i = 0; i < BL_ARRAY_LEN(lexicons); i++)
     if ((rc = read_lexicon(g, dir, lexicons[i].spec, lexicons[i].lx, err))) return rc;
@@ -1140,6 +1152,7 @@ static int load_all(bl_grammar *g, const char *dir, loadstate *ls, ruleset *rs, 
       {RS_CLAIMS, "versus-before", &g->rx_versus}, {RS_CLAIMS, "ellipsis-before", &g->rx_ellipsis},
       {RS_CLAIMS, "copula-before", &g->rx_copula},
       {RS_CLAIMS, "pronoun-count-before", &g->rx_pron_count},
+      {RS_CLAIMS, "among-after", &g->rx_among_after}, {RS_CLAIMS, "among-before", &g->rx_among_before},
       {RS_CLAIMS, "cat-pred", &g->rx_cat_pred},    {RS_CLAIMS, "cat-verb", &g->rx_cat_verb},
       {RS_ATTRIB, "selon", &g->rx_selon},          {RS_ATTRIB, "de-source", &g->rx_de_source},
       {RS_ATTRIB, "cite-par", &g->rx_cite_par},    {RS_ATTRIB, "inverted", &g->rx_inverted},
@@ -1147,8 +1160,7 @@ static int load_all(bl_grammar *g, const char *dir, loadstate *ls, ruleset *rs, 
       {RS_ATTRIB, "par-agent", &g->rx_par_agent}, {RS_ATTRIB, "press-release", &g->rx_press},
   };
   for (size_t i = 0; i < BL_ARRAY_LEN(singles); i++) {
-    /* The quantity grammar runs anchored at a figure or a word before it;
-     * claim and attribution rules are also searched for. */
+    /* The quantity patterns are only matched anchored (num.c). */
     uint32_t opts = singles[i].set == RS_QUANTITY ? qopts | PCRE2_ANCHORED : qopts;
     if ((rc = build_single(g, ls, &rs[singles[i].set], rs_files[singles[i].set], singles[i].id,
                            opts, singles[i].out, err)))
