@@ -114,6 +114,10 @@ static bool header_line(const char *s, size_t n) {
 
 /* Body paragraphs of a .txt article. */
 static void from_txt(pool *p, const char *d, size_t len) {
+  if (len >= 3 && !memcmp(d, "\xEF\xBB\xBF", 3)) { /* a BOM is not text */
+    d += 3;
+    len -= 3;
+  }
   size_t pos = 0, ls, le;
   if (next_line(d, len, &pos, &ls, &le) && header_line(d + ls, le - ls)) {
     while (next_line(d, len, &pos, &ls, &le) && !blank(d + ls, le - ls)) {

@@ -40,6 +40,7 @@ Des dizaines de milliers de personnes.
 {"qualifier":"vague"}
 ```
 EOF
+printf '\357\273\277title: Avec BOM\n\nUn bilan de 77 morts.\n' > "$tmp/src/bom.txt"
 printf 'bad \377 byte 12 morts\n' > "$tmp/src/bad.txt"
 printf 'ignored 99 morts\n' > "$tmp/src/notes.csv"
 
@@ -53,8 +54,9 @@ size=$(wc -c < "$tmp/c1.txt")
 grep -q "^Le bilan s'élève à 1[0-9] morts et 3[0-9][0-9] blessés" "$tmp/c1.txt" || fail "article body missing"
 grep -q "^Environ 4[0-9] manifestants" "$tmp/c1.txt" || fail "snippet before '.' missing"
 grep -q "^Des dizaines de milliers" "$tmp/c1.txt" || fail "fenced snippet missing"
+grep -q "^Un bilan de 7[0-9] morts" "$tmp/c1.txt" || fail "body after a BOM and header missing"
 grep -q "en 20[0-9][0-9]\." "$tmp/c1.txt" || fail "a year lost its century"
-grep -q -e "^title:" -e "^outlet:" -e '^{' -e "Prose about" -e "^#" -e "ignored" -e "bad" \
+grep -q -e "^title:" -e "^outlet:" -e '^{' -e "Prose about" -e "^#" -e "ignored" -e "bad" -e "BOM" \
   "$tmp/c1.txt" && fail "header, expectation, prose or other file leaked into the corpus"
 grep -q "1 skipped" "$tmp/gen.err" || fail "invalid UTF-8 paragraph not reported as skipped"
 [ "$(grep -c "morts et" "$tmp/c1.txt")" -gt 10 ] || fail "paragraphs are not drawn repeatedly"
