@@ -31,6 +31,10 @@ typedef struct bl_lexicon {
   size_t n, cap;
   uint32_t *slots; /* owned: open addressing, entry index + 1, 0 = empty */
   size_t nslots;
+  /* lens[c] bit k: some form starts with byte c (ASCII lower-cased) and is k
+   * bytes long (bit 31: 31 or more).  Most words of a text fail this test,
+   * which costs less than hashing them. */
+  uint32_t lens[256];
 } bl_lexicon;
 
 /* Look a form up (case-folded ASCII letters; other bytes compared as is).
