@@ -26,7 +26,8 @@ static char *repeat(const char *unit, size_t n, const char *tail, size_t *len) {
   char *s = malloc(u * n + t + 1);
   assert_non_null(s);
   for (size_t i = 0; i < n; i++) memcpy(s + i * u, unit, u);
-  memcpy(s + u * n, tail, t + 1);
+  memcpy(s + u * n, tail, t);
+  s[u * n + t] = '\0';
   *len = u * n + t;
   return s;
 }
