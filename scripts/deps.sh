@@ -7,7 +7,7 @@
 # the exact command to run is printed and the script fails.
 set -eu
 
-pkgs_build="cmake make gcc pkg-config libpcre2-dev libicu-dev libsqlite3-dev libjansson-dev libxml2-dev"
+pkgs_build="cmake make gcc pkg-config libpcre2-dev libicu-dev libsqlite3-dev libjansson-dev libxml2-dev nettle-dev libxxhash-dev"
 pkgs_test="libcmocka-dev sqlite3"
 pkgs_lint="clang-tidy cppcheck"
 pkgs_fuzz="clang libclang-rt-14-dev"

@@ -534,6 +534,20 @@ void bl_attribute_issuer(bl_docstate *st) {
 }
 
 void bl_attribute_finish(bl_docstate *st) {
+  /* A report's figures: a toll or a percentage with no source of its own
+   * takes the source named last before it in the article (the lead's
+   * "L'IGPR a publié son bilan annuel : ..." covers the paragraphs that
+   * detail it) until another source is named. */
+  bl_nspan last = {0, 0};
+  for (size_t i = 0; i < st->cl.n; i++) {
+    bl_cl *c = &st->cl.v[i];
+    if (c->source.e > c->source.s) {
+      last = c->source;
+      continue;
+    }
+    bool percent = c->q.unit && !strcmp(c->q.unit, "percent");
+    if (last.e > last.s && !c->background && (c->toll || percent)) c->source = last;
+  }
   /* An article whose lead names one source and that names no other is that
    * source's report: its other figures are the source's too. */
   const char *s = st->text.s;

@@ -66,16 +66,30 @@ static int arena_span(bl_doc *d, bl_nspan sp, pending_str *out) {
   return bl_buf_add(&d->arena, t->orig + o.start, o.end - o.start);
 }
 
-/* "subject": the counted noun phrase, then the predicate if it lies outside it. */
-static int arena_subject(bl_doc *d, bl_nspan np, bl_nspan pred, pending_str *out) {
-  int rc = arena_span(d, np, out);
-  if (rc || pred.e <= pred.s || (pred.s >= np.s && pred.e <= np.e)) return rc;
-  if (!out->set) return arena_span(d, pred, out);
+/* "subject": the counted noun phrase, the predicate and a phrase of place,
+ * each as written, in text order, joined by a space when apart. */
+static int arena_subject(bl_doc *d, bl_nspan np, bl_nspan pred, bl_nspan where,
+                         pending_str *out) {
   const bl_text *t = &d->st.text;
-  bl_span o = bl_text_orig_span(t, pred.s, pred.e);
-  if (bl_buf_addc(&d->arena, ' ') || bl_buf_add(&d->arena, t->orig + o.start, o.end - o.start))
-    return BL_NOMEM;
-  out->len = d->arena.len - out->off;
+  bl_nspan parts[3] = {np, pred, where};
+  out->set = false;
+  size_t covered = 0;
+  for (int i = 0; i < 3; i++) {
+    bl_nspan p = parts[i];
+    if (p.e <= p.s) continue;
+    if (p.s < covered) p.s = covered;
+    if (p.e <= p.s) continue;
+    bl_span o = bl_text_orig_span(t, p.s, p.e);
+    if (!out->set) {
+      out->off = d->arena.len;
+      out->set = true;
+    } else if (bl_buf_addc(&d->arena, ' ')) {
+      return BL_NOMEM;
+    }
+    if (bl_buf_add(&d->arena, t->orig + o.start, o.end - o.start)) return BL_NOMEM;
+    covered = p.e;
+  }
+  if (out->set) out->len = d->arena.len - out->off;
   return BL_OK;
 }
 
@@ -115,9 +129,10 @@ static int publish(bl_doc *d, bl_error *err) {
     bl_nspan unit = c->unit.e > c->unit.s ? c->unit : base->unit;
     bl_nspan np = c->np.e > c->np.s ? c->np : base->np;
     bl_nspan pred = c->pred.e > c->pred.s ? c->pred : (c == base ? c->pred : (bl_nspan){0, 0});
+    bl_nspan where = c->where.e > c->where.s ? c->where : (c == base ? c->where : (bl_nspan){0, 0});
     pending_str *mine = &ps[i * 4];
     rc = arena_span(d, unit, &mine[0]);
-    if (!rc) rc = arena_subject(d, np, pred, &mine[1]);
+    if (!rc) rc = arena_subject(d, np, pred, where, &mine[1]);
     if (!rc) rc = arena_span(d, c->source, &mine[2]);
     if (!rc) rc = arena_span(d, c->channel, &mine[3]);
   }

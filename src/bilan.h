@@ -277,12 +277,31 @@ typedef enum bl_format { BL_FMT_TXT = 0, BL_FMT_JSONL, BL_FMT_HTML } bl_format;
 BL_API int bl_format_of_path(const char *path);
 
 /*
- * A reader of one input: a file path ("-" = standard input) or a memory
- * buffer.  bl_reader_next returns 1 and fills *a with the next article, 0 at
- * the end, BL_PARSE when a record is malformed (err names the line and the
- * reason; the record is skipped and the next call goes on), or another rc on
- * a fatal error (BL_IO, BL_NOMEM, BL_LIMIT).
+ * A reader of one input (SPEC §3; formats, rules and limits: docs/inputs.md):
+ * a file path ("-" = standard input) or a memory buffer.  bl_reader_open_mem
+ * borrows `data`, which must stay unchanged until bl_reader_free; `name` is
+ * only used in messages and may be NULL.
+ *
+ * bl_reader_next returns 1 and fills *a with the next article, 0 at the end,
+ * or a negative rc:
+ *   -BL_PARSE  a record is malformed (err names the reason, and for JSON
+ *              Lines err->line and err->at the line); it is skipped and the
+ *              next call goes on with the next record;
+ *   -BL_IO, -BL_NOMEM, -BL_LIMIT
+ *              fatal: the input cannot be read further (further calls return
+ *              the same error);
+ *   -BL_USAGE  r or a is NULL.
+ * err->code holds the positive code.  (Errors are negated because BL_NOMEM
+ * is 1, the value that means "an article".)  On any return other than 1, *a
+ * is all null.
+ *
+ * Limits: a .txt or .html input over BL_READ_MAX_DOC bytes is refused
+ * (-BL_LIMIT); a JSON line over BL_READ_MAX_LINE bytes is skipped
+ * (-BL_PARSE); an HTML page nested deeper than 256 elements is refused
+ * (-BL_LIMIT).
  */
+#define BL_READ_MAX_DOC ((size_t)64 << 20)
+#define BL_READ_MAX_LINE ((size_t)64 << 20)
 typedef struct bl_reader bl_reader;
 BL_API bl_reader *bl_reader_open(const char *path, bl_format fmt, bl_error *err);
 BL_API bl_reader *bl_reader_open_mem(const char *name, const char *data, size_t len,

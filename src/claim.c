@@ -65,12 +65,22 @@ static size_t match_at(bl_docstate *st, const pcre2_code *re, size_t at, size_t 
   return me > at ? me : 0;
 }
 
-/* Does a pattern that ends with "$" match the text just before `at`? */
-static bool ends_before(bl_docstate *st, const pcre2_code *re, size_t from, size_t at) {
-  size_t start = at > BEFORE_WINDOW ? at - BEFORE_WINDOW : 0;
+/* Does a pattern that ends with "$" match the text just before `at`?
+ * *ms (may be NULL) gets where the match starts. */
+static bool ends_before_at(bl_docstate *st, const pcre2_code *re, size_t from, size_t at,
+                           size_t *ms) {
+  size_t start = at > BEFORE_WINDOW * 2 ? at - BEFORE_WINDOW * 2 : 0;
   if (start < from) start = from;
   int rc = bl_rx_match(re, &st->rx, st->text.s, at, start, 0);
-  return rc > 0;
+  if (rc <= 0) return false;
+  size_t s0 = 0, e0 = 0;
+  bl_rx_group(&st->rx, 0, &s0, &e0);
+  if (ms) *ms = s0;
+  return true;
+}
+
+static bool ends_before(bl_docstate *st, const pcre2_code *re, size_t from, size_t at) {
+  return ends_before_at(st, re, from, at, NULL);
 }
 
 /* First unanchored match of re in [from, end): fills ms and me. */
@@ -107,6 +117,28 @@ static const bl_lexent *cat_entry(const bl_grammar *g, const char *s, size_t a, 
 
 #define K(x) (1u << (x))
 
+/* Does s[a..b) look like a finite verb ("travaillaient", "restent")? */
+static bool finite_verb(const char *s, size_t a, size_t b) {
+  static const char *const endings[] = {"aient", "ait", "èrent", "ent", NULL};
+  size_t n = b - a;
+  for (size_t i = 0; endings[i]; i++) {
+    size_t k = strlen(endings[i]);
+    if (n > k + 1 && !memcmp(s + b - k, endings[i], k)) return true;
+  }
+  return false;
+}
+
+/* Does s[a..b) end like a past participle ("venus", "arrivés")? */
+static bool participle_like(const char *s, size_t a, size_t b) {
+  static const char *const endings[] = {"é", "ée", "és", "ées", "us", "ues", NULL};
+  size_t n = b - a;
+  for (size_t i = 0; endings[i]; i++) {
+    size_t k = strlen(endings[i]);
+    if (n > k + 2 && !memcmp(s + b - k, endings[i], k)) return true;
+  }
+  return false;
+}
+
 /* Is s[a..b) an adjective-like word that may follow the head noun? */
 static bool adjective_like(const bl_grammar *g, const char *s, size_t a, size_t b) {
   if (b <= a || !is_letter((unsigned char)s[a])) return false;
@@ -116,7 +148,7 @@ static bool adjective_like(const bl_grammar *g, const char *s, size_t a, size_t 
   if (c >= 'A' && c <= 'Z') return false; /* a name or the next sentence */
   size_t n = b - a;
   /* Finite verbs and adverbs end the noun phrase. */
-  static const char *const stop_end[] = {"ait", "aient", "ons", "ez", "ment", "èrent", NULL};
+  static const char *const stop_end[] = {"ait", "aient", "ment", "èrent", NULL};
   for (size_t i = 0; stop_end[i]; i++) {
     size_t k = strlen(stop_end[i]);
     if (n > k + 1 && !memcmp(s + b - k, stop_end[i], k)) return false;
@@ -182,6 +214,10 @@ static void read_np(bl_docstate *st, size_t p, size_t end, nphrase *np) {
   }
   /* Multi-word nouns of the lexicon first ("sapeurs-pompiers" is one word;
    * "blessés graves", "casques bleus" are two). */
+  if (!cat_entry(g, s, ws, we, K(CK_NOUN) | K(CK_THING)) &&
+      (finite_verb(s, ws, we) || participle_like(s, ws, we) ||
+       bl_lex_find(&g->calendar, s + ws, we - ws)))
+    return; /* "2 800 mardi soir", "120 venus des départements voisins" */
   np->head.s = ws;
   np->head.e = we;
   for (size_t k = 0, q = we, a, b; k < 2 && bl_word_at(s, q, end, &a, &b); k++, q = b) {
@@ -254,12 +290,155 @@ static void read_np(bl_docstate *st, size_t p, size_t end, nphrase *np) {
     if (complements == 0 && adjectives < 2 && adjective_like(g, s, a, b)) {
       adjectives++;
       q = b;
-      np->unit.e = b;
+      if (!participle_like(s, a, b) && np->unit.e == np->np.e) np->unit.e = b; /* "routes départementales" */
       np->np.e = b;
       continue;
     }
     break;
   }
+}
+
+/* A participle after the counted noun, not in categories.tsv ("corps
+ * découverts", "habitations perdues", "bâtiments publics incendiés"), past
+ * the auxiliaries ("ont été", "sont"); for the subject only. */
+static bl_nspan participle_after(bl_docstate *st, size_t p, size_t end) {
+  const bl_grammar *g = st->g;
+  const char *s = st->text.s;
+  size_t a, b;
+  for (int k = 0; k < 4 && bl_word_at(s, p, end, &a, &b); k++) {
+    int cls = word_class(g, s, a, b);
+    if (cls == WD_AUX || cls == WD_ADV) {
+      p = b;
+      continue;
+    }
+    if (cls || b - a < 4) break;
+    static const char *const endings[] = {"é", "ée", "és", "ées", "is", "ise", "ises", "it", "its",
+                                          "ite", "ites", "u", "ue", "us", "ues", NULL};
+    for (size_t i = 0; endings[i]; i++) {
+      size_t n = strlen(endings[i]);
+      if (b - a > n + 2 && !memcmp(s + b - n, endings[i], n)) return (bl_nspan){a, b};
+    }
+    break;
+  }
+  return (bl_nspan){0, 0};
+}
+
+/* A prepositional phrase at p ("à Pradevel", "dans les seuls hôpitaux de la
+ * capitale", "sur les routes ostréliennes"): up to the clause's end. */
+static bl_nspan where_phrase(bl_docstate *st, size_t p, size_t end) {
+  const bl_grammar *g = st->g;
+  const char *s = st->text.s;
+  bl_nspan w = {0, 0};
+  size_t a, b;
+  /* time words and adverbs may come first: "rassemblés dimanche avenue de la Liberté" */
+  for (int k = 0; k < 3 && bl_word_at(s, p, end, &a, &b); k++) {
+    int cls = word_class(g, s, a, b);
+    const bl_lexent *d = bl_lex_find(&g->calendar, s + a, b - a);
+    if (cls == WD_ADV || cls == WD_TIME || (d && d->kind == CAL_DAY)) p = b;
+    else break;
+  }
+  if (!bl_word_at(s, p, end, &a, &b) || word_class(g, s, a, b) != WD_PREP) return w;
+  if (b - a == 5 && !strncmp(s + a, "selon", 5)) return w;
+  w.s = a;
+  size_t q = b;
+  int words = 0;
+  while (words < 6 && bl_word_at(s, q, end, &a, &b)) {
+    int cls = word_class(g, s, a, b);
+    if (cls == WD_CONJ || cls == WD_AUX || cls == WD_PRON || cls == WD_STOP) break;
+    if (s[a] >= '0' && s[a] <= '9') break;
+    if (bl_lex_find(&g->speech, s + a, b - a)) break;
+    if (cls != WD_DET && cls != WD_PREP) words++;
+    q = b;
+    w.e = b;
+  }
+  /* do not end on a preposition or a determiner */
+  while (w.e > w.s) {
+    size_t x = w.s, y = w.s, last_s = w.s, last_e = w.s;
+    while (bl_word_at(s, x, w.e, &x, &y)) {
+      last_s = x;
+      last_e = y;
+      x = y;
+    }
+    int cls = word_class(g, s, last_s, last_e);
+    if (cls != WD_DET && cls != WD_PREP) break;
+    w.e = last_s;
+    while (w.e > w.s && is_space((unsigned char)s[w.e - 1])) w.e--;
+  }
+  if (w.e <= w.s || words == 0) w.s = w.e = 0;
+  return w;
+}
+
+/* What money or a percentage measures: the noun after the currency ("30
+ * millions d'euros d'aide d'urgence"), else the noun phrase before the
+ * figure ("une aide d'urgence de 30 millions", "une baisse de 4,2 %"). */
+static bl_nspan money_subject(bl_docstate *st, const bl_qty *q, size_t from, size_t end) {
+  const bl_grammar *g = st->g;
+  const char *s = st->text.s;
+  bl_nspan np = {0, 0};
+  size_t a, b;
+  size_t after = q->after > q->ne ? q->after : q->ne;
+  if (bl_word_at(s, after, end, &a, &b) && b - a == 2 &&
+      (!strncmp(s + a, "d'", 2) || !strncmp(s + a, "de", 2))) {
+    size_t c, d;
+    if (bl_word_at(s, b, end, &c, &d) && !word_class(g, s, c, d) &&
+        !(s[c] >= '0' && s[c] <= '9')) {
+      np.s = c;
+      np.e = d;
+      /* its own complement: "d'aide d'urgence" */
+      size_t e, f, h, i;
+      if (bl_word_at(s, d, end, &e, &f) && f - e == 2 &&
+          (!strncmp(s + e, "d'", 2) || !strncmp(s + e, "de", 2)) && bl_word_at(s, f, end, &h, &i) &&
+          !word_class(g, s, h, i))
+        np.e = i;
+      return np;
+    }
+  }
+  /* backwards from the figure */
+  size_t p = q->ns;
+  for (int k = 0; k < 3; k++) {
+    while (p > from && (is_space((unsigned char)s[p - 1]) || s[p - 1] == '"')) p--;
+    size_t w = p;
+    while (w > from && (is_letter((unsigned char)s[w - 1]) || s[w - 1] == '\'')) w--;
+    if (w == p) break;
+    bool participle = p - w > 4 && (!memcmp(s + p - 2, "é", 2) || !memcmp(s + p - 3, "és", 3) ||
+                                    !memcmp(s + p - 3, "ée", 3) || !memcmp(s + p - 4, "ées", 4));
+    if ((p - w == 2 && (!strncmp(s + w, "de", 2) || !strncmp(s + w, "d'", 2))) ||
+        (p - w == 2 && !strncmp(s + w, "à", 2)) || (p - w == 4 && !strncmp(s + w, "soit", 4)) ||
+        participle)
+      p = w;
+    else
+      break;
+  }
+  size_t e = p, start = p;
+  for (int k = 0; k < 8; k++) {
+    while (start > from && is_space((unsigned char)s[start - 1])) start--;
+    size_t w = start;
+    while (w > from && (is_letter((unsigned char)s[w - 1]) || s[w - 1] == '\'' || s[w - 1] == '-'))
+      w--;
+    if (w == start) break;
+    int cls = word_class(g, s, w, start);
+    if (cls == WD_AUX || cls == WD_CONJ || cls == WD_PRON || finite_verb(s, w, start)) break;
+    if (cls == WD_DET) {
+      /* "sur les routes et les ponts": go on past a determiner after a
+       * preposition or "et"; stop at the one that opens the phrase */
+      size_t v = w;
+      while (v > from && is_space((unsigned char)s[v - 1])) v--;
+      size_t u = v;
+      while (u > from && (is_letter((unsigned char)s[u - 1]) || s[u - 1] == '\'')) u--;
+      int before = u < v ? word_class(g, s, u, v) : 0;
+      if (before != WD_PREP) break;
+    }
+    start = w;
+  }
+  while (start < e && is_space((unsigned char)s[start])) start++;
+  if (start < e) {
+    np = (bl_nspan){start, e};
+    while (np.e > np.s && is_space((unsigned char)s[np.e - 1])) np.e--;
+    /* not a lone participle or verb */
+    size_t a0, b0;
+    if (bl_word_at(s, np.s, np.e, &a0, &b0) && b0 >= np.e && finite_verb(s, a0, b0)) np.s = np.e = 0;
+  }
+  return np;
 }
 
 /* ------------------------------------------------------------ categories */
@@ -294,11 +473,27 @@ static const bl_lexent *find_pred(bl_docstate *st, size_t from, size_t end, bl_n
   if (end > from + PRED_WINDOW) end = from + PRED_WINDOW;
   size_t a, b;
   bool relative = bl_word_at(s, from, end, &a, &b) && b - a == 3 && !strncmp(s + a, "qui", 3);
-  for (size_t p = from; p < end; p++)
-    if (s[p] == ',' || s[p] == ';' || s[p] == ':' || (s[p] == '"' && p > from + 1 && !relative)) {
+  for (size_t p = from; p < end; p++) {
+    if (s[p] == ',') {
+      /* an incise (", dont des sous-traitants ...,") does not end the clause */
+      size_t c, d;
+      if (bl_word_at(s, p + 1, end, &c, &d) &&
+          ((d - c == 4 && !strncmp(s + c, "dont", 4)) || (d - c == 3 && !strncmp(s + c, "qui", 3)) ||
+           (d - c == 9 && !strncmp(s + c, "notamment", 9)))) {
+        const char *next = memchr(s + d, ',', end - d);
+        if (next) {
+          p = (size_t)(next - s);
+          continue;
+        }
+      }
       end = p;
       break;
     }
+    if (s[p] == ';' || s[p] == ':') {
+      end = p;
+      break;
+    }
+  }
   const bl_lexent *found = NULL;
   size_t ms = 0, me = 0;
   for (size_t p = from; p < end && search(st, st->g->rx_cat_pred, p, end, &ms, &me);
@@ -352,6 +547,40 @@ static const bl_lexent *implicit_noun(bl_docstate *st, size_t from, size_t end, 
   return NULL;
 }
 
+/* The noun phrase before the last "dont" of [from, at): "les bandits armés,
+ * dont ..." gives "bandits armés". */
+static bl_nspan antecedent_of_dont(bl_docstate *st, size_t from, size_t at) {
+  const char *s = st->text.s;
+  bl_nspan np = {0, 0};
+  size_t d = SIZE_MAX;
+  for (size_t p = from; p + 4 <= at; p++)
+    if (!strncmp(s + p, "dont", 4) && (p == from || !is_letter((unsigned char)s[p - 1])) &&
+        (p + 4 == at || !is_letter((unsigned char)s[p + 4])))
+      d = p;
+  if (d == SIZE_MAX) return np;
+  size_t e = d;
+  while (e > from && (is_space((unsigned char)s[e - 1]) || s[e - 1] == ',' || s[e - 1] == '"')) e--;
+  size_t b = e;
+  for (int k = 0; k < 4; k++) {
+    size_t w = b;
+    while (w > from && is_space((unsigned char)s[w - 1])) w--;
+    size_t v = w;
+    while (v > from && (is_letter((unsigned char)s[v - 1]) || s[v - 1] == '-' || s[v - 1] == '\''))
+      v--;
+    if (v == w) break;
+    int cls = word_class(st->g, s, v, w);
+    if (cls == WD_DET) {
+      np.s = w;
+      while (np.s < e && is_space((unsigned char)s[np.s])) np.s++;
+      np.e = e;
+      return np;
+    }
+    if (cls) break;
+    b = v;
+  }
+  return np;
+}
+
 /* -------------------------------------------------------------- building */
 
 static int push(bl_docstate *st, const bl_cl *c, bl_error *err) {
@@ -372,7 +601,7 @@ static void init_claim(bl_cl *c, size_t si) {
 
 /* Status words of the sentence; delta/window near the claim make it not cumulative. */
 static void status_of(bl_docstate *st, const bl_sent *sn, bl_cl *c) {
-  size_t from = sn->s, ms, me;
+  size_t from = sn->s, ms = 0, me = 0;
   bool delta = false, window = false;
   size_t near_s = c->text.s > 24 ? c->text.s - 24 : 0;
   size_t near_e = (c->np.e ? c->np.e : c->text.e) + 24;
@@ -388,6 +617,19 @@ static void status_of(bl_docstate *st, const bl_sent *sn, bl_cl *c) {
   }
   if (c->toll) c->cumulative = (delta || window) ? 0 : 1;
   else c->status = BL_STATUS_NONE;
+  /* A status stated once ("un bilan provisoire ... En outre, 18 membres...")
+   * holds for the tolls of the rest of its paragraph. */
+  if (c->toll && !c->status) {
+    size_t line = st->seg.sents[c->sent].line;
+    for (size_t k = st->cl.n; k-- > 0;) {
+      const bl_cl *p = &st->cl.v[k];
+      if (st->seg.sents[p->sent].line != line) break;
+      if (p->toll && p->status) {
+        c->status = p->status;
+        break;
+      }
+    }
+  }
 }
 
 /* The nearest earlier claim of the same line (the sentence first), or -1;
@@ -440,6 +682,7 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
   nphrase np;
   if (money) {
     memset(&np, 0, sizeof np);
+    np.np = money_subject(st, q, sn->s, sn->e);
   } else {
     read_np(st, after, sn->e, &np);
   }
@@ -473,7 +716,28 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
       if (v && v->value >= 0) cat = (int)v->value;
     }
   }
+  /* "figurent parmi les blessés" / "Parmi les victimes figurent 17 ...": the
+   * group's noun gives a category the claim's own words do not. */
+  bool strong = pred && pred->kind == CK_PRED && pred->value >= 0;
+  if (!strong && !money && !thing) {
+    const bl_lexent *among = NULL;
+    uint32_t an[1];
+    size_t as = 0, ae = 0;
+    if (match_at(st, g->rx_among_after, np.np.e ? np.np.e : after, sn->e) &&
+        bl_rx_groups_named(g->rx_among_after, "an", an, 1) && bl_rx_group(&st->rx, an[0], &as, &ae))
+      among = cat_entry(g, s, as, ae, K(CK_NOUN));
+    size_t ms = 0, me = 0;
+    if (!among && search(st, g->rx_among_before, sn->s, q->ns, &ms, &me) &&
+        bl_rx_groups_named(g->rx_among_before, "an", an, 1) && bl_rx_group(&st->rx, an[0], &as, &ae))
+      among = cat_entry(g, s, as, ae, K(CK_NOUN));
+    if (among && among->value >= 0 && toll_category((bl_category)among->value)) cat = (int)among->value;
+  }
   if (pred && cat == (int)pred->value && !c.pred.e) c.pred = pw;
+  if (!money) {
+    if (!c.pred.e && c.np.e) c.pred = participle_after(st, c.np.e, clause_end);
+    size_t wfrom = c.pred.e > c.np.e ? c.pred.e : c.np.e;
+    if (wfrom) c.where = where_phrase(st, wfrom, clause_end);
+  }
 
   /* "autres": same class as the count before; "dont": a part of it. */
   long parent = -1;
@@ -503,17 +767,77 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
       if (!c.group) c.group = pc->group;
     }
   }
-  if (cat < 0 && !np.head.e && !np.autres) {
+  bool bare = !np.head.e && !np.autres && c.of < 0 && !money;
+  if (!np.head.e && !np.autres && !money && cat >= 0) {
+    bl_nspan where;
+    if (implicit_noun(st, sn->s, sn->e, &where)) c.unit = c.np = where; /* "portant à sept le nombre de morts" */
+  }
+  if (bare && cat < 0) {
     bl_nspan where;
     const bl_lexent *e = implicit_noun(st, sn->s, sn->e, &where);
     if (e) {
       cat = (int)e->value;
       c.unit = where;
       c.np = where;
+      bare = false;
+    }
+  }
+  size_t cop = 0;
+  if (bare) {
+    /* A bare figure takes what it counts from around it. */
+    long prev = previous_claim(st, si, false, false);
+    bool same_sentence = prev >= 0 && st->cl.v[prev].sent == si;
+    if (prev >= 0 && (ends_before(st, g->rx_versus, sn->s, q->ns) ||
+                      (same_sentence && ends_before(st, g->rx_ellipsis, sn->s, q->ns)))) {
+      c.subject_of = prev; /* "contre 3 000", "et plus de 2 300 dans le monde" */
+      if (cat < 0) cat = (int)st->cl.v[prev].category;
+      c.group = st->cl.v[prev].group;
+      if (!c.q.unit && st->cl.v[prev].q.unit && (q->pub.value >= 1e6 || q->pub.lo >= 1e6))
+        c.q.unit = st->cl.v[prev].q.unit; /* "1,2 milliard d'euros, dont près de 480 millions" */
+    } else if (ends_before(st, g->rx_pron_count, sn->s, q->ns)) {
+      /* "Ils étaient septante-deux"; "les bandits armés, dont il a dit qu'ils
+       * étaient environ 20 000": the pronoun stands for the noun before "dont". */
+      bl_nspan ante = antecedent_of_dont(st, sn->s, q->ns);
+      if (ante.e > ante.s) {
+        nphrase sub;
+        read_np(st, ante.s, ante.e, &sub);
+        if (sub.head.e) {
+          c.unit = sub.unit;
+          c.np = sub.np;
+          if (sub.noun && sub.noun->value >= 0 && cat < 0) cat = (int)sub.noun->value;
+          if (sub.noun && sub.noun->group) c.group = (bl_group)sub.noun->group;
+        }
+      }
+      if (cat < 0) cat = BL_CAT_OTHER;
+    } else if (ends_before_at(st, g->rx_copula, sn->s, q->ns, &cop)) {
+      /* "Les cyclistes tués sont moins de 150": the clause's subject */
+      size_t cs = cop;
+      while (cs > sn->s && s[cs - 1] != ',' && s[cs - 1] != ';' && s[cs - 1] != ':') cs--;
+      size_t a0, b0;
+      if (bl_word_at(s, cs, q->ns, &a0, &b0) && word_class(g, s, a0, b0) == WD_DET) cs = b0;
+      {
+        nphrase sub;
+        read_np(st, cs, q->ns, &sub);
+        if (sub.head.e) {
+          c.unit = sub.unit;
+          c.np = sub.np;
+          c.pred = sub.pred;
+          if (cat < 0 && sub.pred.e) {
+            const bl_lexent *pe = cat_entry(g, s, sub.pred.s, sub.pred.e, K(CK_PRED) | K(CK_WEAK));
+            if (pe && pe->value >= 0) cat = (int)pe->value;
+          }
+          if (cat < 0 && sub.noun && sub.noun->value >= 0) cat = (int)sub.noun->value;
+          if (sub.noun && sub.noun->group) c.group = (bl_group)sub.noun->group;
+          if (cat < 0) cat = BL_CAT_OTHER;
+        }
+      }
     }
   }
   /* A bare figure with nothing that says what it counts is not a claim. */
-  if (cat < 0 && !np.head.e && !money && c.subject_of < 0 && c.of < 0) return BL_OK;
+  if (cat < 0 && !np.head.e && !money && c.subject_of < 0 && c.of < 0 && !c.unit.e) return BL_OK;
+  /* "plusieurs", "quelques" alone are claims only of a toll ("plusieurs blessés"). */
+  if ((q->flags & QF_VAGUE) && q->pub.hi <= 9 && !(cat >= 0 && toll_category((bl_category)cat)))
+    return BL_OK;
   c.category = cat < 0 ? BL_CAT_OTHER : (bl_category)cat;
   if (noun && noun->group) c.group = (bl_group)noun->group;
   if (!c.group && np.comp_group) c.group = np.comp_group;

@@ -61,8 +61,28 @@ void cli_chunks_close(cli_chunks *c);
 void cli_out(const char *s, size_t n);
 void cli_out_flush(void);
 
+/* Result printers (cli_table.c): an aligned table, CSV (RFC 4180) or JSON
+ * Lines. */
+typedef enum cli_format { CLI_TABLE = 0, CLI_CSV, CLI_JSON } cli_format;
+int cli_format_parse(const char *s, cli_format *f); /* 0, or -1 if unknown */
+typedef struct cli_table cli_table;
+cli_table *cli_table_new(cli_format fmt, int ncols, const char *const *names);
+/* vals[i] NULL = SQL NULL; types[i] SQLITE_INTEGER... (numbers print as such). */
+void cli_table_row(cli_table *t, const char *const *vals, const int *types);
+void cli_table_end(cli_table *t); /* prints the table, frees, flushes */
+
+/* The database (cli_db.c): --db, else $BILAN_DB, else ./bilan.db. */
+const char *cli_db_path(const char *flag);
+/* Open it (created and migrated when not read-only); on failure print the
+ * reason and exit with EXIT_DB. */
+struct bl_store *cli_db_open(const char *path, bool readonly);
+
 /* Commands. */
 int cmd_numbers(int argc, char **argv);
+int cmd_extract(int argc, char **argv);
+int cmd_tolls(int argc, char **argv);
+int cmd_conflicts(int argc, char **argv);
+int cmd_query(int argc, char **argv);
 
 /* The built-in grammar, or the one of --grammars DIR (set by main). */
 const bl_grammar *cli_grammar(void);

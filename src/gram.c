@@ -421,10 +421,11 @@ static const kindname category_kinds[] = {{"noun", CK_NOUN}, {"thing", CK_THING}
                                           {NULL, 0}};
 static const kindname notclaim_kinds[] = {{"duration", NC_DURATION}, {"age", NC_AGE},
                                           {"measure", NC_MEASURE}, {"ratio", NC_RATIO},
-                                          {"stat", NC_STAT}, {"time", NC_TIME}, {NULL, 0}};
+                                          {"stat", NC_STAT}, {"time", NC_TIME},
+                                          {"frequency", NC_FREQUENCY}, {NULL, 0}};
 static const kindname word_kinds[] = {{"det", WD_DET}, {"prep", WD_PREP}, {"conj", WD_CONJ},
                                       {"pron", WD_PRON}, {"aux", WD_AUX}, {"adv", WD_ADV},
-                                      {"time", WD_TIME}, {"zero", WD_ZERO}, {"nosrc", WD_NOSRC},
+                                      {"time", WD_TIME}, {"zero", WD_ZERO}, {"nosrc", WD_NOSRC}, {"stop", WD_STOP},
                                       {NULL, 0}};
 static const kindname speech_kinds[] = {{"pp", SP_PP},   {"pres", SP_PRES}, {"ger", SP_GER},
                                         {"fund", SP_FUND}, {NULL, 0}};
@@ -444,6 +445,14 @@ static const lexspec lex_words = {"fr/words.tsv", "words", 2, -1, 1, -1, -1, -1,
 static const lexspec lex_speech = {"fr/speech.tsv", "speech", 2, -1, 1, -1, -1, -1, true, false, speech_kinds};
 static const lexspec lex_status = {"fr/status.tsv", "status", 2, -1, 1, -1, -1, -1, true, false, status_kinds};
 static const lexspec lex_abbrev = {"fr/abbrev.txt", "abbrev", 1, -1, -1, -1, -1, -1, false, false, NULL};
+static const kindname date_kinds[] = {
+    {"rel", DT_REL}, {"past", DT_PAST}, {"next", DT_NEXT}, {"break", DT_BREAK}, {"since", DT_SINCE},
+    {NULL, 0}};
+static const kindname name_kinds[] = {{"drop", NM_DROP}, {"office", NM_OFFICE}, {NULL, 0}};
+static const kindname place_kinds[] = {{"locative", PL_LOCATIVE}, {NULL, 0}};
+static const lexspec lex_dates = {"fr/dates.tsv", "dates", 3, 2, 1, -1, -1, -1, false, false, date_kinds};
+static const lexspec lex_names = {"fr/names.tsv", "names", 3, 2, 1, -1, -1, -1, false, false, name_kinds};
+static const lexspec lex_places = {"fr/places.tsv", "places", 2, -1, 1, -1, -1, -1, false, false, place_kinds};
 
 /* ------------------------------------------------------------------ hedges */
 
@@ -935,7 +944,8 @@ void bl_grammar_free(bl_grammar *g) {
   lex_clear(&g->vague);
   lex_clear(&g->units);
   lex_clear(&g->calendar);
-  bl_lexicon *const more[] = {&g->categories, &g->notclaim, &g->words, &g->speech, &g->status, &g->abbrev};
+  bl_lexicon *const more[] = {&g->categories, &g->notclaim, &g->words, &g->speech, &g->status, &g->abbrev,
+                                &g->dates,      &g->names,    &g->places};
   for (size_t i = 0; i < BL_ARRAY_LEN(more); i++) lex_clear(more[i]);
   lex_clear(&g->anchors);
   pcre2_code_free(g->quantity);
@@ -945,7 +955,9 @@ void bl_grammar_free(bl_grammar *g) {
                                g->rx_zero, g->rx_nc_after, g->rx_nc_before, g->rx_selon,
                                g->rx_de_source, g->rx_cite_par, g->rx_inverted, g->rx_verb,
                                g->rx_same_source, g->rx_par_agent, g->rx_press, g->rx_cat_pred, g->rx_cat_verb,
-                               g->rx_denial, g->rx_status, g->rx_partitive, g->rx_includes};
+                               g->rx_denial, g->rx_status, g->rx_partitive, g->rx_includes, g->rx_versus,
+                               g->rx_ellipsis, g->rx_copula, g->rx_pron_count,
+                               g->rx_among_after, g->rx_among_before};
   for (size_t i = 0; i < BL_ARRAY_LEN(extra); i++) pcre2_code_free(extra[i]);
   bl_free(g->rules);
   for (size_t i = 0; i < g->nexamples; i++) bl_free(g->examples[i].text);
@@ -995,7 +1007,8 @@ static int load_all(bl_grammar *g, const char *dir, loadstate *ls, ruleset *rs, 
       {&lex_units, &g->units},           {&lex_calendar, &g->calendar},
       {&lex_categories, &g->categories}, {&lex_notclaim, &g->notclaim},
       {&lex_words, &g->words},           {&lex_speech, &g->speech},   {&lex_status, &g->status},
-      {&lex_abbrev, &g->abbrev},
+      {&lex_abbrev, &g->abbrev},         {&lex_dates, &g->dates},     {&lex_names, &g->names},
+      {&lex_places, &g->places},
   };
   for (size_t i = 0; i < BL_ARRAY_LEN(lexicons); i++)
     if ((rc = read_lexicon(g, dir, lexicons[i].spec, lexicons[i].lx, err))) return rc;
@@ -1016,6 +1029,10 @@ static int load_all(bl_grammar *g, const char *dir, loadstate *ls, ruleset *rs, 
       {RS_CLAIMS, "notclaim-before", &g->rx_nc_before},
       {RS_CLAIMS, "denial-before", &g->rx_denial}, {RS_CLAIMS, "status", &g->rx_status},
       {RS_CLAIMS, "partitive", &g->rx_partitive},  {RS_CLAIMS, "includes", &g->rx_includes},
+      {RS_CLAIMS, "versus-before", &g->rx_versus}, {RS_CLAIMS, "ellipsis-before", &g->rx_ellipsis},
+      {RS_CLAIMS, "copula-before", &g->rx_copula},
+      {RS_CLAIMS, "pronoun-count-before", &g->rx_pron_count},
+      {RS_CLAIMS, "among-after", &g->rx_among_after}, {RS_CLAIMS, "among-before", &g->rx_among_before},
       {RS_CLAIMS, "cat-pred", &g->rx_cat_pred},    {RS_CLAIMS, "cat-verb", &g->rx_cat_verb},
       {RS_ATTRIB, "selon", &g->rx_selon},          {RS_ATTRIB, "de-source", &g->rx_de_source},
       {RS_ATTRIB, "cite-par", &g->rx_cite_par},    {RS_ATTRIB, "inverted", &g->rx_inverted},

@@ -48,12 +48,18 @@ enum { VG_DET = 1, VG_ALONE };
 enum { UN_SIGN = 1, UN_WORD };
 /* Kinds of calendar.tsv entries. */
 enum { CAL_MONTH = 1, CAL_DAY };
+/* Kinds of dates.tsv entries (relative dates, store_dates.c). */
+enum { DT_REL = 1, DT_PAST, DT_NEXT, DT_BREAK, DT_SINCE };
+/* Kinds of names.tsv entries (name keys, store_names.c). */
+enum { NM_DROP = 1, NM_OFFICE };
+/* Kinds of places.tsv entries (automatic events, store_event.c). */
+enum { PL_LOCATIVE = 1 };
 /* Kinds of categories.tsv entries (value = bl_category or -1). */
 enum { CK_NOUN = 1, CK_THING, CK_PRED, CK_WEAK, CK_VERB, CK_COMP, CK_ZERO };
 /* Reasons of notclaim.tsv entries. */
-enum { NC_DURATION = 1, NC_AGE, NC_MEASURE, NC_RATIO, NC_STAT, NC_TIME };
+enum { NC_DURATION = 1, NC_AGE, NC_MEASURE, NC_RATIO, NC_STAT, NC_TIME, NC_FREQUENCY };
 /* Classes of words.tsv entries. */
-enum { WD_DET = 1, WD_PREP, WD_CONJ, WD_PRON, WD_AUX, WD_ADV, WD_TIME, WD_ZERO, WD_NOSRC };
+enum { WD_DET = 1, WD_PREP, WD_CONJ, WD_PRON, WD_AUX, WD_ADV, WD_TIME, WD_ZERO, WD_NOSRC, WD_STOP };
 /* Tenses of speech.tsv entries. */
 enum { SP_PP = 1, SP_PRES, SP_GER, SP_FUND };
 /* Meanings of status.tsv entries. */
@@ -88,6 +94,7 @@ struct bl_grammar {
   size_t ntexts;
 
   bl_lexicon numbers, approx, vague, units, calendar;
+  bl_lexicon dates, names, places; /* used by the store (store_*.c) */
   bl_lexicon categories, notclaim, words, speech, status, abbrev;
   bl_lexicon anchors; /* every word that may start a figure, kind = AN_* bits */
 
@@ -98,6 +105,7 @@ struct bl_grammar {
   /* claims.pcre rules, each compiled alone (owned) */
   pcre2_code *rx_autres, *rx_sub_before, *rx_sub_after, *rx_zero, *rx_nc_after, *rx_nc_before;
   pcre2_code *rx_denial, *rx_status, *rx_partitive, *rx_includes;
+  pcre2_code *rx_versus, *rx_ellipsis, *rx_copula, *rx_pron_count, *rx_among_after, *rx_among_before;
   /* attrib.pcre rules (owned) */
   pcre2_code *rx_selon, *rx_de_source, *rx_cite_par, *rx_inverted, *rx_verb, *rx_same_source;
   pcre2_code *rx_par_agent, *rx_press;

@@ -14,6 +14,10 @@ static const char usage[] =
     "\n"
     "Commands:\n"
     "  numbers   every quantity expression, JSON Lines\n"
+    "  extract   every claim of the articles, JSON Lines or TSV; no database\n"
+    "  tolls     every figure of each toll, by outlet, source and date\n"
+    "  conflicts figures of one toll that disagree, or were revised down\n"
+    "  query     read-only SQL over the database (table, CSV or JSON)\n"
     "\n"
     "  bilan COMMAND --help   options and examples of a command\n"
     "  bilan --version        versions of bilan and of its grammar\n"
@@ -38,7 +42,11 @@ int main(int argc, char **argv) {
   static const struct {
     const char *name;
     int (*fn)(int, char **);
-  } commands[] = {{"numbers", cmd_numbers}};
+  } commands[] = {{"numbers", cmd_numbers},
+                   {"extract", cmd_extract},
+                   {"tolls", cmd_tolls},
+                   {"conflicts", cmd_conflicts},
+                   {"query", cmd_query}};
   for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
     if (!strcmp(cmd, commands[i].name)) return commands[i].fn(argc - 1, argv + 1);
   cli_error("unknown command '%s' (see bilan --help)", cmd);

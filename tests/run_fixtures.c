@@ -30,7 +30,8 @@
  * Modes: a mode is an entry of `modes[]`: the fields an expectation may name
  * and a function that turns a snippet into an array of objects with those
  * fields.  "numbers" runs bl_scan (SPEC §4).  A "claims" mode (SPEC §5
- * fields through bl_doc_run) is one more entry of the same shape.
+ * fields through bl_doc_run) is the second: "of" there is the parent claim's
+ * text (SPEC §5 gives its start; a fixture reads better with the text).
  */
 #define _DEFAULT_SOURCE
 #include "bilan.h"
@@ -138,8 +139,98 @@ static const char *const numbers_fields[] = {"text",  "value", "lo",    "hi",  "
 static const char *const numbers_new[] = {"text",  "value", "lo",   "hi",
                                           "qualifier", "hedge", "unit", NULL};
 
+/* ---- claims: SPEC §5 through bl_doc_run */
+
+typedef struct claims_state {
+  bl_grammar *g;
+  bl_doc *doc;
+} claims_state;
+
+static void claims_close(void *p) {
+  claims_state *st = p;
+  if (!st) return;
+  bl_doc_free(st->doc);
+  bl_grammar_free(st->g);
+  free(st);
+}
+
+static void *claims_open(const char *grammar_dir, char *why, size_t whylen) {
+  claims_state *st = calloc(1, sizeof *st);
+  bl_error err;
+  memset(&err, 0, sizeof err);
+  if (!st) {
+    snprintf(why, whylen, "out of memory");
+    return NULL;
+  }
+  st->g = bl_grammar_new(grammar_dir, &err);
+  if (st->g) st->doc = bl_doc_new(st->g, &err);
+  if (!st->doc) {
+    snprintf(why, whylen, "%s", err.msg);
+    claims_close(st);
+    return NULL;
+  }
+  return st;
+}
+
+static json_t *bstr_json(bl_str v) {
+  return v.ptr ? json_stringn(v.ptr, v.len) : json_null();
+}
+
+static int claims_run(void *p, const char *text, size_t len, json_t *out, char *why,
+                      size_t whylen) {
+  claims_state *st = p;
+  bl_error err;
+  memset(&err, 0, sizeof err);
+  int rc = bl_doc_run(st->doc, text, len, 0, &err);
+  if (rc) {
+    snprintf(why, whylen, "bl_doc_run: %s (%s) at byte %zu", bl_rc_str(rc), err.msg, err.at.start);
+    return -1;
+  }
+  for (size_t i = 0; i < bl_doc_claim_count(st->doc); i++) {
+    const bl_claim *c = bl_doc_claim(st->doc, i);
+    const bl_claim *parent = c->of >= 0 ? bl_doc_claim(st->doc, (size_t)c->of) : NULL;
+    const char *group = bl_group_name(c->group), *status = bl_status_name(c->status);
+    json_t *o = json_object();
+    if (!o) return -1;
+    json_object_set_new(o, "text", str_json(text + c->q.span.start, c->q.span.end - c->q.span.start));
+    json_object_set_new(o, "value", num_json(c->q.value));
+    json_object_set_new(o, "lo", num_json(c->q.lo));
+    json_object_set_new(o, "hi", num_json(c->q.hi));
+    json_object_set_new(o, "qualifier", json_string(bl_qualifier_name(c->q.qualifier)));
+    json_object_set_new(o, "hedge", c->q.hedge.end > c->q.hedge.start
+                                         ? str_json(text + c->q.hedge.start,
+                                                    c->q.hedge.end - c->q.hedge.start)
+                                         : json_null());
+    json_object_set_new(o, "unit", bstr_json(c->unit));
+    json_object_set_new(o, "category", json_string(bl_category_name(c->category)));
+    json_object_set_new(o, "group", group ? json_string(group) : json_null());
+    json_object_set_new(o, "subject", bstr_json(c->subject));
+    json_object_set_new(o, "source", bstr_json(c->source));
+    json_object_set_new(o, "channel", bstr_json(c->channel));
+    json_object_set_new(o, "negated", json_boolean(c->negated));
+    /* of: the parent's text (SPEC gives its start; a text reads better in a fixture) */
+    json_object_set_new(o, "of", parent ? str_json(text + parent->q.span.start,
+                                                   parent->q.span.end - parent->q.span.start)
+                                        : json_null());
+    json_object_set_new(o, "cumulative", c->cumulative < 0 ? json_null() : json_boolean(c->cumulative));
+    json_object_set_new(o, "status", status ? json_string(status) : json_null());
+    json_object_set_new(o, "start", json_integer((json_int_t)c->q.span.start));
+    json_object_set_new(o, "end", json_integer((json_int_t)c->q.span.end));
+    json_array_append_new(out, o);
+  }
+  return 0;
+}
+
+static const char *const claims_fields[] = {
+    "text",    "value",   "lo",      "hi",       "qualifier", "hedge", "unit",  "category", "group",
+    "subject", "source",  "channel", "negated",  "of",        "cumulative", "status", "start",
+    "end",     NULL};
+static const char *const claims_new[] = {"text",     "value",  "qualifier", "unit",   "category",
+                                         "group",    "source", "negated",   "of",     NULL};
+
 static const mode modes[] = {
     {"numbers", numbers_fields, numbers_new, numbers_open, numbers_run, numbers_close},
+    {"claims", claims_fields, claims_new, claims_open, claims_run, claims_close},
 };
 
 static const mode *find_mode(const char *name, size_t n) {
@@ -330,8 +421,8 @@ static int add_expectation(const ffile *f, fcase *c, size_t idx) {
       json_decref(o);
       return -1;
     }
-    if (!json_is_null(v) && !json_is_number(v) && !json_is_string(v)) {
-      fail_at(f, idx, "field \"%s\" must be a number, a string or null", key);
+    if (!json_is_null(v) && !json_is_number(v) && !json_is_string(v) && !json_is_boolean(v)) {
+      fail_at(f, idx, "field \"%s\" must be a number, a string, true, false or null", key);
       json_decref(o);
       return -1;
     }
@@ -527,6 +618,7 @@ static bool same_value(const json_t *want, const json_t *got) {
   if (json_is_string(want) && json_is_string(got))
     return json_string_length(want) == json_string_length(got) &&
            !memcmp(json_string_value(want), json_string_value(got), json_string_length(want));
+  if (json_is_boolean(want) && json_is_boolean(got)) return json_is_true(want) == json_is_true(got);
   return false;
 }
 

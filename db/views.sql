@@ -1,0 +1,167 @@
+-- views.sql — the comparison views (SPEC §8).  Dropped and created again on
+-- open whenever this file changes, so they always match the binary.
+-- Documentation: docs/database.md.
+
+DROP VIEW IF EXISTS conflicts;
+DROP VIEW IF EXISTS conflict_pairs;
+DROP VIEW IF EXISTS tolls;
+DROP VIEW IF EXISTS wire_copies;
+
+-- Every figure of a toll key (event, category, group) by date, outlet and
+-- source, in time order, with the latest and the highest headline figure of
+-- the key.  A headline figure is a running total or a figure of unknown kind:
+-- not a sub-count, not a zero claim or denial, not a delta.
+CREATE VIEW tolls AS
+WITH t AS (
+  SELECT c.*, a.outlet, coalesce(a.url, a.path) AS article, a.published,
+         (c.parent_id IS NULL AND c.of_start IS NULL AND c.negated = 0
+          AND c.cumulative IS NOT 0) AS headline
+  FROM claims c JOIN articles a ON a.id = c.article_id
+  WHERE c.category IN (SELECT name FROM categories WHERE compared = 1)
+)
+SELECT event, category, grp, event_date, published, outlet, source, text, value, lo, hi,
+       qualifier, status, cumulative, negated,
+       (parent_id IS NOT NULL OR of_start IS NOT NULL) AS sub_count, headline,
+       first_value(CASE WHEN headline THEN coalesce(value, lo, hi) END)
+         OVER (PARTITION BY event, category, grp
+               ORDER BY headline DESC, event_day DESC, id DESC) AS latest,
+       max(CASE WHEN headline THEN coalesce(value, hi, lo) END)
+         OVER (PARTITION BY event, category, grp) AS highest,
+       article, id AS claim_id
+FROM t
+ORDER BY event, category, grp, event_day, id;
+
+-- Pairs of comparable figures on one toll key and what the comparison makes
+-- of them.  `first_id` is the earlier claim: by date; on one date the one
+-- worded as a revision, or in one sentence the one written later, is later;
+-- else the one stored first.
+--   conflict      independent voices (different source, not two copies of one
+--                 dispatch), dates at most window_days apart, not a running
+--                 total against a delta, and intervals that cannot both hold
+--                 (an "about" figure widened by about_tolerance); or a denial
+--                 of the very figure another voice states.
+-- Compared: figures of a category with categories.compared = 1, attributed
+-- to a named source (unless settings.require_source = 0), not sub-counts,
+-- not zero claims, with a date; for categories with same_unit = 1 only
+-- figures counting the same noun.
+--   revised_down  the same voice, a later figure entirely below the earlier,
+--                 both running totals (or of unknown kind), within
+--                 revision_window_days.
+CREATE VIEW conflict_pairs AS
+WITH s AS MATERIALIZED (
+  SELECT (SELECT value FROM settings WHERE key = 'about_tolerance') AS tol,
+         (SELECT value FROM settings WHERE key = 'window_days') AS win,
+         (SELECT value FROM settings WHERE key = 'revision_window_days') AS rwin,
+         coalesce((SELECT value FROM settings WHERE key = 'require_source'), 1) AS needs_source
+),
+cmp AS NOT MATERIALIZED (
+  SELECT c.id, c.article_id, c.event, c.category, c.grp, c.unit_kind, c.event_day,
+         c.voice, c.cumulative, c.status, c.negated, c.value, c.qualifier,
+         c.sentence_start, c.span_start,
+         CASE WHEN k.same_unit = 1 THEN coalesce(c.unit_key, '') ELSE '' END AS unit_match,
+         CASE WHEN c.qualifier = 'about' THEN c.lo * (1 - s.tol) ELSE c.lo END AS lo_e,
+         CASE WHEN c.qualifier = 'about' THEN c.hi * (1 + s.tol) ELSE c.hi END AS hi_e
+  FROM claims c JOIN categories k ON k.name = c.category AND k.compared = 1, s
+  WHERE c.parent_id IS NULL AND c.of_start IS NULL
+    AND (c.source_key IS NOT NULL OR s.needs_source = 0)
+    AND c.event_day IS NOT NULL
+    AND NOT (c.negated = 1 AND coalesce(c.value, 0) = 0)
+    AND (c.lo IS NOT NULL OR c.hi IS NOT NULL)
+),
+p AS (
+  SELECT a.id AS a_id, b.id AS b_id, a.event, a.category, a.grp,
+         b.event_day - a.event_day AS gap,
+         -- one voice: the same key, or one key the start of the other
+         -- ("ministere interieur" and "ministere interieur ostrelie")
+         (a.voice = b.voice OR substr(b.voice, 1, length(a.voice) + 1) = a.voice || ' '
+          OR substr(a.voice, 1, length(b.voice) + 1) = b.voice || ' ') AS same_voice,
+         (a.cumulative IS 1 AND b.cumulative IS 0) OR (a.cumulative IS 0 AND b.cumulative IS 1)
+           AS mixed_kind,
+         -- no overlap once "about" got its tolerance (NULL bound = unbounded)
+         (a.negated = 0 AND b.negated = 0
+          AND ((a.hi_e IS NOT NULL AND b.lo_e IS NOT NULL AND b.lo_e > a.hi_e)
+               OR (b.hi_e IS NOT NULL AND a.lo_e IS NOT NULL AND a.lo_e > b.hi_e))) AS apart,
+         -- a denial (negated, non-zero) of the figure the other side states
+         ((a.negated = 1) <> (b.negated = 1)
+          AND a.value IS NOT NULL AND b.value IS NOT NULL
+          AND abs(a.value - b.value)
+              <= (SELECT tol FROM s) * max(a.value, b.value)
+                 * (a.qualifier = 'about' OR b.qualifier = 'about')) AS denied,
+         CASE
+           WHEN b.event_day > a.event_day THEN 1
+           WHEN b.status IS 'revised' AND a.status IS NOT 'revised' THEN 1
+           WHEN a.status IS 'revised' AND b.status IS NOT 'revised' THEN -1
+           -- one sentence, one date: text order ("passant de 94 à 88")
+           WHEN a.article_id = b.article_id AND a.sentence_start = b.sentence_start
+             THEN CASE WHEN b.span_start > a.span_start THEN 1 ELSE -1 END
+           ELSE 0
+         END AS later,
+         a.hi_e AS a_hi, a.lo_e AS a_lo, b.hi_e AS b_hi, b.lo_e AS b_lo,
+         a.cumulative AS a_cum, b.cumulative AS b_cum, a.negated OR b.negated AS any_neg,
+         a.article_id AS a_art, b.article_id AS b_art
+  FROM cmp a JOIN cmp b
+    ON b.event = a.event AND b.category = a.category AND b.grp IS a.grp
+   AND b.unit_kind = a.unit_kind AND b.unit_match = a.unit_match
+   AND b.event_day BETWEEN a.event_day
+                       AND a.event_day + (SELECT max(win, rwin) FROM s)
+   AND (b.event_day > a.event_day OR b.id > a.id)
+)
+SELECT 'conflict' AS kind, event, category, grp, a_id AS first_id, b_id AS second_id
+FROM p
+WHERE same_voice = 0 AND gap <= (SELECT win FROM s) AND NOT mixed_kind AND (apart OR denied)
+  AND (a_art = b_art
+       OR (SELECT coalesce(origin_id, id) FROM articles WHERE id = a_art)
+          <> (SELECT coalesce(origin_id, id) FROM articles WHERE id = b_art))
+UNION ALL
+SELECT 'revised_down', event, category, grp,
+       CASE WHEN later = 1 THEN a_id ELSE b_id END,
+       CASE WHEN later = 1 THEN b_id ELSE a_id END
+FROM p
+WHERE same_voice = 1 AND later <> 0 AND NOT any_neg
+  AND gap <= (SELECT rwin FROM s)
+  AND a_cum IS NOT 0 AND b_cum IS NOT 0
+  AND ((later = 1 AND b_hi IS NOT NULL AND a_lo IS NOT NULL AND b_hi < a_lo)
+       OR (later = -1 AND a_hi IS NOT NULL AND b_lo IS NOT NULL AND a_hi < b_lo));
+
+-- One row per disagreement: the same two figures from the same two voices
+-- reported again (other articles, reprints) count in `reports` and show the
+-- first pair stored.
+CREATE VIEW conflicts AS
+WITH g AS (
+  SELECT p.kind, p.event, p.category, p.grp, p.first_id, p.second_id,
+         min(p.first_id * 4294967296 + p.second_id) AS pair_rank, count(*) AS reports
+  FROM conflict_pairs p
+  JOIN claims x ON x.id = p.first_id
+  JOIN claims y ON y.id = p.second_id
+  GROUP BY p.kind, p.event, p.category, p.grp,
+           CASE WHEN p.kind = 'conflict'
+                THEN min(x.voice || '|' || coalesce(x.lo, '') || '|' || coalesce(x.hi, ''),
+                         y.voice || '|' || coalesce(y.lo, '') || '|' || coalesce(y.hi, ''))
+                ELSE x.voice || '|' || coalesce(x.lo, '') || '|' || coalesce(x.hi, '') END,
+           CASE WHEN p.kind = 'conflict'
+                THEN max(x.voice || '|' || coalesce(x.lo, '') || '|' || coalesce(x.hi, ''),
+                         y.voice || '|' || coalesce(y.lo, '') || '|' || coalesce(y.hi, ''))
+                ELSE y.voice || '|' || coalesce(y.lo, '') || '|' || coalesce(y.hi, '') END
+)
+SELECT g.kind, g.event, g.category, g.grp,
+       coalesce(aa.url, aa.path) AS a_article, aa.outlet AS a_outlet, a.event_date AS a_date,
+       a.text AS a_text, a.value AS a_value, a.lo AS a_lo, a.hi AS a_hi,
+       a.qualifier AS a_qualifier, a.source AS a_source,
+       coalesce(ba.url, ba.path) AS b_article, ba.outlet AS b_outlet, b.event_date AS b_date,
+       b.text AS b_text, b.value AS b_value, b.lo AS b_lo, b.hi AS b_hi,
+       b.qualifier AS b_qualifier, b.source AS b_source,
+       g.reports, a.id AS a_claim, b.id AS b_claim
+FROM g
+JOIN claims a ON a.id = g.first_id
+JOIN articles aa ON aa.id = a.article_id
+JOIN claims b ON b.id = g.second_id
+JOIN articles ba ON ba.id = b.article_id
+ORDER BY g.event, g.category, g.grp, a.event_day, a.id, b.id;
+
+-- Articles recorded as copies of an earlier one (same dispatch or same URL).
+CREATE VIEW wire_copies AS
+SELECT c.id AS article_id, c.outlet, coalesce(c.url, c.path) AS article, c.published,
+       o.id AS origin_id, o.outlet AS origin_outlet, coalesce(o.url, o.path) AS origin,
+       c.similarity
+FROM articles c JOIN articles o ON o.id = c.origin_id
+ORDER BY o.id, c.id;
