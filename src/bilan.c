@@ -173,6 +173,7 @@ int bl_doc_run(bl_doc *d, const char *body, size_t len, unsigned opts, bl_error 
   const char *s = st->text.s;
   size_t n = st->text.n;
   rc = bl_num_find(st->g, &st->rx, s, 0, n, &st->q, err);
+  if (!rc) bl_num_local_dollars(st->g, &st->rx, s, n, &st->q);
   if (!rc) rc = bl_seg_lines(&st->seg, st->g, &st->rx, s, n, err);
   if (rc) {
     if (err) err->at = bl_text_orig_span(&st->text, err->at.start, err->at.end);

@@ -315,7 +315,7 @@ typedef struct lexspec {
 static const char *intern_code(bl_str s) {
   static const char *const known[] = {"percent", "EUR", "USD", "CAD", "CHF", "XOF", "XAF", "GBP",
                                       "JPY", "CNY", "RUB", "UAH", "MAD", "DZD", "TND", "KZT",
-                                      "LBP", "ILS", "INR", NULL};
+                                      "LBP", "ILS", "INR", "AUD", "NZD", "SGD", "HKD", NULL};
   for (size_t i = 0; known[i]; i++)
     if (strlen(known[i]) == s.len && memcmp(known[i], s.ptr, s.len) == 0) return known[i];
   return NULL;
@@ -457,6 +457,7 @@ static const lexspec lex_notclaim = {"fr/notclaim.tsv", "notclaim", 2, -1, 1, -1
 static const lexspec lex_words = {"fr/words.tsv", "words", 2, -1, 1, -1, -1, -1, false, false, word_kinds};
 static const lexspec lex_speech = {"fr/speech.tsv", "speech", 2, -1, 1, -1, -1, -1, true, false, speech_kinds};
 static const lexspec lex_status = {"fr/status.tsv", "status", 2, -1, 1, -1, -1, -1, true, false, status_kinds};
+static const lexspec lex_currency = {"fr/currency.tsv", "currency", 2, -1, -1, 1, -1, -1, true, false, NULL};
 static const lexspec lex_abbrev = {"fr/abbrev.txt", "abbrev", 1, -1, -1, -1, -1, -1, false, false, NULL};
 static const kindname date_kinds[] = {
     {"rel", DT_REL}, {"past", DT_PAST}, {"next", DT_NEXT}, {"break", DT_BREAK}, {"since", DT_SINCE},
@@ -816,6 +817,7 @@ static int expand(bl_grammar *g, const loadstate *ls, bl_buf *b, const char *s, 
           {"speech_ger", &g->speech, kind_is, SP_GER},
           {"speech_fund", &g->speech, kind_is, SP_FUND},
           {"status", &g->status, any_entry, 0},
+          {"currency_cue", &g->currency, any_entry, 0},
       };
       bool found = false;
       for (size_t t = 0; t < BL_ARRAY_LEN(table) && !found; t++)
@@ -1075,7 +1077,7 @@ void bl_grammar_free(bl_grammar *g) {
                                g->rx_zero, g->rx_nc_after, g->rx_nc_before, g->rx_selon,
                                g->rx_de_source, g->rx_cite_par, g->rx_inverted, g->rx_verb,
                                g->rx_same_source, g->rx_par_agent, g->rx_press, g->rx_cat_pred, g->rx_cat_verb,
-                               g->rx_denial, g->rx_status, g->rx_partitive, g->rx_includes, g->rx_versus,
+                               g->rx_denial, g->rx_status, g->rx_currency_cue, g->rx_dollar_explicit, g->rx_partitive, g->rx_includes, g->rx_versus,
                                g->rx_ellipsis, g->rx_copula, g->rx_pron_count,
                                g->rx_among_after, g->rx_among_before};
   for (size_t i = 0; i < BL_ARRAY_LEN(extra); i++) pcre2_code_free(extra[i]);
@@ -1127,7 +1129,7 @@ static int load_all(bl_grammar *g, const char *dir, loadstate *ls, ruleset *rs, 
       {&lex_units, &g->units},           {&lex_calendar, &g->calendar},
       {&lex_categories, &g->categories}, {&lex_notclaim, &g->notclaim},
       {&lex_words, &g->words},           {&lex_speech, &g->speech},   {&lex_status, &g->status},
-      {&lex_abbrev, &g->abbrev},         {&lex_dates, &g->dates},     {&lex_names, &g->names},
+      {&lex_abbrev, &g->abbrev},        {&lex_currency, &g->currency},         {&lex_dates, &g->dates},     {&lex_names, &g->names},
       {&lex_places, &g->places},
   };
   for (size_t i = 0; i < BL_ARRAY_LEN(lexicons); i++)
@@ -1148,6 +1150,8 @@ static int load_all(bl_grammar *g, const char *dir, loadstate *ls, ruleset *rs, 
       {RS_CLAIMS, "notclaim-after", &g->rx_nc_after},
       {RS_CLAIMS, "notclaim-before", &g->rx_nc_before},
       {RS_CLAIMS, "denial-before", &g->rx_denial}, {RS_CLAIMS, "status", &g->rx_status},
+      {RS_CLAIMS, "currency-cue", &g->rx_currency_cue},
+      {RS_CLAIMS, "dollar-explicit", &g->rx_dollar_explicit},
       {RS_CLAIMS, "partitive", &g->rx_partitive},  {RS_CLAIMS, "includes", &g->rx_includes},
       {RS_CLAIMS, "versus-before", &g->rx_versus}, {RS_CLAIMS, "ellipsis-before", &g->rx_ellipsis},
       {RS_CLAIMS, "copula-before", &g->rx_copula},

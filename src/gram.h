@@ -99,7 +99,7 @@ struct bl_grammar {
 
   bl_lexicon numbers, approx, vague, units, calendar;
   bl_lexicon dates, names, places; /* used by the store (store_*.c) */
-  bl_lexicon categories, notclaim, words, speech, status, abbrev;
+  bl_lexicon categories, notclaim, words, speech, status, abbrev, currency;
   bl_lexicon anchors; /* every word that may start a figure, kind = AN_* bits */
 
   pcre2_code *quantity;  /* owned */
@@ -108,7 +108,8 @@ struct bl_grammar {
   pcre2_code *furniture; /* owned: furniture.pcre, one alternation with (*MARK:id) */
   /* claims.pcre rules, each compiled alone (owned) */
   pcre2_code *rx_autres, *rx_sub_before, *rx_sub_after, *rx_zero, *rx_nc_after, *rx_nc_before;
-  pcre2_code *rx_denial, *rx_status, *rx_partitive, *rx_includes;
+  pcre2_code *rx_denial, *rx_status, *rx_partitive, *rx_includes, *rx_currency_cue,
+      *rx_dollar_explicit;
   pcre2_code *rx_versus, *rx_ellipsis, *rx_copula, *rx_pron_count, *rx_among_after, *rx_among_before;
   /* attrib.pcre rules (owned) */
   pcre2_code *rx_selon, *rx_de_source, *rx_cite_par, *rx_inverted, *rx_verb, *rx_same_source;

@@ -473,6 +473,29 @@ int bl_num_find(const bl_grammar *g, bl_rx_state *rx, const char *s, size_t from
   return BL_OK;
 }
 
+void bl_num_local_dollars(const bl_grammar *g, bl_rx_state *rx, const char *s, size_t n,
+                          bl_qtys *q) {
+  bool any = false;
+  for (size_t i = 0; i < q->n && !any; i++) any = q->v[i].pub.unit && !strcmp(q->v[i].pub.unit, "USD");
+  if (!any || bl_rx_match(g->rx_currency_cue, rx, s, n, 0, 0) <= 0) return;
+  size_t ms = 0, me = 0;
+  bl_rx_group(rx, 0, &ms, &me);
+  const bl_lexent *cue = bl_lex_find(&g->currency, s + ms, me - ms);
+  if (!cue || !cue->code) return;
+  for (size_t i = 0; i < q->n; i++) {
+    bl_qty *x = &q->v[i];
+    if (!x->pub.unit || strcmp(x->pub.unit, "USD")) continue;
+    /* "$ US" in the quantity's text, or "dollars américains" after it */
+    bool explicit_us = false;
+    for (size_t p = x->ns; p < x->ne && !explicit_us; p++)
+      if (s[p] == '$' && bl_rx_match(g->rx_dollar_explicit, rx, s, n, p > x->ns ? p - 1 : p, PCRE2_ANCHORED) > 0)
+        explicit_us = true;
+    if (!explicit_us && bl_rx_match(g->rx_dollar_explicit, rx, s, n, x->ne, PCRE2_ANCHORED) > 0)
+      explicit_us = true;
+    if (!explicit_us) x->pub.unit = cue->code;
+  }
+}
+
 void bl_num_map(const bl_text *t, bl_qtys *out, size_t first) {
   for (size_t i = first; i < out->n; i++) {
     bl_qty *q = &out->v[i];
@@ -524,6 +547,7 @@ int bl_scan_run(bl_scan *sc, const char *text, size_t len, unsigned opts, bl_err
   int rc = bl_text_normalize(&sc->text, text, len, opts, err);
   if (rc) return rc;
   rc = bl_num_find(sc->g, &sc->rx, sc->text.s, 0, sc->text.n, &sc->q, err);
+  if (!rc) bl_num_local_dollars(sc->g, &sc->rx, sc->text.s, sc->text.n, &sc->q);
   if (rc) {
     if (err) {
       size_t at = bl_text_orig_start(&sc->text, err->at.start);
