@@ -72,33 +72,12 @@ static bool is_article(bl_docstate *st, size_t a, size_t b) {
   return false;
 }
 
-/* Where an adverbial after the name starts ("le ministère dans un
- * communiqué", "le porte-parole lors d'un point presse"): sp.e, or the
- * start of the first such word after the first word. */
-static size_t adverbial_after(bl_docstate *st, bl_nspan sp) {
-  static const char *const words[] = {"dans", "lors", "devant", "via", "pendant", "au cours",
-                                      "en marge", "à l'issue", NULL};
-  const char *s = st->text.s;
-  size_t a, b, p;
-  if (!bl_word_at(s, sp.s, sp.e, &a, &b)) return sp.e;
-  for (p = b; bl_word_at(s, p, sp.e, &a, &b); p = b)
-    for (size_t i = 0; words[i]; i++) {
-      size_t n = strlen(words[i]);
-      if (a + n <= sp.e && !strncmp(s + a, words[i], n) &&
-          (a + n == sp.e || is_space((unsigned char)s[a + n]) || s[a + n - 1] == '\''))
-        return a;
-    }
-  return sp.e;
-}
-
 /* Trim a noun phrase: spaces, quotes and dashes at both ends, leading
- * determiners, time words and adverbs, a trailing adverbial ("dans un
- * communiqué"); a leading adverbial ("lors d'un point de presse le sergent
- * X", "à Genève un porte-parole") is skipped up to the article that opens
- * the subject. */
+ * determiners, time words and adverbs, a trailing clitic or preposition; a
+ * leading adverbial ("lors d'un point de presse le sergent X", "à Genève
+ * un porte-parole") is skipped up to the article that opens the subject. */
 static bl_nspan clean_np(bl_docstate *st, bl_nspan sp) {
   const char *s = st->text.s;
-  sp.e = adverbial_after(st, sp);
   for (int guard = 0; guard < 12; guard++) {
     while (sp.s < sp.e && (is_space((unsigned char)s[sp.s]) || s[sp.s] == '"' || s[sp.s] == '-' ||
                            s[sp.s] == ','))
@@ -216,8 +195,10 @@ static bl_nspan owner_of(bl_docstate *st, bl_nspan sp) {
 static bool plausible_subject(bl_docstate *st, bl_nspan sp) {
   const char *s = st->text.s;
   size_t p = sp.s, a, b, words = 0;
+  /* no figure inside ("n° 4" is an identifier, not a figure) */
+  for (size_t i = 0; i < st->q.n; i++)
+    if (st->q.v[i].ns < sp.e && sp.s < st->q.v[i].ne) return false;
   while (bl_word_at(s, p, sp.e, &a, &b)) {
-    if (s[a] >= '0' && s[a] <= '9') return false;
     const bl_lexent *w = word_entry(st, a, b);
     if (w && (w->kind == WD_AUX || w->kind == WD_CONJ)) return false;
     if (bl_lex_find(&st->g->anchors, s + a, b - a)) return false; /* a number word */
@@ -270,9 +251,13 @@ static bl_nspan subject_before(bl_docstate *st, size_t a, size_t verb) {
       return (bl_nspan){0, 0};
     /* the apposition: a noun phrase, or a relative clause ("L'ONG X, qui
      * emploie 90 personnes, assure") that may hold figures of its own */
+    static const char *const rel[] = {"qui", "que", "qu'", "dont", "où", NULL};
     size_t ws, we;
-    const bl_lexent *w = bl_word_at(s, q, cs, &ws, &we) ? word_entry(st, ws, we) : NULL;
-    if (!(w && w->kind == WD_CONJ) && has_figure(st, (bl_nspan){q, cs})) return (bl_nspan){0, 0};
+    bool relative = false;
+    if (bl_word_at(s, q, cs, &ws, &we))
+      for (size_t i = 0; rel[i]; i++)
+        if (we - ws == strlen(rel[i]) && !strncmp(s + ws, rel[i], we - ws)) relative = true;
+    if (!relative && has_figure(st, (bl_nspan){q, cs})) return (bl_nspan){0, 0};
   }
   bl_nspan np = clean_np(st, (bl_nspan){cs, p});
   size_t ws, we;
@@ -286,6 +271,40 @@ static bl_nspan subject_before(bl_docstate *st, size_t a, size_t verb) {
   return np;
 }
 
+/* Cut a speaker's phrase before a trailing adverbial ("le ministre lors
+ * d'une conférence de presse", "la préfecture dans un communiqué"). */
+static bl_nspan cut_adverbial(bl_docstate *st, bl_nspan sp) {
+  static const char *const cuts[] = {"lors", "pendant", "devant", "depuis", "dans", "sur",
+                                     "au cours", "à l'issue", "en marge", "ce matin", "ce soir",
+                                     "cette semaine", "hier", "aujourd'hui", NULL};
+  const char *s = st->text.s;
+  size_t p = sp.s, a, b;
+  bool content = false;
+  while (bl_word_at(s, p, sp.e, &a, &b)) {
+    if (content) {
+      for (size_t i = 0; cuts[i]; i++) {
+        size_t n = strlen(cuts[i]);
+        if (a + n <= sp.e && !strncasecmp(s + a, cuts[i], n) &&
+            (a + n == sp.e || !((unsigned char)s[a + n] >= 'a' && (unsigned char)s[a + n] <= 'z'))) {
+          sp.e = a;
+          while (sp.e > sp.s && is_space((unsigned char)s[sp.e - 1])) sp.e--;
+          return sp;
+        }
+      }
+      const bl_lexent *d = bl_lex_find(&st->g->calendar, s + a, b - a);
+      if (d && d->kind == CAL_DAY) {
+        sp.e = a;
+        while (sp.e > sp.s && is_space((unsigned char)s[sp.e - 1])) sp.e--;
+        return sp;
+      }
+    }
+    const bl_lexent *w = word_entry(st, a, b);
+    if (!w) content = true;
+    p = b;
+  }
+  return sp;
+}
+
 /* Segments after an inverted verb, split at commas: the first that holds a
  * capitalised word (a name), else the first. */
 static bl_nspan inverted_speaker(bl_docstate *st, bl_nspan after) {
@@ -295,7 +314,7 @@ static bl_nspan inverted_speaker(bl_docstate *st, bl_nspan after) {
   for (int k = 0; k < 3 && p < after.e; k++) {
     size_t e = p;
     while (e < after.e && s[e] != ',') e++;
-    bl_nspan seg = clean_np(st, (bl_nspan){p, e});
+    bl_nspan seg = cut_adverbial(st, clean_np(st, (bl_nspan){p, e}));
     /* a speaker holds no figure: "Le bilan, publié mardi, faisait état de
      * 58 victimes" has none; "le ministère, qui fait état de 21 blessés"
      * is the ministère */
@@ -362,7 +381,7 @@ static void find_all(bl_docstate *st, size_t a, size_t b, cands *cs) {
     }
     if (named(st, g->rx_inverted, "after", &after)) {
       bl_nspan who = inverted_speaker(st, after);
-      if (usable(st, who) && !names_a_figure(st, who))
+      if (usable(st, who) && plausible_subject(st, who) && !names_a_figure(st, who))
         add(cs, K_INVERTED, ms, who, (bl_nspan){0, 0});
     }
   }
@@ -406,7 +425,7 @@ static void find_all(bl_docstate *st, size_t a, size_t b, cands *cs) {
 
 /* The attribution that governs a claim at [cs, ce) of the sentence; NULL if none. */
 static const cand *choose(const bl_docstate *st, const cands *cs, size_t c_s, size_t c_e,
-                          const cand **relay) {
+                          size_t next_s, const cand **relay) {
   const cand *best = NULL;
   *relay = NULL;
   for (size_t i = 0; i < cs->n; i++) {
@@ -415,19 +434,18 @@ static const cand *choose(const bl_docstate *st, const cands *cs, size_t c_s, si
         !memchr(st->text.s + c_e, ',', c->pos - c_e))
       return c;
   }
-  /* "selon X": the first after the claim ("1,2 million selon les
-   * syndicats, 320 000 selon la police"), else the last before it */
-  const cand *selon = NULL;
+  /* "selon": the one right after the claim (before the next figure: "5 000
+   * selon la police, 15 000 selon les organisateurs"), else the nearest
+   * before it, else the first after it. */
+  for (size_t i = 0; i < cs->n; i++)
+    if (cs->v[i].kind == K_SELON && cs->v[i].pos >= c_e && cs->v[i].pos < next_s) return &cs->v[i];
   for (size_t i = 0; i < cs->n; i++) {
     const cand *c = &cs->v[i];
-    if (c->kind != K_SELON) continue;
-    if (c->pos >= c_e) {
-      if (!selon || selon->pos < c_e || c->pos < selon->pos) selon = c;
-    } else if (!selon || (selon->pos < c_e && c->pos > selon->pos)) {
-      selon = c;
-    }
+    if (c->kind == K_SELON && c->pos < c_s && (!best || c->pos > best->pos)) best = c;
   }
-  if (selon) return selon;
+  if (best) return best;
+  for (size_t i = 0; i < cs->n; i++)
+    if (cs->v[i].kind == K_SELON) return &cs->v[i];
   /* the nearest speech verb before the claim */
   for (size_t i = 0; i < cs->n; i++) {
     const cand *c = &cs->v[i];
@@ -438,8 +456,10 @@ static const cand *choose(const bl_docstate *st, const cands *cs, size_t c_s, si
       if (cs->v[i].kind == K_INVERTED && cs->v[i].pos > c_e) *relay = &cs->v[i];
     return best;
   }
+  /* a speaker named after the claim (", a indiqué X"); a speech verb whose
+   * subject comes after the claim is about something else */
   for (size_t i = 0; i < cs->n; i++)
-    if (cs->v[i].kind == K_INVERTED || cs->v[i].kind == K_SUBJ) return &cs->v[i];
+    if (cs->v[i].kind == K_INVERTED) return &cs->v[i];
   for (size_t i = 0; i < cs->n; i++)
     if (cs->v[i].kind == K_ANAPHOR) return &cs->v[i];
   return NULL;
@@ -541,7 +561,12 @@ int bl_attribute_line(bl_docstate *st, size_t sfirst, size_t slast, size_t first
     for (size_t k = ci; k < cend; k++) {
       bl_cl *c = &st->cl.v[k];
       const cand *relay;
-      const cand *w = choose(st, &cs, c->text.s, c->text.e, &relay);
+      size_t next_s = k + 1 < cend ? st->cl.v[k + 1].text.s : sn->e;
+      const cand *w = choose(st, &cs, c->text.s, c->text.e, next_s, &relay);
+      /* a figure inside a source's name ("les autorités des deux pays") is no claim */
+      for (size_t i = 0; i < cs.n; i++)
+        if (cs.v[i].kind != K_INVERTED && cs.v[i].src.s <= c->text.s && c->text.e <= cs.v[i].src.e)
+          c->dropped = true;
       bl_nspan src = {0, 0}, chan = {0, 0};
       if (w && w->src.e > w->src.s) {
         src = w->src;
@@ -570,7 +595,7 @@ int bl_attribute_line(bl_docstate *st, size_t sfirst, size_t slast, size_t first
     /* The sentence's own speaker (not an agent of one figure) carries over. */
     if (cs.n) {
       const cand *relay;
-      const cand *w = choose(st, &cs, sn->e, sn->e, &relay);
+      const cand *w = choose(st, &cs, sn->e, sn->e, sn->e, &relay);
       if (w && w->src.e > w->src.s) {
         sent_src = w->src;
         sent_chan = w->chan.e > w->chan.s ? w->chan : relay ? relay->src : cs.cite_chan;
@@ -635,14 +660,21 @@ void bl_attribute_finish(bl_docstate *st) {
    * "L'IGPR a publié son bilan annuel : ..." covers the paragraphs that
    * detail it) until another source is named. */
   bl_nspan last = {0, 0};
+  unsigned kinds = 0; /* categories (bits) the last source was given, 1 << BL_CAT_COUNT_ = percent */
   for (size_t i = 0; i < st->cl.n; i++) {
     bl_cl *c = &st->cl.v[i];
+    bool percent = c->q.unit && !strcmp(c->q.unit, "percent");
+    unsigned kind = percent ? 1u << BL_CAT_COUNT_ : 1u << c->category;
     if (c->source.e > c->source.s) {
+      if (last.e != c->source.e || last.s != c->source.s) kinds = 0;
       last = c->source;
+      kinds |= kind;
       continue;
     }
-    bool percent = c->q.unit && !strcmp(c->q.unit, "percent");
-    if (last.e > last.s && !c->background && (c->toll || percent)) c->source = last;
+    /* the same kind of figure as the report gave (a death toll after a death
+     * toll, a percentage after a percentage): a detail of the same report */
+    if (last.e > last.s && !c->background && (c->toll || percent) && (kinds & kind))
+      c->source = last;
   }
   /* An article whose lead names one source and that names no other is that
    * source's report: its other figures are the source's too. */
