@@ -83,6 +83,7 @@ int cmd_extract(int argc, char **argv);
 int cmd_tolls(int argc, char **argv);
 int cmd_conflicts(int argc, char **argv);
 int cmd_query(int argc, char **argv);
+int cmd_report(int argc, char **argv);
 
 /* The built-in grammar, or the one of --grammars DIR (set by main). */
 const bl_grammar *cli_grammar(void);
