@@ -15,6 +15,14 @@
 
 #include "store.h"
 
+#include <stdlib.h>
+
+/* qsort, for arrays that may be empty (and NULL). */
+static inline void bl_rp_sort(void *base, size_t n, size_t size,
+                              int (*cmp)(const void *, const void *)) {
+  if (n > 1) qsort(base, n, size, cmp);
+}
+
 /* ------------------------------------------------------- report_data.c */
 
 /* One article of the page.  Strings are owned by the bl_rp (NULL = null). */
@@ -126,8 +134,8 @@ int bl_html_escs(bl_buf *b, const char *s); /* NULL writes nothing */
 int bl_html_id(bl_buf *b, const char *s);
 /* A figure with its digits grouped by a thin space: 3211 → "3 211", 2.5 → "2,5". */
 int bl_rp_num(bl_buf *b, double v);
-/* A claim's interval in mathematical notation: "= 41", "≈ 50", "> 400",
- * "≥ 12", "< 10", "≤ 10", "150–200", "200–999". */
+/* A claim's interval in mathematical notation, as HTML: "= 41", "≈ 50",
+ * "&gt; 400", "≥ 12", "&lt; 10", "≤ 10", "150–200", "200–999". */
 int bl_rp_interval(bl_buf *b, const bl_rp_claim *c);
 /* "12 Oct" (English month abbreviations) of a day number. */
 int bl_rp_day_short(bl_buf *b, int32_t day);

@@ -156,8 +156,8 @@ static bl_qualifier qualifier_of(const char *s) {
   return BL_EXACT;
 }
 
-/* Index of the article with id `id` (articles are few per claim: bsearch on
- * a sorted copy of the ids). */
+/* Row ids to array indices: (id, index) pairs sorted by id, searched with
+ * bsearch. */
 typedef struct id_ix {
   int64_t id;
   size_t ix;
@@ -169,6 +169,7 @@ static int cmp_id_ix(const void *x, const void *y) {
 }
 
 static long find_id(const id_ix *v, size_t n, int64_t id) {
+  if (!n) return -1;
   id_ix key = {id, 0};
   const id_ix *f = bsearch(&key, v, n, sizeof *v, cmp_id_ix);
   return f ? (long)f->ix : -1;
@@ -180,7 +181,7 @@ static int load_claims(bl_rp *r, sqlite3 *db, const char *event, bool **same_uni
   id_ix *arts = bl_malloc((r->narticles ? r->narticles : 1) * sizeof *arts);
   if (!arts) return bl_fail(err, BL_NOMEM, "out of memory");
   for (size_t i = 0; i < r->narticles; i++) arts[i] = (id_ix){r->articles[i].id, i};
-  qsort(arts, r->narticles, sizeof *arts, cmp_id_ix);
+  bl_rp_sort(arts, r->narticles, sizeof *arts, cmp_id_ix);
   sqlite3_stmt *st;
   int rc = prepare(db, claims_sql, event, &st, err);
   size_t cap = 0, scap = 0;
@@ -312,7 +313,7 @@ static int build_series(bl_rp *r, const bool *same_unit, bl_error *err) {
     v[i].c = r->claims[i];
     v[i].unit_group = same_unit[i] ? r->claims[i].unit_key : NULL;
   }
-  qsort(v, r->nclaims, sizeof *v, cmp_claim);
+  bl_rp_sort(v, r->nclaims, sizeof *v, cmp_claim);
   size_t cap = 0;
   int rc = BL_OK;
   for (size_t i = 0; i < r->nclaims; i++) {
@@ -424,12 +425,12 @@ static int assign_outlets(bl_rp *r, bl_error *err) {
       size_t a = r->events[e].article_first + i;
       if (r->articles[a].outlet) v[n++] = (outlet_pos){r->articles[a].outlet, pos, a};
     }
-  qsort(v, n, sizeof *v, cmp_outlet_name);
+  bl_rp_sort(v, n, sizeof *v, cmp_outlet_name);
   /* Each name's first position, then the names in that order. */
   size_t u = 0;
   for (size_t i = 0; i < n; i++)
     if (!u || strcmp(v[u - 1].name, v[i].name)) v[u++] = v[i];
-  qsort(v, u, sizeof *v, cmp_outlet_pos);
+  bl_rp_sort(v, u, sizeof *v, cmp_outlet_pos);
   r->outlets = bl_malloc((u ? u : 1) * sizeof *r->outlets);
   if (!r->outlets) {
     bl_free(v);
@@ -439,7 +440,7 @@ static int assign_outlets(bl_rp *r, bl_error *err) {
   r->noutlets = u;
   /* Each article's index: names sorted again with their colour index. */
   for (size_t i = 0; i < u; i++) v[i].pos = i;
-  qsort(v, u, sizeof *v, cmp_outlet_name);
+  bl_rp_sort(v, u, sizeof *v, cmp_outlet_name);
   for (size_t a = 0; a < r->narticles; a++) {
     if (!r->articles[a].outlet) continue;
     outlet_pos key = {r->articles[a].outlet, 0, 0};
@@ -518,7 +519,7 @@ static int load_conflicts(bl_rp *r, sqlite3 *db, const char *event, bl_error *er
   id_ix *ids = bl_malloc((r->nclaims ? r->nclaims : 1) * sizeof *ids);
   if (!ids) return bl_fail(err, BL_NOMEM, "out of memory");
   for (size_t i = 0; i < r->nclaims; i++) ids[i] = (id_ix){r->claims[i].id, i};
-  qsort(ids, r->nclaims, sizeof *ids, cmp_id_ix);
+  bl_rp_sort(ids, r->nclaims, sizeof *ids, cmp_id_ix);
   sqlite3_stmt *st;
   int rc = prepare(db, conflicts_sql, event, &st, err);
   size_t cap = 0;
@@ -541,7 +542,7 @@ static int load_conflicts(bl_rp *r, sqlite3 *db, const char *event, bl_error *er
   sqlite3_finalize(st);
   bl_free(ids);
   if (rc) return rc;
-  qsort(r->conflicts, r->nconflicts, sizeof *r->conflicts, cmp_conflict);
+  bl_rp_sort(r->conflicts, r->nconflicts, sizeof *r->conflicts, cmp_conflict);
   for (size_t i = 0; i < r->nconflicts; i++) {
     bl_rp_conflict *k = &r->conflicts[i];
     bl_rp_series *s = &r->series[k->series];
@@ -590,7 +591,7 @@ int bl_rp_load(bl_rp *r, sqlite3 *db, const char *event, bl_error *err) {
   if (!rc) rc = load_conflicts(r, db, event, err);
   /* Most recent event first; series and conflicts keep their indices. */
   if (!rc) {
-    qsort(r->events, r->nevents, sizeof *r->events, cmp_event);
+    bl_rp_sort(r->events, r->nevents, sizeof *r->events, cmp_event);
     for (size_t e = 0; e < r->nevents; e++)
       for (size_t i = 0; i < r->events[e].nseries; i++)
         r->series[r->events[e].series_first + i].event = e;

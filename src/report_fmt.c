@@ -93,7 +93,7 @@ int bl_rp_interval(bl_buf *b, const bl_rp_claim *c) {
     op = "≈ ";
     break;
   case BL_MORE_THAN:
-    op = "> ";
+    op = "&gt; ";
     v = c->lo;
     break;
   case BL_AT_LEAST:
@@ -101,7 +101,7 @@ int bl_rp_interval(bl_buf *b, const bl_rp_claim *c) {
     v = c->lo;
     break;
   case BL_LESS_THAN:
-    op = "< ";
+    op = "&lt; ";
     v = c->hi;
     break;
   case BL_AT_MOST:

@@ -257,7 +257,7 @@ static int frame_init(frame *f, const bl_rp *r, const bl_rp_event *e) {
           if (bl_grow((void **)&f->days, &cap, n + 1, sizeof *f->days)) return BL_NOMEM;
           f->days[n++] = r->claims[i].day;
         }
-    qsort(f->days, n, sizeof *f->days, cmp_day);
+    bl_rp_sort(f->days, n, sizeof *f->days, cmp_day);
     size_t u = 0;
     for (size_t i = 0; i < n; i++)
       if (!u || f->days[u - 1] != f->days[i]) f->days[u++] = f->days[i];
@@ -407,10 +407,10 @@ static int voices(bl_buf *b, const bl_rp *r, pt *pts, size_t n, const frame *f, 
   /* Labels: the busiest voices when they do not all fit, spread 13 px apart. */
   size_t fit = (size_t)((s->bottom - s->top + 24) / 13);
   if (nl > fit) {
-    qsort(labels, nl, sizeof *labels, cmp_label_weight);
+    bl_rp_sort(labels, nl, sizeof *labels, cmp_label_weight);
     nl = fit;
   }
-  qsort(labels, nl, sizeof *labels, cmp_label);
+  bl_rp_sort(labels, nl, sizeof *labels, cmp_label);
   double prev = -1e9;
   for (size_t i = 0; i < nl; i++) {
     double y = labels[i].p->y + 4;
@@ -530,7 +530,7 @@ int bl_rp_svg(bl_buf *b, const bl_rp *r, const bl_rp_series *s) {
     if (!c->charted) continue;
     pts[n++] = (pt){i, c, r->articles[c->article].outlet_ix, 0, 0, 0, 0, true, 0};
   }
-  qsort(pts, n, sizeof *pts, cmp_pt);
+  bl_rp_sort(pts, n, sizeof *pts, cmp_pt);
   /* One mark for a figure an article repeats. */
   size_t nshown = 0;
   for (size_t i = 0; i < n; i++) {
