@@ -15,7 +15,7 @@
 /* How far (bytes) a predicate may lie after its noun, a verb before the figure. */
 #define PRED_WINDOW 160
 #define VERB_WINDOW 80
-#define BEFORE_WINDOW 48
+#define BEFORE_WINDOW ((size_t)48)
 
 static bool is_letter(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;

@@ -131,10 +131,8 @@ static void emit_claim(extract_opts *o, const char *doc, const bl_article *a, co
   KEY("status");
   rc |= str_field(b, t, status ? bl_str_make(status, strlen(status)) : bl_str_null());
   if (t) {
-    KEY("sentence_start");
-    rc |= num_field(b, t, (double)c->sentence.start);
-    KEY("sentence_end");
-    rc |= num_field(b, t, (double)c->sentence.end);
+    rc |= bl_buf_addc(b, '\t') | num_field(b, t, (double)c->sentence.start);
+    rc |= bl_buf_addc(b, '\t') | num_field(b, t, (double)c->sentence.end);
     rc |= bl_buf_addc(b, '\n');
   } else {
     rc |= bl_json_key(b, "sentence", false) | bl_buf_addc(b, '[') |
