@@ -311,7 +311,7 @@ static int build_series(bl_rp *r, const bool *same_unit, bl_error *err) {
   if (!v) return bl_fail(err, BL_NOMEM, "out of memory");
   for (size_t i = 0; i < r->nclaims; i++) {
     v[i].c = r->claims[i];
-    v[i].unit_group = same_unit[i] ? r->claims[i].unit_key : NULL;
+    v[i].unit_group = same_unit && same_unit[i] ? r->claims[i].unit_key : NULL;
   }
   bl_rp_sort(v, r->nclaims, sizeof *v, cmp_claim);
   size_t cap = 0;
@@ -367,9 +367,10 @@ static int build_events(bl_rp *r, const int32_t *pub, bl_error *err) {
     e->pub_min = e->pub_max = e->day_min = e->day_max = BL_NO_DAY;
     for (; i < r->narticles && !strcmp(r->articles[i].event, e->key); i++) {
       e->narticles++;
-      if (pub[i] == BL_NO_DAY) continue;
-      if (e->pub_min == BL_NO_DAY || pub[i] < e->pub_min) e->pub_min = pub[i];
-      if (e->pub_max == BL_NO_DAY || pub[i] > e->pub_max) e->pub_max = pub[i];
+      int32_t day = pub ? pub[i] : BL_NO_DAY;
+      if (day == BL_NO_DAY) continue;
+      if (e->pub_min == BL_NO_DAY || day < e->pub_min) e->pub_min = day;
+      if (e->pub_max == BL_NO_DAY || day > e->pub_max) e->pub_max = day;
     }
     /* Claims and series of the event follow in the same key order. */
     e->series_first = si;

@@ -609,7 +609,8 @@ int bl_rp_svg_key(bl_buf *b) {
   int rc = bl_buf_adds(b, "<svg class=\"key\" viewBox=\"0 0 900 96\" width=\"900\" height=\"96\" "
                           "role=\"img\" aria-label=\"What the marks mean\">");
   for (size_t i = 0; i < BL_ARRAY_LEN(items); i++) {
-    double x = 14 + (double)(i % 4) * 222, y = 18 + (double)(i / 4) * 30;
+    /* Four to a row. */
+    double x = 14 + (double)(i % 4) * 222, y = i < 4 ? 18 : 48;
     bl_rp_claim c;
     memset(&c, 0, sizeof c);
     c.qualifier = items[i].q;
