@@ -29,7 +29,7 @@ build: deps
 	@cmake --build $(BUILD) -j $(JOBS)
 
 test:
-	@scripts/deps.sh test
+	@scripts/deps.sh test browser
 	@$(MAKE) --no-print-directory test-normal test-asan
 
 test-normal: build
@@ -43,6 +43,9 @@ test-asan:
 
 test-long: build
 	@cd $(BUILD) && ctest --output-on-failure -L long
+
+demo: build
+	@scripts/demo.sh $(BUILD)
 
 lint:
 	@scripts/deps.sh lint
