@@ -16,6 +16,8 @@ ASAN_BUILD ?= build-asan
 JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 PREFIX     ?= /usr/local
 CMAKE_ARGS ?=
+# Texts the bench corpus is drawn from (docs/bench.md).
+BENCH_SOURCES ?= fixtures
 
 .PHONY: all build deps test test-normal test-asan test-long bench demo lint install clean
 
@@ -46,6 +48,13 @@ test-long: build
 
 demo: build
 	@scripts/demo.sh $(BUILD)
+
+bench: build
+	@mkdir -p $(BUILD)/bench
+	@$(BUILD)/bilan-gencorpus --size 100 --out $(BUILD)/bench/corpus-100.txt $(BENCH_SOURCES)
+	@$(BUILD)/bilan-gencorpus --size 200 --out $(BUILD)/bench/corpus-200.txt $(BENCH_SOURCES)
+	@$(BUILD)/bilan-bench --bilan $(BUILD)/bilan $(BUILD)/bench/corpus-100.txt \
+	  $(BUILD)/bench/corpus-200.txt
 
 lint:
 	@scripts/deps.sh lint

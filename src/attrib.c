@@ -173,8 +173,10 @@ static bl_nspan owner_of(bl_docstate *st, bl_nspan sp) {
 static bool plausible_subject(bl_docstate *st, bl_nspan sp) {
   const char *s = st->text.s;
   size_t p = sp.s, a, b, words = 0;
+  /* no figure inside ("n° 4" is an identifier, not a figure) */
+  for (size_t i = 0; i < st->q.n; i++)
+    if (st->q.v[i].ns < sp.e && sp.s < st->q.v[i].ne) return false;
   while (bl_word_at(s, p, sp.e, &a, &b)) {
-    if (s[a] >= '0' && s[a] <= '9') return false;
     const bl_lexent *w = word_entry(st, a, b);
     if (w && (w->kind == WD_AUX || w->kind == WD_CONJ)) return false;
     if (bl_lex_find(&st->g->anchors, s + a, b - a)) return false; /* a number word */
@@ -205,6 +207,40 @@ static bl_nspan subject_before(bl_docstate *st, size_t a, size_t verb) {
   return np;
 }
 
+/* Cut a speaker's phrase before a trailing adverbial ("le ministre lors
+ * d'une conférence de presse", "la préfecture dans un communiqué"). */
+static bl_nspan cut_adverbial(bl_docstate *st, bl_nspan sp) {
+  static const char *const cuts[] = {"lors", "pendant", "devant", "depuis", "dans", "sur",
+                                     "au cours", "à l'issue", "en marge", "ce matin", "ce soir",
+                                     "cette semaine", "hier", "aujourd'hui", NULL};
+  const char *s = st->text.s;
+  size_t p = sp.s, a, b;
+  bool content = false;
+  while (bl_word_at(s, p, sp.e, &a, &b)) {
+    if (content) {
+      for (size_t i = 0; cuts[i]; i++) {
+        size_t n = strlen(cuts[i]);
+        if (a + n <= sp.e && !strncasecmp(s + a, cuts[i], n) &&
+            (a + n == sp.e || !((unsigned char)s[a + n] >= 'a' && (unsigned char)s[a + n] <= 'z'))) {
+          sp.e = a;
+          while (sp.e > sp.s && is_space((unsigned char)s[sp.e - 1])) sp.e--;
+          return sp;
+        }
+      }
+      const bl_lexent *d = bl_lex_find(&st->g->calendar, s + a, b - a);
+      if (d && d->kind == CAL_DAY) {
+        sp.e = a;
+        while (sp.e > sp.s && is_space((unsigned char)s[sp.e - 1])) sp.e--;
+        return sp;
+      }
+    }
+    const bl_lexent *w = word_entry(st, a, b);
+    if (!w) content = true;
+    p = b;
+  }
+  return sp;
+}
+
 /* Segments after an inverted verb, split at commas: the first that holds a
  * capitalised word (a name), else the first. */
 static bl_nspan inverted_speaker(bl_docstate *st, bl_nspan after) {
@@ -214,7 +250,7 @@ static bl_nspan inverted_speaker(bl_docstate *st, bl_nspan after) {
   for (int k = 0; k < 3 && p < after.e; k++) {
     size_t e = p;
     while (e < after.e && s[e] != ',') e++;
-    bl_nspan seg = clean_np(st, (bl_nspan){p, e});
+    bl_nspan seg = cut_adverbial(st, clean_np(st, (bl_nspan){p, e}));
     if (seg.e > seg.s) {
       if (!first.e) first = seg;
       for (size_t i = seg.s; i < seg.e; i++)
@@ -277,7 +313,7 @@ static void find_all(bl_docstate *st, size_t a, size_t b, cands *cs) {
     }
     if (named(st, g->rx_inverted, "after", &after)) {
       bl_nspan who = inverted_speaker(st, after);
-      if (usable(st, who) && !names_a_figure(st, who))
+      if (usable(st, who) && plausible_subject(st, who) && !names_a_figure(st, who))
         add(cs, K_INVERTED, ms, who, (bl_nspan){0, 0});
     }
   }
@@ -321,7 +357,7 @@ static void find_all(bl_docstate *st, size_t a, size_t b, cands *cs) {
 
 /* The attribution that governs a claim at [cs, ce) of the sentence; NULL if none. */
 static const cand *choose(const bl_docstate *st, const cands *cs, size_t c_s, size_t c_e,
-                          const cand **relay) {
+                          size_t next_s, const cand **relay) {
   const cand *best = NULL;
   *relay = NULL;
   for (size_t i = 0; i < cs->n; i++) {
@@ -330,6 +366,16 @@ static const cand *choose(const bl_docstate *st, const cands *cs, size_t c_s, si
         !memchr(st->text.s + c_e, ',', c->pos - c_e))
       return c;
   }
+  /* "selon": the one right after the claim (before the next figure: "5 000
+   * selon la police, 15 000 selon les organisateurs"), else the nearest
+   * before it, else the first after it. */
+  for (size_t i = 0; i < cs->n; i++)
+    if (cs->v[i].kind == K_SELON && cs->v[i].pos >= c_e && cs->v[i].pos < next_s) return &cs->v[i];
+  for (size_t i = 0; i < cs->n; i++) {
+    const cand *c = &cs->v[i];
+    if (c->kind == K_SELON && c->pos < c_s && (!best || c->pos > best->pos)) best = c;
+  }
+  if (best) return best;
   for (size_t i = 0; i < cs->n; i++)
     if (cs->v[i].kind == K_SELON) return &cs->v[i];
   /* the nearest speech verb before the claim */
@@ -342,8 +388,10 @@ static const cand *choose(const bl_docstate *st, const cands *cs, size_t c_s, si
       if (cs->v[i].kind == K_INVERTED && cs->v[i].pos > c_e) *relay = &cs->v[i];
     return best;
   }
+  /* a speaker named after the claim (", a indiqué X"); a speech verb whose
+   * subject comes after the claim is about something else */
   for (size_t i = 0; i < cs->n; i++)
-    if (cs->v[i].kind == K_INVERTED || cs->v[i].kind == K_SUBJ) return &cs->v[i];
+    if (cs->v[i].kind == K_INVERTED) return &cs->v[i];
   for (size_t i = 0; i < cs->n; i++)
     if (cs->v[i].kind == K_ANAPHOR) return &cs->v[i];
   return NULL;
@@ -445,7 +493,12 @@ int bl_attribute_line(bl_docstate *st, size_t sfirst, size_t slast, size_t first
     for (size_t k = ci; k < cend; k++) {
       bl_cl *c = &st->cl.v[k];
       const cand *relay;
-      const cand *w = choose(st, &cs, c->text.s, c->text.e, &relay);
+      size_t next_s = k + 1 < cend ? st->cl.v[k + 1].text.s : sn->e;
+      const cand *w = choose(st, &cs, c->text.s, c->text.e, next_s, &relay);
+      /* a figure inside a source's name ("les autorités des deux pays") is no claim */
+      for (size_t i = 0; i < cs.n; i++)
+        if (cs.v[i].kind != K_INVERTED && cs.v[i].src.s <= c->text.s && c->text.e <= cs.v[i].src.e)
+          c->dropped = true;
       bl_nspan src = {0, 0}, chan = {0, 0};
       if (w && w->src.e > w->src.s) {
         src = w->src;
@@ -474,7 +527,7 @@ int bl_attribute_line(bl_docstate *st, size_t sfirst, size_t slast, size_t first
     /* The sentence's own speaker (not an agent of one figure) carries over. */
     if (cs.n) {
       const cand *relay;
-      const cand *w = choose(st, &cs, sn->e, sn->e, &relay);
+      const cand *w = choose(st, &cs, sn->e, sn->e, sn->e, &relay);
       if (w && w->src.e > w->src.s) {
         sent_src = w->src;
         sent_chan = w->chan.e > w->chan.s ? w->chan : relay ? relay->src : cs.cite_chan;
@@ -539,14 +592,21 @@ void bl_attribute_finish(bl_docstate *st) {
    * "L'IGPR a publié son bilan annuel : ..." covers the paragraphs that
    * detail it) until another source is named. */
   bl_nspan last = {0, 0};
+  unsigned kinds = 0; /* categories (bits) the last source was given, 1 << BL_CAT_COUNT_ = percent */
   for (size_t i = 0; i < st->cl.n; i++) {
     bl_cl *c = &st->cl.v[i];
+    bool percent = c->q.unit && !strcmp(c->q.unit, "percent");
+    unsigned kind = percent ? 1u << BL_CAT_COUNT_ : 1u << c->category;
     if (c->source.e > c->source.s) {
+      if (last.e != c->source.e || last.s != c->source.s) kinds = 0;
       last = c->source;
+      kinds |= kind;
       continue;
     }
-    bool percent = c->q.unit && !strcmp(c->q.unit, "percent");
-    if (last.e > last.s && !c->background && (c->toll || percent)) c->source = last;
+    /* the same kind of figure as the report gave (a death toll after a death
+     * toll, a percentage after a percentage): a detail of the same report */
+    if (last.e > last.s && !c->background && (c->toll || percent) && (kinds & kind))
+      c->source = last;
   }
   /* An article whose lead names one source and that names no other is that
    * source's report: its other figures are the source's too. */

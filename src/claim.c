@@ -377,8 +377,10 @@ static bl_nspan money_subject(bl_docstate *st, const bl_qty *q, size_t from, siz
   bl_nspan np = {0, 0};
   size_t a, b;
   size_t after = q->after > q->ne ? q->after : q->ne;
-  if (bl_word_at(s, after, end, &a, &b) && b - a == 2 &&
-      (!strncmp(s + a, "d'", 2) || !strncmp(s + a, "de", 2))) {
+  if (bl_word_at(s, after, end, &a, &b) &&
+      ((b - a == 2 && (!strncmp(s + a, "d'", 2) || !strncmp(s + a, "de", 2) ||
+                       !strncmp(s + a, "du", 2))) ||
+       (b - a == 3 && !strncmp(s + a, "des", 3)))) {
     size_t c, d;
     if (bl_word_at(s, b, end, &c, &d) && !word_class(g, s, c, d) &&
         !(s[c] >= '0' && s[c] <= '9')) {
@@ -468,8 +470,10 @@ static bool after_determiner(bl_docstate *st, size_t from, size_t at) {
  * relative clause ("deux hommes qui étaient portés disparus ont été
  * retrouvés sains et saufs") the main verb's predicate, the last, wins.
  */
-static const bl_lexent *find_pred(bl_docstate *st, size_t from, size_t end, bl_nspan *where) {
+static const bl_lexent *find_pred(bl_docstate *st, size_t from, size_t end, bool end_is_figure,
+                                  bl_nspan *where) {
   const char *s = st->text.s;
+  size_t figure = end;
   if (end > from + PRED_WINDOW) end = from + PRED_WINDOW;
   size_t a, b;
   bool relative = bl_word_at(s, from, end, &a, &b) && b - a == 3 && !strncmp(s + a, "qui", 3);
@@ -499,6 +503,9 @@ static const bl_lexent *find_pred(bl_docstate *st, size_t from, size_t end, bl_n
   for (size_t p = from; p < end && search(st, st->g->rx_cat_pred, p, end, &ms, &me);
        p = me > p ? me : p + 1) {
     if (after_determiner(st, from, ms)) continue;
+    /* "ont secouru 40 personnes et évacué 300 habitants": a verb right
+     * before the next figure is that figure's */
+    if (end_is_figure && figure - me < 4) continue;
     const bl_lexent *e = cat_entry(st->g, s, ms, me, K(CK_PRED) | K(CK_WEAK));
     if (!e) continue;
     found = e;
@@ -699,7 +706,7 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
     pw = np.pred;
   } else if (!money) {
     size_t from = np.np.e ? np.np.e : after;
-    pred = find_pred(st, from, clause_end, &pw);
+    pred = find_pred(st, from, clause_end, clause_end < sn->e, &pw);
   }
   const bl_lexent *noun = np.noun;
   bool thing = noun && noun->kind == CK_THING;
@@ -711,6 +718,19 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
     if (cat < 0 && noun && noun->value >= 0) cat = (int)noun->value;
     if (cat < 0 && pred && pred->value >= 0) cat = (int)pred->value;
     if (cat < 0) {
+      /* a participle right before the figure is its verb ("avoir tué plus
+       * de 300 combattants", "et évacué 300 habitants") */
+      size_t ms = 0, me = 0, from = q->ns > 40 ? q->ns - 40 : 0;
+      if (from < sn->s) from = sn->s;
+      while (search(st, g->rx_cat_pred, from, q->ns, &ms, &me)) {
+        size_t gap = me;
+        while (gap < q->ns && is_space((unsigned char)s[gap])) gap++;
+        const bl_lexent *e = gap == q->ns ? cat_entry(g, s, ms, me, K(CK_PRED)) : NULL;
+        if (e && e->value >= 0) cat = (int)e->value;
+        from = me > from ? me : from + 1;
+      }
+    }
+    if (cat < 0) {
       size_t vfrom = sn->s;
       const bl_lexent *v = find_verb(st, vfrom, q->ns);
       if (v && v->value >= 0) cat = (int)v->value;
@@ -719,14 +739,14 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
   /* "figurent parmi les blessés" / "Parmi les victimes figurent 17 ...": the
    * group's noun gives a category the claim's own words do not. */
   bool strong = pred && pred->kind == CK_PRED && pred->value >= 0;
-  if (!strong && !money && !thing) {
+  if (!strong && !money && !thing && np.head.e) {
     const bl_lexent *among = NULL;
     uint32_t an[1];
     size_t as = 0, ae = 0;
-    if (match_at(st, g->rx_among_after, np.np.e ? np.np.e : after, sn->e) &&
+    size_t ms = 0, me = 0;
+    if (search(st, g->rx_among_after, np.np.e ? np.np.e : after, clause_end, &ms, &me) &&
         bl_rx_groups_named(g->rx_among_after, "an", an, 1) && bl_rx_group(&st->rx, an[0], &as, &ae))
       among = cat_entry(g, s, as, ae, K(CK_NOUN));
-    size_t ms = 0, me = 0;
     if (!among && search(st, g->rx_among_before, sn->s, q->ns, &ms, &me) &&
         bl_rx_groups_named(g->rx_among_before, "an", an, 1) && bl_rx_group(&st->rx, an[0], &as, &ae))
       among = cat_entry(g, s, as, ae, K(CK_NOUN));
@@ -865,7 +885,7 @@ static int zero_claim(bl_docstate *st, size_t si, size_t at, bl_error *err) {
   const bl_lexent *noun = cat_entry(g, s, ns, ne, K(CK_NOUN));
   int cat = z ? (int)z->value : -1;
   bl_nspan pw = {0, 0};
-  const bl_lexent *pred = find_pred(st, ne, sn->e, &pw);
+  const bl_lexent *pred = find_pred(st, ne, sn->e, false, &pw);
   if (cat < 0 && noun && noun->value >= 0) cat = (int)noun->value;
   if (cat < 0 && pred && pred->value >= 0 && pred->kind == CK_PRED) cat = (int)pred->value;
   if (cat < 0 || !toll_category((bl_category)cat)) return BL_OK;

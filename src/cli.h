@@ -101,6 +101,7 @@ struct bl_store *cli_db_open(const char *path, bool readonly);
 /* Commands. */
 int cmd_numbers(int argc, char **argv);
 int cmd_extract(int argc, char **argv);
+int cmd_ingest(int argc, char **argv);
 int cmd_tolls(int argc, char **argv);
 int cmd_conflicts(int argc, char **argv);
 int cmd_query(int argc, char **argv);

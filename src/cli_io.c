@@ -205,8 +205,9 @@ int cli_chunks_open(cli_chunks *c, const char *path) {
 int cli_chunk_next(cli_chunks *c, const char **data, size_t *len) {
   /* Drop what the last call handed over. */
   if (c->taken) {
-    for (size_t i = 0; i < c->taken; i++)
-      if (c->buf[i] == '\n') c->line++;
+    for (const char *p = c->buf, *e = c->buf + c->taken; (p = memchr(p, '\n', (size_t)(e - p)));
+         p++)
+      c->line++;
     memmove(c->buf, c->buf + c->taken, c->len - c->taken);
     c->len -= c->taken;
     c->base += c->taken;

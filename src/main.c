@@ -15,6 +15,7 @@ static const char usage[] =
     "Commands:\n"
     "  numbers   every quantity expression, JSON Lines\n"
     "  extract   every claim of the articles, JSON Lines or TSV; no database\n"
+    "  ingest    extract the claims of articles into the database\n"
     "  tolls     every figure of each toll, by outlet, source and date\n"
     "  conflicts figures of one toll that disagree, or were revised down\n"
     "  query     read-only SQL over the database (table, CSV or JSON)\n"
@@ -45,6 +46,7 @@ int main(int argc, char **argv) {
     int (*fn)(int, char **);
   } commands[] = {{"numbers", cmd_numbers},
                    {"extract", cmd_extract},
+                   {"ingest", cmd_ingest},
                    {"tolls", cmd_tolls},
                    {"conflicts", cmd_conflicts},
                    {"query", cmd_query},

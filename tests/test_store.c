@@ -213,7 +213,7 @@ static void test_migrations_match_schema(void **state) {
     for (const bl_embedded *e = bl_db_files; e->name; e++) {
       char prefix[32];
       snprintf(prefix, sizeof prefix, "migrations/%03d_", v);
-      if (strncmp(e->name, prefix, strlen(prefix))) continue;
+      if (strncmp(e->name, prefix, strlen(prefix)) != 0) continue;
       char *sql = bl_strndup(e->data, e->len);
       assert_int_equal(sqlite3_exec(b, sql, 0, 0, 0), SQLITE_OK);
       bl_free(sql);
@@ -506,7 +506,7 @@ static void test_name_keys(void **state) {
     for (size_t i = 1; i < 4; i++) {
       k = bl_names_key(n, groups[g][i], strlen(groups[g][i]), &err);
       assert_non_null(k);
-      if (strcmp(k, first)) fail_msg("'%s' → '%s' but '%s' → '%s'", groups[g][0], first, groups[g][i], k);
+      if (strcmp(k, first) != 0) fail_msg("'%s' → '%s' but '%s' → '%s'", groups[g][0], first, groups[g][i], k);
     }
   }
   const char *k = bl_names_key(n, "Tokaïev", strlen("Tokaïev"), &err);
@@ -576,7 +576,7 @@ static void expect_dates(const char *text, const char *pub, const char *const *f
   for (size_t i = 0; i < n; i++) {
     char got[11] = "none";
     if (out[i] != BL_NO_DAY) bl_day_format(out[i], got);
-    if (strcmp(got, want[i])) fail_msg("%s: %s → %s, want %s", text, figs[i], got, want[i]);
+    if (strcmp(got, want[i]) != 0) fail_msg("%s: %s → %s, want %s", text, figs[i], got, want[i]);
   }
 }
 
@@ -672,7 +672,7 @@ static void expect_event(const char *title, const char *body, const char *pub, c
   assert_int_equal(bl_event_auto(grammar(), n, t, bl_str_make(body, strlen(body)),
                                  pub ? day(pub) : BL_NO_DAY, &out, &err),
                    BL_OK);
-  if (strcmp(out.ptr, want)) fail_msg("event %s, want %s", out.ptr, want);
+  if (strcmp(out.ptr, want) != 0) fail_msg("event %s, want %s", out.ptr, want);
   bl_buf_clear(&out);
   bl_names_free(n);
 }
