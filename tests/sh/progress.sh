@@ -1,8 +1,9 @@
 #!/bin/sh
-# progress.sh BILAN DIR — the progress line of `bilan extract`: drawn on
-# stderr when it is a terminal (script(1) gives the run one), never when
-# stderr is a file or a pipe, never with --quiet, never when the output goes
-# to the same terminal; and the output is the same with or without it.
+# progress.sh BILAN DIR — the progress line of `bilan extract` and `bilan
+# ingest`: drawn on stderr when it is a terminal (script(1) gives the run
+# one), never when stderr is a file or a pipe, never with --quiet, never when
+# extract's output goes to the same terminal; and the output is the same with
+# or without it.
 set -eu
 bilan=$1
 dir=$2
@@ -30,4 +31,14 @@ script -qec "'$bilan' extract --quiet '$dir' > '$tmp/q.jsonl'" /dev/null >"$tmp/
 script -qec "'$bilan' extract '$dir'" /dev/null >"$tmp/both.log" </dev/null
 ! grep -q "$progress" "$tmp/both.log" || fail "progress drawn over output on the terminal"
 grep -q '"qualifier"' "$tmp/both.log" || fail "no output on the terminal"
+# ingest: the line while articles are stored, then the summary alone.
+script -qec "'$bilan' ingest --db '$tmp/a.db' '$dir'" /dev/null >"$tmp/ingest.log" </dev/null
+grep -q "$progress" "$tmp/ingest.log" || fail "ingest: no progress line on a terminal"
+# The summary starts right after the erased line.
+tr '\r' '\n' <"$tmp/ingest.log" | grep -q "^bilan ingest: [0-9]* articles read, [0-9]* stored" ||
+  fail "ingest: no summary after the progress line: $(cat -A "$tmp/ingest.log")"
+"$bilan" ingest --db "$tmp/b.db" "$dir" >"$tmp/b.out" 2>"$tmp/b.err"
+[ ! -s "$tmp/b.err" ] || fail "ingest, stderr not a terminal, yet: $(cat "$tmp/b.err")"
+script -qec "'$bilan' ingest --quiet --db '$tmp/c.db' '$dir'" /dev/null >"$tmp/c.log" </dev/null
+! grep -q "$progress" "$tmp/c.log" || fail "ingest --quiet still shows progress"
 echo "progress.sh: shown on a terminal only, erased, output unchanged"
