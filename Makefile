@@ -33,7 +33,7 @@ build: deps
 	@cmake --build $(BUILD) -j $(JOBS)
 
 test:
-	@scripts/deps.sh test
+	@scripts/deps.sh test browser
 	@$(MAKE) --no-print-directory test-normal test-asan
 
 test-normal: build
@@ -47,6 +47,9 @@ test-asan:
 
 test-long: build
 	@cd $(BUILD) && ctest --output-on-failure -L long
+
+demo: build
+	@scripts/demo.sh $(BUILD)
 
 bench: build
 	@mkdir -p $(BUILD)/bench
