@@ -198,7 +198,12 @@ static bool plausible_subject(bl_docstate *st, bl_nspan sp) {
   /* no figure inside ("n° 4" is an identifier, not a figure) */
   for (size_t i = 0; i < st->q.n; i++)
     if (st->q.v[i].ns < sp.e && sp.s < st->q.v[i].ne) return false;
-  while (bl_word_at(s, p, sp.e, &a, &b)) {
+  while (p < sp.e) {
+    if (!bl_word_at(s, p, sp.e, &a, &b)) {
+      if (a < sp.e && strchr(":;!?\"", s[a])) return false; /* a clause, not a name */
+      p = a + 1;
+      continue;
+    }
     const bl_lexent *w = word_entry(st, a, b);
     if (w && (w->kind == WD_AUX || w->kind == WD_CONJ)) return false;
     if (bl_lex_find(&st->g->anchors, s + a, b - a)) return false; /* a number word */
@@ -425,7 +430,7 @@ static void find_all(bl_docstate *st, size_t a, size_t b, cands *cs) {
 
 /* The attribution that governs a claim at [cs, ce) of the sentence; NULL if none. */
 static const cand *choose(const bl_docstate *st, const cands *cs, size_t c_s, size_t c_e,
-                          size_t next_s, const cand **relay) {
+                          const cand **relay) {
   const cand *best = NULL;
   *relay = NULL;
   for (size_t i = 0; i < cs->n; i++) {
@@ -434,18 +439,19 @@ static const cand *choose(const bl_docstate *st, const cands *cs, size_t c_s, si
         !memchr(st->text.s + c_e, ',', c->pos - c_e))
       return c;
   }
-  /* "selon": the one right after the claim (before the next figure: "5 000
-   * selon la police, 15 000 selon les organisateurs"), else the nearest
-   * before it, else the first after it. */
-  for (size_t i = 0; i < cs->n; i++)
-    if (cs->v[i].kind == K_SELON && cs->v[i].pos >= c_e && cs->v[i].pos < next_s) return &cs->v[i];
+  /* "selon X": the first after the claim ("1,2 million selon les
+   * syndicats, 320 000 selon la police"), else the last before it */
+  const cand *selon = NULL;
   for (size_t i = 0; i < cs->n; i++) {
     const cand *c = &cs->v[i];
-    if (c->kind == K_SELON && c->pos < c_s && (!best || c->pos > best->pos)) best = c;
+    if (c->kind != K_SELON) continue;
+    if (c->pos >= c_e) {
+      if (!selon || selon->pos < c_e || c->pos < selon->pos) selon = c;
+    } else if (!selon || (selon->pos < c_e && c->pos > selon->pos)) {
+      selon = c;
+    }
   }
-  if (best) return best;
-  for (size_t i = 0; i < cs->n; i++)
-    if (cs->v[i].kind == K_SELON) return &cs->v[i];
+  if (selon) return selon;
   /* the nearest speech verb before the claim */
   for (size_t i = 0; i < cs->n; i++) {
     const cand *c = &cs->v[i];
@@ -561,8 +567,7 @@ int bl_attribute_line(bl_docstate *st, size_t sfirst, size_t slast, size_t first
     for (size_t k = ci; k < cend; k++) {
       bl_cl *c = &st->cl.v[k];
       const cand *relay;
-      size_t next_s = k + 1 < cend ? st->cl.v[k + 1].text.s : sn->e;
-      const cand *w = choose(st, &cs, c->text.s, c->text.e, next_s, &relay);
+      const cand *w = choose(st, &cs, c->text.s, c->text.e, &relay);
       /* a figure inside a source's name ("les autorités des deux pays") is no claim */
       for (size_t i = 0; i < cs.n; i++)
         if (cs.v[i].kind != K_INVERTED && cs.v[i].src.s <= c->text.s && c->text.e <= cs.v[i].src.e)
@@ -595,7 +600,7 @@ int bl_attribute_line(bl_docstate *st, size_t sfirst, size_t slast, size_t first
     /* The sentence's own speaker (not an agent of one figure) carries over. */
     if (cs.n) {
       const cand *relay;
-      const cand *w = choose(st, &cs, sn->e, sn->e, sn->e, &relay);
+      const cand *w = choose(st, &cs, sn->e, sn->e, &relay);
       if (w && w->src.e > w->src.s) {
         sent_src = w->src;
         sent_chan = w->chan.e > w->chan.s ? w->chan : relay ? relay->src : cs.cite_chan;

@@ -885,7 +885,7 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
    * group's noun gives a category the claim's own words do not. */
   bool strong = pred && pred->kind == CK_PRED && pred->value >= 0;
   const bl_lexent *among = NULL;
-  if (!money && !thing && np.head.e) {
+  if (!money && !thing) {
     uint32_t an[1];
     size_t as = 0, ae = 0;
     size_t ms = 0, me = 0;
