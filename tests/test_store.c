@@ -132,8 +132,8 @@ static void expect_rows(bl_store *s, const char *sql, const char *want) {
 static const fx_claim c_day1[] = {
     FX_EXACT("5 personnes", 5, BL_CAT_KILLED, BL_GROUP_NONE, "la préfecture", 1),
     FX_EXACT("8 morts", 8, BL_CAT_KILLED, BL_GROUP_NONE, "Les pompiers", 1),
-    {"3 enfants", 3, 3, 3, BL_EXACT, BL_CAT_KILLED, BL_GROUP_CHILDREN, "Les pompiers", 1, false, 1, 0},
-    {"aucun blessé", 0, 0, 0, BL_EXACT, BL_CAT_INJURED, BL_GROUP_NONE, "la mairie", 1, true, -1, 0},
+    {"3 enfants", 3, 3, 3, BL_EXACT, BL_CAT_KILLED, BL_GROUP_CHILDREN, "Les pompiers", 1, false, 1, 0, NULL},
+    {"aucun blessé", 0, 0, 0, BL_EXACT, BL_CAT_INJURED, BL_GROUP_NONE, "la mairie", 1, true, -1, 0, NULL},
     FX_EXACT("12 blessés", 12, BL_CAT_INJURED, BL_GROUP_NONE, "Les pompiers", 1),
     FX_EXACT("2 nouveaux morts", 2, BL_CAT_KILLED, BL_GROUP_NONE, "La gendarmerie", 0),
 };
@@ -144,8 +144,8 @@ static const fx_claim c_day1[] = {
 
 static const fx_claim c_day2[] = {
     FX_EXACT("7 morts", 7, BL_CAT_KILLED, BL_GROUP_NONE, "Le préfet", 1),
-    {"environ 9", 9, 9, 9, BL_ABOUT, BL_CAT_KILLED, BL_GROUP_NONE, "Le collectif", 1, false, -1, 0},
-    {"une dizaine", 10, 10, 10, BL_ABOUT, BL_CAT_KILLED, BL_GROUP_NONE, "la mairie", 1, false, -1, 0},
+    {"environ 9", 9, 9, 9, BL_ABOUT, BL_CAT_KILLED, BL_GROUP_NONE, "Le collectif", 1, false, -1, 0, NULL},
+    {"une dizaine", 10, 10, 10, BL_ABOUT, BL_CAT_KILLED, BL_GROUP_NONE, "la mairie", 1, false, -1, 0, NULL},
     FX_EXACT("1 500 manifestants", 1500, BL_CAT_PARTICIPANTS, BL_GROUP_PROTESTERS, "la police", -1),
     FX_EXACT("10 000", 10000, BL_CAT_PARTICIPANTS, BL_GROUP_PROTESTERS, "les syndicats", -1),
 };
@@ -156,8 +156,8 @@ static const fx_claim c_day2[] = {
 
 static const fx_claim c_day3[] = {
     {"4 morts", 4, 4, 4, BL_EXACT, BL_CAT_KILLED, BL_GROUP_NONE, "La préfecture", 1, false, -1,
-     BL_STATUS_REVISED},
-    {"8 morts", 8, 8, 8, BL_EXACT, BL_CAT_KILLED, BL_GROUP_NONE, "la préfecture", 1, true, -1, 0},
+     BL_STATUS_REVISED, NULL},
+    {"8 morts", 8, 8, 8, BL_EXACT, BL_CAT_KILLED, BL_GROUP_NONE, "la préfecture", 1, true, -1, 0, NULL},
     FX_EXACT("8 décès", 8, BL_CAT_KILLED, BL_GROUP_NONE, "Les pompiers", 1),
 };
 #define BODY_DAY3                                                                               \
@@ -434,6 +434,43 @@ static void test_settings_change_views(void **state) {
   sqlite3_exec(bl_store_db(s), "UPDATE articles SET event = 'autre' WHERE url LIKE '%/3'", 0, 0,
                0);
   expect_rows(s, "SELECT DISTINCT event FROM claims WHERE article_id = 3", "autre\n");
+  drop_db(s);
+}
+
+/* Unattributed figures and figures of different nouns in a `same_unit`
+ * category are not compared; settings and categories can change that. */
+static const fx_claim c_units[] = {
+    {"350", 350, 350, 350, BL_EXACT, BL_CAT_DEPLOYED, BL_GROUP_NONE, "la préfecture", -1, false,
+     -1, 0, "sapeurs-pompiers"},
+    {"420", 420, 420, 420, BL_EXACT, BL_CAT_DEPLOYED, BL_GROUP_NONE, "le ministère", -1, false, -1,
+     0, "gendarmes"},
+    {"500", 500, 500, 500, BL_EXACT, BL_CAT_DEPLOYED, BL_GROUP_NONE, "Le syndicat", -1, false, -1,
+     0, "pompiers"},
+    {"6 morts", 6, 6, 6, BL_EXACT, BL_CAT_KILLED, BL_GROUP_NONE, NULL, 1, false, -1, 0, NULL},
+    {"9 morts", 9, 9, 9, BL_EXACT, BL_CAT_KILLED, BL_GROUP_NONE, "Le maire", 1, false, -1, 0, NULL},
+};
+
+static void test_units_and_sources(void **state) {
+  (void)state;
+  bl_store *s = fresh_db();
+  fx_article a = {"Selon la préfecture, 350 sapeurs-pompiers sont engagés. Selon le ministère, "
+                  "420 gendarmes. Le syndicat compte 500 pompiers. On déplore 6 morts. Le maire "
+                  "parle de 9 morts.",
+                  "La Gazette", "2024-10-14", "https://g.example/1", "crue", NULL, c_units, 5};
+  ingest(s, &a, 1);
+  /* The counted nouns' keys: "sapeurs-pompiers" and "pompiers" are one. */
+  expect_rows(s, "SELECT text, unit_key FROM claims WHERE category = 'deployed'",
+              "350|pompiers\n420|gendarmerie\n500|pompiers\n");
+  /* Deployed figures compare within one noun only: 350 against 500
+   * firefighters, not against 420 gendarmes.  The unattributed 6 is not
+   * compared with the mayor's 9. */
+  const char *sql = "SELECT category, a_text, b_text FROM conflicts";
+  expect_rows(s, sql, "deployed|350|500\n");
+  sqlite3 *db = bl_store_db(s);
+  sqlite3_exec(db, "UPDATE settings SET value = 0 WHERE key = 'require_source'", 0, 0, 0);
+  expect_rows(s, sql, "deployed|350|500\nkilled|6 morts|9 morts\n");
+  sqlite3_exec(db, "UPDATE categories SET same_unit = 0 WHERE name = 'deployed'", 0, 0, 0);
+  expect_rows(s, sql, "deployed|350|420\ndeployed|350|500\ndeployed|420|500\nkilled|6 morts|9 morts\n");
   drop_db(s);
 }
 
@@ -782,6 +819,7 @@ int main(void) {
       cmocka_unit_test(test_conflicts_exact),
       cmocka_unit_test(test_tolls_exact),
       cmocka_unit_test(test_settings_change_views),
+      cmocka_unit_test(test_units_and_sources),
       cmocka_unit_test(test_query_read_only),
       cmocka_unit_test(test_name_keys),
       cmocka_unit_test(test_days),
