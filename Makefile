@@ -18,6 +18,8 @@ ASAN_BUILD ?= build-asan
 JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 PREFIX     ?= /usr/local
 CMAKE_ARGS ?=
+# Texts the bench corpus is drawn from (docs/bench.md).
+BENCH_SOURCES ?= fixtures
 
 .PHONY: all build deps test test-normal test-asan test-long bench bench-store demo lint install clean
 
@@ -31,7 +33,7 @@ build: deps
 	@cmake --build $(BUILD) -j $(JOBS)
 
 test:
-	@scripts/deps.sh test
+	@scripts/deps.sh test browser
 	@$(MAKE) --no-print-directory test-normal test-asan
 
 test-normal: build
@@ -45,6 +47,17 @@ test-asan:
 
 test-long: build
 	@cd $(BUILD) && ctest --output-on-failure -L long
+
+demo: build
+	@scripts/demo.sh $(BUILD)
+
+bench: build
+	@mkdir -p $(BUILD)/bench
+	@$(BUILD)/bilan-gencorpus --size 100 --out $(BUILD)/bench/corpus-100.txt $(BENCH_SOURCES)
+	@$(BUILD)/bilan-gencorpus --size 200 --out $(BUILD)/bench/corpus-200.txt $(BENCH_SOURCES)
+	@$(BUILD)/bilan-bench --bilan $(BUILD)/bilan $(BUILD)/bench/corpus-100.txt \
+	  $(BUILD)/bench/corpus-200.txt
+	@$(MAKE) --no-print-directory bench-store
 
 bench-store: build
 	@scripts/deps.sh test

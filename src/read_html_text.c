@@ -7,7 +7,8 @@
  * text.  Rules (docs/inputs.md):
  *
  *  - left out everywhere: head, script, style, noscript, template, nav,
- *    aside, header, footer, form, figure and embedded media, elements with
+ *    aside, header, footer, form, figure and embedded media, the <h1>
+ *    headline (it is the title, as a .txt header's is), elements with
  *    `hidden`, aria-hidden="true", display:none, a landmark role other than
  *    main, and, inside the article, blocks whose class or id names page
  *    furniture (share, comments, related, newsletter, "lire aussi", ...)
@@ -16,8 +17,8 @@
  *    role="main"), provided it holds at least half of the text of the page's
  *    paragraphs (so a teaser card is not taken for the article); else the
  *    page's <p> elements outside any <article>; else all of <body>;
- *  - title: og:title, twitter:title, <title>; outlet: og:site_name, else the
- *    host of the url; url: og:url, <link rel=canonical>; date:
+ *  - title: og:title, twitter:title, <title>, <h1>; outlet: og:site_name,
+ *    else the host of the url; url: og:url, <link rel=canonical>; date:
  *    article:published_time, itemprop=datePublished, a <meta name> date
  *    (date, pubdate, dc.date, ...), the first <time datetime> in the article,
  *    then in the page.
@@ -57,7 +58,7 @@ static const struct {
     {"textarea", E_SKIP}, {"input", E_SKIP},      {"dialog", E_SKIP},
     {"menu", E_SKIP},     {"title", E_SKIP},      {"p", E_PARA | E_P},
     {"div", E_PARA},      {"section", E_PARA},    {"article", E_PARA | E_ARTICLE},
-    {"main", E_PARA},     {"h1", E_PARA},         {"h2", E_PARA},
+    {"main", E_PARA},     {"h1", E_SKIP},         {"h2", E_PARA},
     {"h3", E_PARA},       {"h4", E_PARA},         {"h5", E_PARA},
     {"h6", E_PARA},       {"blockquote", E_PARA}, {"pre", E_PARA},
     {"ul", E_PARA},       {"ol", E_PARA},         {"dl", E_PARA},
@@ -219,6 +220,7 @@ enum slot {
   S_OG_TITLE,
   S_TW_TITLE,
   S_TITLE,
+  S_H1,
   S_SITE,
   S_OG_URL,
   S_CANON,
@@ -290,10 +292,10 @@ static int set_slot(html *h, enum slot s, const char *v) {
 }
 
 /* The text of an element (for <title>) into a slot. */
-static int set_slot_text(html *h, enum slot s, const xmlNode *n) {
+static int set_slot_text(html *h, enum slot s, xmlNode *n) {
   if (h->slot_set[s]) return BL_OK;
   writer o = {&h->r->meta, h->r->meta.len, B_NONE};
-  for (const xmlNode *c = n->children; c; c = c->next)
+  for (xmlNode *c = n; c; c = next_node(c, n, true))
     if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) && c->content) {
       int rc = text(&o, (const char *)c->content);
       if (rc) return rc;
@@ -312,7 +314,7 @@ static bool in_list(const char *v, const char *const *list, size_t n) {
 }
 
 /* <meta>, <link>, <title>, <time> and itemprop anywhere in the page. */
-static int metadata(html *h, const xmlNode *n) {
+static int metadata(html *h, xmlNode *n) {
   static const char *const date_names[] = {
       "date",          "pubdate",          "publishdate",      "publish-date",   "publish_date",
       "dc.date",       "dc.date.issued",   "dcterms.date",     "dcterms.issued", "dcterms.created",
@@ -345,6 +347,8 @@ static int metadata(html *h, const xmlNode *n) {
     if (rel && has_ci(rel, "canonical")) rc = set_slot(h, S_CANON, attr(n, "href"));
   } else if (is(n, "title")) {
     rc = set_slot_text(h, S_TITLE, n);
+  } else if (is(n, "h1")) {
+    rc = set_slot_text(h, S_H1, n);
   } else if (is(n, "time")) {
     rc = set_slot(h, S_TIME_PAGE, attr(n, "datetime"));
   }
@@ -555,7 +559,8 @@ static int extract(html *h, bl_article *a) {
     if ((rc = emit(&o, root, p_only, whole)) || (rc = time_in(h, root))) return rc;
   }
   a->body = bl_str_make(r->text.ptr ? r->text.ptr : "", r->text.len);
-  a->title = first(slot(h, S_OG_TITLE), first(slot(h, S_TW_TITLE), slot(h, S_TITLE)));
+  a->title = first(slot(h, S_OG_TITLE),
+                   first(slot(h, S_TW_TITLE), first(slot(h, S_TITLE), slot(h, S_H1))));
   a->url = first(slot(h, S_OG_URL), slot(h, S_CANON));
   a->outlet = first(slot(h, S_SITE), url_host(a->url));
   a->date =

@@ -11,7 +11,7 @@
  *  - after that, lines `key: value` with any identifier key belong to the
  *    header (unknown keys are ignored); the header ends at the first blank
  *    line, or just before the first line that is not `key: value`;
- *  - values are trimmed; an empty value is absent; a repeated key keeps its
+ *  - values are trimmed; an empty value or "unknown" is absent; a repeated key keeps its
  *    last value; a UTF-8 byte-order mark before the header is skipped;
  *    "\r\n" line ends work everywhere.
  */
@@ -90,8 +90,10 @@ static int parse_header(bl_reader *r, const char *s, size_t n, bl_article *a, bl
       if (!bl_meta_ok(s + h.vstart, h.vend - h.vstart, &bad))
         return bl_fail_at(err, BL_PARSE, h.vstart + bad, h.vstart + bad + 1,
                           "header \"%s\": invalid UTF-8 or control character", key_names[h.key]);
-      *fields[h.key] =
-          h.vend > h.vstart ? bl_str_make(s + h.vstart, h.vend - h.vstart) : bl_str_null();
+      /* "unknown" (as crawlers and annotators write it) is no value */
+      size_t vn = h.vend - h.vstart;
+      bool unknown = vn == 7 && !strncasecmp(s + h.vstart, "unknown", 7);
+      *fields[h.key] = vn && !unknown ? bl_str_make(s + h.vstart, vn) : bl_str_null();
     }
     body = next; /* a header running to the end of the file leaves no body */
     ls = next;

@@ -24,7 +24,6 @@ typedef struct fx_claim {
   bool negated;
   long of;            /* index of the parent in the same list, or -1 */
   bl_status status;
-  const char *unit;   /* the counted noun, found in the body, or NULL */
 } fx_claim;
 
 typedef struct fx_article {
@@ -33,8 +32,8 @@ typedef struct fx_article {
   size_t nclaims;
 } fx_article;
 
-#define FX_END {NULL, 0, 0, 0, 0, 0, 0, NULL, 0, false, -1, 0, NULL}
-#define FX_EXACT(t, v, cat, grp, src, cum) {t, v, v, v, BL_EXACT, cat, grp, src, cum, false, -1, 0, NULL}
+#define FX_END {NULL, 0, 0, 0, 0, 0, 0, NULL, 0, false, -1, 0}
+#define FX_EXACT(t, v, cat, grp, src, cum) {t, v, v, v, BL_EXACT, cat, grp, src, cum, false, -1, 0}
 
 static inline bl_str fx_find(const char *body, const char *s) {
   if (!s) return bl_str_null();
@@ -72,7 +71,7 @@ static inline void fx_claims(const fx_article *a, bl_claim *out) {
     c->group = f->grp;
     c->source = fx_find(a->body, f->source);
     c->channel = bl_str_null();
-    c->unit = fx_find(a->body, f->unit);
+    c->unit = bl_str_null();
     c->subject = bl_str_null();
     c->cumulative = f->cumulative;
     c->negated = f->negated;

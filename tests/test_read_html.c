@@ -55,8 +55,7 @@ static void main_page(void **state) {
   (void)state;
   bl_article a;
   bl_reader *r = read_fixture("page-main.html", &a);
-  assert_str(a.body, "Point de situation du 14 octobre\n\n"
-                     "Le bilan provisoire fait état de 5 morts.\n\n"
+  assert_str(a.body, "Le bilan provisoire fait état de 5 morts.\n\n"
                      "Quelque 400 personnes ont été évacuées.\n\n"
                      "Commune Évacués\nCastelvieil 250");
   assert_str(a.title, "Point de situation");                              /* <title> */
@@ -209,6 +208,12 @@ static void metadata_rules(void **state) {
   assert_str(a.date, "mardi 15 octobre");
   assert_str(a.title, NULL);
   assert_str(a.outlet, NULL);
+  bl_reader_free(r);
+  /* The headline: out of the body, the title when nothing else names one. */
+  s = "<article><h1>Au moins <a href=\"#\">12</a> morts</h1><p>Texte.</p></article>";
+  assert_int_equal(html(s, strlen(s), &a, &err, &r), 1);
+  assert_str(a.title, "Au moins 12 morts");
+  assert_str(a.body, "Texte.");
   bl_reader_free(r);
   /* Only a page's own <time> otherwise. */
   s = "<div><time datetime=\"14/10/2024\">x</time></div><p>t</p>";
