@@ -466,20 +466,30 @@ static void test_units_and_sources(void **state) {
   static const char *const units[] = {"sapeurs-pompiers", "gendarmes", "pompiers", NULL};
   next_units = units;
   ingest(s, &a, 1);
+  /* The same union, named longer, in another paper: one row, two reports. */
+  static const fx_claim c_union[] = {{"500", 500, 500, 500, BL_EXACT, BL_CAT_DEPLOYED, BL_GROUP_NONE,
+                                      "Le syndicat de Sorvène", -1, false, -1, 0}};
+  static const char *const union_units[] = {"pompiers", NULL};
+  fx_article b = {"Le syndicat de Sorvène compte 500 pompiers engagés.", "Le Matin", "2024-10-14",
+                  "https://m.example/2", "crue", NULL, c_union, 1};
+  next_units = union_units;
+  ingest(s, &b, 1);
   next_units = NULL;
   /* The counted nouns' keys: "sapeurs-pompiers" and "pompiers" are one. */
   expect_rows(s, "SELECT text, unit_key FROM claims WHERE category = 'deployed'",
-              "350|pompiers\n420|gendarmerie\n500|pompiers\n");
+              "350|pompiers\n420|gendarmerie\n500|pompiers\n500|pompiers\n");
   /* Deployed figures compare within one noun only: 350 against 500
    * firefighters, not against 420 gendarmes.  The unattributed 6 is not
    * compared with the mayor's 9. */
-  const char *sql = "SELECT category, a_text, b_text FROM conflicts";
-  expect_rows(s, sql, "deployed|350|500\n");
+  const char *sql = "SELECT category, a_text, b_text, b_source, reports FROM conflicts";
+  expect_rows(s, sql, "deployed|350|500|Le syndicat|2\n");
   sqlite3 *db = bl_store_db(s);
   sqlite3_exec(db, "UPDATE settings SET value = 0 WHERE key = 'require_source'", 0, 0, 0);
-  expect_rows(s, sql, "deployed|350|500\nkilled|6 morts|9 morts\n");
+  expect_rows(s, sql, "deployed|350|500|Le syndicat|2\nkilled|6 morts|9 morts|Le maire|1\n");
   sqlite3_exec(db, "UPDATE categories SET same_unit = 0 WHERE name = 'deployed'", 0, 0, 0);
-  expect_rows(s, sql, "deployed|350|420\ndeployed|350|500\ndeployed|420|500\nkilled|6 morts|9 morts\n");
+  expect_rows(s, sql,
+              "deployed|350|420|le ministère|1\ndeployed|350|500|Le syndicat|2\n"
+              "deployed|420|500|Le syndicat|2\nkilled|6 morts|9 morts|Le maire|1\n");
   drop_db(s);
 }
 
