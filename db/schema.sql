@@ -1,4 +1,4 @@
--- schema.sql — the current schema (version 2), applied to a new database.
+-- schema.sql — the current schema (version 3), applied to a new database.
 -- An older database is brought here by db/migrations/NNN_*.sql instead; the
 -- test suite checks that both paths give the same tables, columns and
 -- indexes.  Views live in db/views.sql.  Documentation: docs/database.md.
@@ -93,7 +93,6 @@ CREATE TABLE claims (
 CREATE INDEX claims_toll ON claims (event, category, grp, event_day);
 CREATE INDEX claims_voice ON claims (event, category, grp, voice, event_day);
 CREATE INDEX claims_parent ON claims (parent_id) WHERE parent_id IS NOT NULL;
-CREATE INDEX claims_source ON claims (source_key);
 
 -- An article's event is copied into its claims (the toll key is indexed on
 -- claims); re-assigning an article with UPDATE keeps them in step.
@@ -113,7 +112,6 @@ CREATE TABLE wire_bands (
   article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
   PRIMARY KEY (band, hash, article_id)
 ) STRICT, WITHOUT ROWID;
-CREATE INDEX wire_bands_article ON wire_bands (article_id);
 
 -- compared: figures of the category are compared at all; same_unit: only
 -- figures counting the same noun are (350 firefighters and 420 rescuers are
