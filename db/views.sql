@@ -45,8 +45,8 @@ ORDER BY event, category, grp, event_day, id;
 -- not zero claims, with a date; for categories with same_unit = 1 only
 -- figures counting the same noun.
 --   revised_down  the same voice key, a later figure entirely below the earlier,
---                 both running totals (or of unknown kind), within
---                 revision_window_days.
+--                 both running totals (or of unknown kind) of a category with
+--                 categories.monotone = 1, within revision_window_days.
 CREATE VIEW conflict_pairs AS
 WITH s AS MATERIALIZED (
   SELECT (SELECT value FROM settings WHERE key = 'about_tolerance') AS tol,
@@ -149,8 +149,9 @@ SELECT 'revised_down', event, category, grp,
        CASE WHEN later = 1 THEN a_id ELSE b_id END,
        CASE WHEN later = 1 THEN b_id ELSE a_id END
 FROM pr
-WHERE (later = 1 AND b_hi IS NOT NULL AND a_lo IS NOT NULL AND b_hi < a_lo)
-   OR (later = -1 AND a_hi IS NOT NULL AND b_lo IS NOT NULL AND a_hi < b_lo);
+WHERE category IN (SELECT name FROM categories WHERE monotone = 1)
+  AND ((later = 1 AND b_hi IS NOT NULL AND a_lo IS NOT NULL AND b_hi < a_lo)
+    OR (later = -1 AND a_hi IS NOT NULL AND b_lo IS NOT NULL AND a_hi < b_lo));
 
 -- One row per disagreement: the same two figures from the same two voices
 -- (a voice and its longer names are one) reported again (other articles,

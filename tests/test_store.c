@@ -191,7 +191,7 @@ static const fx_article crue[] = {
 static void test_schema_fresh(void **state) {
   (void)state;
   bl_store *s = fresh_db();
-  expect_rows(s, "PRAGMA user_version", "3\n");
+  expect_rows(s, "PRAGMA user_version", "4\n");
   char want[64];
   snprintf(want, sizeof want, "%s\n", bl_grammar_version(grammar()));
   expect_rows(s, "SELECT value FROM meta WHERE key = 'grammar'", want);
@@ -287,7 +287,7 @@ static void test_migrate_v1(void **state) {
   assert_non_null(strstr(err.msg, "migrate"));
   s = bl_store_open(dbpath, 0, "fr-0.1", &err);
   if (!s) fail_msg("%s", err.msg);
-  expect_rows(s, "PRAGMA user_version", "3\n");
+  expect_rows(s, "PRAGMA user_version", "4\n");
   expect_rows(s, "SELECT url, origin_id FROM articles", "u|-\n");
   expect_rows(s, "SELECT value FROM settings WHERE key = 'wire_similarity'", "0.6\n");
   drop_db(s);
