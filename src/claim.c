@@ -353,7 +353,8 @@ static bl_nspan where_phrase(bl_docstate *st, size_t p, size_t end) {
   }
   /* do not end on a preposition or a determiner */
   while (w.e > w.s) {
-    size_t x = w.s, y = w.s, last_s = w.s, last_e = w.s;
+    size_t x = w.s, y = w.s;
+    size_t last_s = x, last_e = x; /* the last word of w */
     while (bl_word_at(s, x, w.e, &x, &y)) {
       last_s = x;
       last_e = y;
