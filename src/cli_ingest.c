@@ -20,11 +20,12 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 static const char ingest_usage[] =
     "usage: bilan ingest [--db PATH] [--event KEY] [--outlet NAME] [--date YYYY-MM-DD]\n"
-    "                    [--url URL] [-j N] [--batch N] [--repair] PATH...\n"
+    "                    [--url URL] [-j N] [--batch N] [--repair] [--quiet] PATH...\n"
     "\n"
     "Extract the claims of articles and store them in the database (created on\n"
     "first use).  PATH is a file, a directory (walked for .txt, .jsonl, .ndjson,\n"
@@ -41,6 +42,7 @@ static const char ingest_usage[] =
     "  --batch N       articles per transaction (default 256)\n"
     "  --repair        replace invalid UTF-8 by U+FFFD instead of rejecting\n"
     "  --grammars DIR  read the grammars from DIR instead of the built-in copy\n"
+    "  -q, --quiet     no progress line (it is shown only when stderr is a terminal)\n"
     "\n"
     "Examples:\n"
     "  bilan ingest corpus/\n"
@@ -81,6 +83,7 @@ typedef struct run {
   /* inline extraction (-j 1) and the workers' own state */
   bl_doc *doc;
   bl_names *names;
+  cli_progress progress; /* articles written; bytes read */
 } run;
 
 static void oom(void) {
@@ -199,6 +202,7 @@ static void write_job(run *r, job *j) {
     if (bl_writer_commit(r->writer, &err)) db_fatal(r, &err);
     r->in_batch = 0;
   }
+  cli_progress_add(&r->progress, 1, 0);
 }
 
 /* ---------------------------------------------------------- workers */
@@ -244,6 +248,7 @@ static void drain_one(run *r) {
 
 static void submit(run *r, const char *path, const bl_article *a) {
   r->read++;
+  cli_progress_set_bytes(&r->progress, r->progress.bytes + a->body.len);
   if (r->threads <= 1) {
     job *j = &r->ring[0];
     job_fill(j, path, a);
@@ -300,6 +305,7 @@ static int ingest_file(const char *path, void *ctx) {
     return EXIT_REJECTED;
   }
   int worst = EXIT_OK;
+  uint64_t base = r->progress.bytes;
   bl_article a;
   for (;;) {
     memset(&err, 0, sizeof err);
@@ -321,6 +327,8 @@ static int ingest_file(const char *path, void *ctx) {
   }
   bl_reader_free(rd);
   free(data);
+  struct stat st;
+  if (strcmp(path, "-") && !stat(path, &st)) cli_progress_set_bytes(&r->progress, base + (uint64_t)st.st_size);
   return worst;
 }
 
@@ -339,6 +347,7 @@ int cmd_ingest(int argc, char **argv) {
                                            {"batch", required_argument, NULL, 'b'},
                                            {"repair", no_argument, NULL, 'r'},
                                            {"grammars", required_argument, NULL, 'g'},
+                                           {"quiet", no_argument, NULL, 'q'},
                                            {"help", no_argument, NULL, 'h'},
                                            {NULL, 0, NULL, 0}};
   run r;
@@ -348,10 +357,12 @@ int cmd_ingest(int argc, char **argv) {
   long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
   r.threads = ncpu < 1 ? 1 : ncpu > 8 ? 8 : (int)ncpu;
   int c;
+  bool quiet = false;
   optind = 1;
-  while ((c = getopt_long(argc, argv, "hj:", longopts, NULL)) != -1) {
+  while ((c = getopt_long(argc, argv, "hj:q", longopts, NULL)) != -1) {
     char *end;
     switch (c) {
+    case 'q': quiet = true; break;
     case 'd': db = optarg; break;
     case 'e': r.ov.event = optarg; break;
     case 'o': r.ov.outlet = optarg; break;
@@ -430,6 +441,7 @@ int cmd_ingest(int argc, char **argv) {
   }
 
   static const char *const exts[] = {"txt", "jsonl", "ndjson", "html", "htm", NULL};
+  cli_progress_start(&r.progress, quiet, false, cli_input_size(argv + optind, argc - optind, exts));
   int rc = cli_walk(argv + optind, argc - optind, exts, ingest_file, &r);
   if (rc == EXIT_REJECTED && r.rejected == 0) r.rejected++; /* a path that does not exist */
 
@@ -450,6 +462,7 @@ int cmd_ingest(int argc, char **argv) {
     pthread_cond_destroy(&r.done);
   }
   if (bl_writer_commit(r.writer, &err)) db_fatal(&r, &err);
+  cli_progress_end(&r.progress);
   summary(&r, path);
   for (size_t i = 0; i < r.cap; i++) job_clear(&r.ring[i]);
   free(r.ring);

@@ -34,6 +34,7 @@ const bl_grammar *cli_grammar(void) {
 }
 
 void cli_error(const char *fmt, ...) {
+  cli_progress_pause();
   va_list ap;
   va_start(ap, fmt);
   fputs("bilan: ", stderr);
@@ -44,6 +45,7 @@ void cli_error(const char *fmt, ...) {
 
 void cli_diag(const char *file, const char *data, size_t len, unsigned base_line,
               size_t base_off, size_t off, const char *severity, const char *msg) {
+  cli_progress_pause();
   if (!data || off < base_off || off - base_off > len) {
     fprintf(stderr, "bilan: %s:%zu: %s%s\n", file, off, severity, msg);
     return;
