@@ -170,6 +170,67 @@ static bool names_a_figure(bl_docstate *st, bl_nspan sp) {
   return w && w->kind == WD_NOSRC;
 }
 
+/* Cut a speaker's phrase before a trailing adverbial ("le ministre lors
+ * d'une conférence de presse", "la préfecture dans un communiqué"). */
+static bl_nspan cut_adverbial(bl_docstate *st, bl_nspan sp) {
+  static const char *const cuts[] = {"lors", "pendant", "devant", "depuis", "dans", "sur", "auprès",
+                                     "au cours", "à l'issue", "en marge", "ce matin", "ce soir",
+                                     "cette semaine", "hier", "aujourd'hui", NULL};
+  const char *s = st->text.s;
+  size_t p = sp.s, a, b;
+  bool content = false;
+  while (bl_word_at(s, p, sp.e, &a, &b)) {
+    if (content) {
+      for (size_t i = 0; cuts[i]; i++) {
+        size_t n = strlen(cuts[i]);
+        if (a + n <= sp.e && !strncasecmp(s + a, cuts[i], n) &&
+            (a + n == sp.e || !((unsigned char)s[a + n] >= 'a' && (unsigned char)s[a + n] <= 'z'))) {
+          sp.e = a;
+          while (sp.e > sp.s && is_space((unsigned char)s[sp.e - 1])) sp.e--;
+          return sp;
+        }
+      }
+      const bl_lexent *d = bl_lex_find(&st->g->calendar, s + a, b - a);
+      if (d && d->kind == CAL_DAY) {
+        sp.e = a;
+        while (sp.e > sp.s && is_space((unsigned char)s[sp.e - 1])) sp.e--;
+        return sp;
+      }
+    }
+    const bl_lexent *w = word_entry(st, a, b);
+    if (!w) content = true;
+    p = b;
+  }
+  return sp;
+}
+
+/* The owner named in a document's phrase, without what follows the name:
+ * "la préfecture diffusé à la mi-journée" -> "préfecture", "notre rédaction
+ * auprès des mairies" -> "notre rédaction". */
+static bl_nspan owned_name(bl_docstate *st, bl_nspan sp) {
+  const char *s = st->text.s;
+  sp = cut_adverbial(st, sp);
+  size_t p = sp.s, a, b;
+  bool first = true, after_function_word = false;
+  while (bl_word_at(s, p, sp.e, &a, &b)) {
+    size_t n = b - a;
+    /* a participle right after a noun ("préfecture diffusé"), not a noun
+     * in -é after "de la" ("ministère de la Santé", "sécurité") */
+    bool participle = !first && !after_function_word && n > 3 && !is_upper(s, a) &&
+                      (!memcmp(s + b - 2, "é", 2) || !memcmp(s + b - 3, "és", 3) ||
+                       !memcmp(s + b - 3, "ée", 3) || !memcmp(s + b - 4, "ées", 4));
+    after_function_word = word_entry(st, a, b) != NULL;
+    if (participle) {
+      sp.e = a;
+      while (sp.e > sp.s && is_space((unsigned char)s[sp.e - 1])) sp.e--;
+      break;
+    }
+    first = false;
+    p = b;
+  }
+  return sp;
+}
+
 /* "un communiqué de la préfecture", "un bilan provisoire du SPSY": the
  * owner of a document is the source.  Returns sp unchanged otherwise. */
 static bl_nspan owner_of(bl_docstate *st, bl_nspan sp) {
@@ -180,11 +241,11 @@ static bl_nspan owner_of(bl_docstate *st, bl_nspan sp) {
     if ((b - a == 2 && (!strncmp(s + a, "de", 2) || !strncmp(s + a, "du", 2) ||
                         !strncmp(s + a, "d'", 2))) ||
         (b - a == 3 && !strncmp(s + a, "des", 3))) {
-      bl_nspan o = clean_np(st, (bl_nspan){b, sp.e});
+      bl_nspan o = owned_name(st, clean_np(st, (bl_nspan){b, sp.e}));
       /* "bilan établi par notre rédaction": "par" names the owner, not "de" */
       return o;
     }
-    if (b - a == 3 && !strncmp(s + a, "par", 3)) return clean_np(st, (bl_nspan){b, sp.e});
+    if (b - a == 3 && !strncmp(s + a, "par", 3)) return owned_name(st, clean_np(st, (bl_nspan){b, sp.e}));
     p = b;
   }
   return sp;
@@ -274,40 +335,6 @@ static bl_nspan subject_before(bl_docstate *st, size_t a, size_t verb) {
     np = clean_np(st, (bl_nspan){a, e});
   }
   return np;
-}
-
-/* Cut a speaker's phrase before a trailing adverbial ("le ministre lors
- * d'une conférence de presse", "la préfecture dans un communiqué"). */
-static bl_nspan cut_adverbial(bl_docstate *st, bl_nspan sp) {
-  static const char *const cuts[] = {"lors", "pendant", "devant", "depuis", "dans", "sur",
-                                     "au cours", "à l'issue", "en marge", "ce matin", "ce soir",
-                                     "cette semaine", "hier", "aujourd'hui", NULL};
-  const char *s = st->text.s;
-  size_t p = sp.s, a, b;
-  bool content = false;
-  while (bl_word_at(s, p, sp.e, &a, &b)) {
-    if (content) {
-      for (size_t i = 0; cuts[i]; i++) {
-        size_t n = strlen(cuts[i]);
-        if (a + n <= sp.e && !strncasecmp(s + a, cuts[i], n) &&
-            (a + n == sp.e || !((unsigned char)s[a + n] >= 'a' && (unsigned char)s[a + n] <= 'z'))) {
-          sp.e = a;
-          while (sp.e > sp.s && is_space((unsigned char)s[sp.e - 1])) sp.e--;
-          return sp;
-        }
-      }
-      const bl_lexent *d = bl_lex_find(&st->g->calendar, s + a, b - a);
-      if (d && d->kind == CAL_DAY) {
-        sp.e = a;
-        while (sp.e > sp.s && is_space((unsigned char)s[sp.e - 1])) sp.e--;
-        return sp;
-      }
-    }
-    const bl_lexent *w = word_entry(st, a, b);
-    if (!w) content = true;
-    p = b;
-  }
-  return sp;
 }
 
 /* Segments after an inverted verb, split at commas: the first that holds a

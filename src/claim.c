@@ -850,7 +850,14 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
   if (thing || money) {
     cat = BL_CAT_OTHER;
   } else {
-    if (pred && pred->kind == CK_PRED && pred->value >= 0) cat = (int)pred->value;
+    /* A noun of an event right before the figure says what it counts, over
+     * a participle after it: "la libération de 99 personnes arrêtées" counts
+     * people freed, "la mort de 21 personnes" the dead. */
+    const bl_lexent *nom = verb_right_before(st, sn->s, q->ns);
+    if (nom && nom->value >= 0 &&
+        (!strncmp(nom->form, "la ", 3) || !strncmp(nom->form, "le ", 3) || !strncmp(nom->form, "l'", 2)))
+      cat = (int)nom->value;
+    if (cat < 0 && pred && pred->kind == CK_PRED && pred->value >= 0) cat = (int)pred->value;
     if (cat < 0 && noun && noun->value >= 0) {
       cat = (int)noun->value;
       /* A role noun (policiers: deployed, manifestants: participants) says
@@ -931,10 +938,23 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
   if (!sub_before && !sub_after && part < 0 && coord < 0 && !np.autres && among &&
       among->value >= 0 && toll_category((bl_category)among->value))
     among_whole = last_whole(st, (bl_category)among->value);
-  if (sub_before || sub_after || part >= 0 || coord >= 0 || among_whole >= 0) {
+  /* "au moins neuf personnes ont péri : à Combeliane, la municipalité fait
+   * état de deux décès": after a colon, a smaller count of the same kind
+   * details the count before it */
+  long colon_whole = -1;
+  if (!sub_before && !sub_after && part < 0 && coord < 0 && among_whole < 0 && !np.autres) {
+    long k = previous_claim(st, si, true, false);
+    if (k >= 0 && st->cl.v[k].sent == si && memchr(s + st->cl.v[k].text.e, ':', q->ns - st->cl.v[k].text.e) &&
+        (cat < 0 || cat == (int)st->cl.v[k].category)) {
+      double lo = isnan(q->pub.lo) ? q->pub.value : q->pub.lo, whole = st->cl.v[k].q.lo;
+      if (!isnan(lo) && !isnan(whole) && lo < whole) colon_whole = k;
+    }
+  }
+  if (sub_before || sub_after || part >= 0 || coord >= 0 || among_whole >= 0 || colon_whole >= 0) {
     parent = part >= 0    ? part
              : coord >= 0 ? coord
              : among_whole >= 0 ? among_whole
+             : colon_whole >= 0 ? colon_whole
                           : previous_claim(st, si, false, sub_after);
     /* a part is no larger than its whole: "Sur les 120 ..., 35 ... Une
      * quarantaine d'entre eux" is a part of the 120 */
