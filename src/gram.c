@@ -1073,6 +1073,7 @@ void bl_grammar_free(bl_grammar *g) {
   pcre2_code_free(g->quantity);
   pcre2_code_free(g->notq);
   pcre2_code_free(g->unit_word);
+  pcre2_code_free(g->starter);
   pcre2_code *const extra[] = {g->furniture, g->rx_autres, g->rx_sub_before, g->rx_sub_after,
                                g->rx_zero, g->rx_nc_after, g->rx_nc_before, g->rx_selon,
                                g->rx_de_source, g->rx_cite_par, g->rx_inverted, g->rx_verb,
@@ -1145,6 +1146,7 @@ static int load_all(bl_grammar *g, const char *dir, loadstate *ls, ruleset *rs, 
     pcre2_code **out;
   } singles[] = {
       {RS_QUANTITY, "quantity", &g->quantity},     {RS_QUANTITY, "unit-word", &g->unit_word},
+      {RS_QUANTITY, "starter", &g->starter},
       {RS_CLAIMS, "autres", &g->rx_autres},        {RS_CLAIMS, "subcount-before", &g->rx_sub_before},
       {RS_CLAIMS, "subcount-after", &g->rx_sub_after}, {RS_CLAIMS, "zero", &g->rx_zero},
       {RS_CLAIMS, "notclaim-after", &g->rx_nc_after},

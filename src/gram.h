@@ -103,6 +103,7 @@ struct bl_grammar {
   bl_lexicon anchors; /* every word that may start a figure, kind = AN_* bits */
 
   pcre2_code *quantity;  /* owned */
+  pcre2_code *starter;   /* owned: quantity.pcre's starter rule, compiled anchored */
   pcre2_code *notq;      /* owned */
   pcre2_code *unit_word; /* owned: "\s+(de |d')?<unit word>" after a figure */
   pcre2_code *furniture; /* owned: furniture.pcre, one alternation with (*MARK:id) */
