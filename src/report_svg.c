@@ -34,6 +34,7 @@
 #define MT 26.0        /* top margin: room for arrows */
 #define MB 42.0        /* bottom margin: dates */
 #define ARROW 22.0
+#define LABEL_CHARS 31 /* characters of an 11 px label in the right margin */
 #define CONFLICT_RED "#d62728"
 
 /* Colour-blind-safe first (Okabe-Ito without red, kept for conflicts),
@@ -352,6 +353,20 @@ static int cmp_label_weight(const void *x, const void *y) {
   return cmp_label(x, y);
 }
 
+/* Characters shown for HTML text: an entity ("&gt;") is one. */
+static size_t text_chars(const char *s, size_t n) {
+  size_t k = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (s[i] == '&') {
+      while (i < n && s[i] != ';') i++;
+      k++;
+    } else if (((unsigned char)s[i] & 0xC0) != 0x80) {
+      k++;
+    }
+  }
+  return k;
+}
+
 /* Append at most `max` UTF-8 characters of s, "…" when cut. */
 static int clipped(bl_buf *b, const char *s, size_t max) {
   size_t n = 0, i = 0;
@@ -364,6 +379,7 @@ static int clipped(bl_buf *b, const char *s, size_t max) {
   while (cut > 0 && ((unsigned char)s[cut - 1] & 0xC0) == 0x80) cut--;
   if (cut > 0) cut--;
   while (cut > 0 && ((unsigned char)s[cut] & 0xC0) == 0x80) cut--;
+  while (cut > 0 && s[cut - 1] == ' ') cut--;
   return bl_html_esc(b, s, cut) | bl_buf_adds(b, "…");
 }
 
@@ -441,7 +457,13 @@ static int voices(bl_buf *b, const bl_rp *r, pt *pts, size_t n, const frame *f, 
                         "<text x=\"%.1f\" y=\"%.1f\" class=\"voice-label\">",
                         p->x + 7, p->y, f->right + 2, labels[i].y - 4, f->right + 8,
                         labels[i].y - 4, f->right + 10, labels[i].y);
-    rc |= clipped(b, p->c->source, 26);
+    /* The margin holds about LABEL_CHARS characters: the figure first, the
+     * source cut to what is left. */
+    size_t at = b->len;
+    rc |= bl_rp_interval(b, p->c);
+    size_t fig = text_chars(b->ptr + at, b->len - at);
+    b->len = at;
+    rc |= clipped(b, p->c->source, fig + 8 < LABEL_CHARS ? LABEL_CHARS - fig - 1 : 7);
     rc |= bl_buf_adds(b, " <tspan class=\"fig\">");
     rc |= bl_rp_interval(b, p->c);
     rc |= bl_buf_adds(b, "</tspan></text>");
