@@ -422,7 +422,7 @@ static int add_expectation(const ffile *f, fcase *c, size_t idx) {
       return -1;
     }
     if (!json_is_null(v) && !json_is_number(v) && !json_is_string(v) && !json_is_boolean(v)) {
-      fail_at(f, idx, "field \"%s\" must be a number, a string, true, false or null", key);
+      fail_at(f, idx, "field \"%s\" must be a number, a string, a boolean or null", key);
       json_decref(o);
       return -1;
     }

@@ -325,6 +325,19 @@ static void test_ingest_and_duplicates(void **state) {
   /* Source keys: the prefect speaks for the prefecture. */
   expect_rows(s, "SELECT DISTINCT source_key FROM claims WHERE source LIKE '%pr_f%' ORDER BY 1",
               "prefecture\n");
+  /* No event given and no place: the article is its own event. */
+  static const fx_article placeless[] = {
+      {"Selon la police, 4 personnes ont été blessées.", "Le Courrier", "2024-10-16", NULL, NULL,
+       NULL, c_other_event, 0},
+      {"Selon l'ONG, 40 morts à Pradevel et à Pradevel.", "Le Courrier", "2024-10-16", NULL, NULL,
+       NULL, c_other_event, 1},
+  };
+  assert_int_equal(ingest(s, placeless, 2), 2);
+  expect_rows(s, "SELECT event LIKE 'sans-lieu-2024-w42-____________', length(event), event_how "
+                 "FROM articles WHERE url IS NULL ORDER BY id",
+              "1|31|auto\n0|17|auto\n");
+  expect_rows(s, "SELECT event FROM articles WHERE url IS NULL AND event NOT LIKE 'sans%'",
+              "pradevel-2024-w42\n");
   /* Sub-count parent and of_start. */
   expect_rows(s, "SELECT c.text, p.text, c.of_start = p.span_start FROM claims c JOIN claims p "
                  "ON p.id = c.parent_id",
