@@ -1067,7 +1067,7 @@ void bl_grammar_free(bl_grammar *g) {
   lex_clear(&g->units);
   lex_clear(&g->calendar);
   bl_lexicon *const more[] = {&g->categories, &g->notclaim, &g->words, &g->speech, &g->status, &g->abbrev,
-                                &g->dates,      &g->names,    &g->places};
+                                &g->dates,      &g->names,    &g->places, &g->currency};
   for (size_t i = 0; i < BL_ARRAY_LEN(more); i++) lex_clear(more[i]);
   lex_clear(&g->anchors);
   pcre2_code_free(g->quantity);
