@@ -154,8 +154,12 @@ int main(int argc, char **argv) {
       size_t el = strlen(extra);
       if (len + el + 2 > bcap) {
         bcap = (len + el + 2) * 2;
-        body = realloc(body, bcap);
-        if (!body) return 1;
+        char *grown = realloc(body, bcap);
+        if (!grown) {
+          free(body);
+          return 1;
+        }
+        body = grown;
       }
       memcpy(body + len, extra, el);
       body[len + el] = '\0';
@@ -166,8 +170,12 @@ int main(int argc, char **argv) {
         size_t sl = strlen(s);
         if (len + sl + 2 > bcap) {
           bcap = (len + sl + 2) * 2;
-          body = realloc(body, bcap);
-          if (!body) return 1;
+          char *grown = realloc(body, bcap);
+          if (!grown) {
+            free(body);
+            return 1;
+          }
+          body = grown;
         }
         memcpy(body + len, s, sl);
         len += sl;
