@@ -312,6 +312,14 @@ static bl_nspan subject_before(bl_docstate *st, size_t a, size_t verb) {
      * comma closes an apposition ("Le maire, Yves Le Goff, a annoncé"). */
     size_t q = cs - 1;
     while (q > a && s[q - 1] != ',' && s[q - 1] != ';' && s[q - 1] != ':' && s[q - 1] != '"') q--;
+    /* a relative clause may hold commas of its own ("L'intersyndicale, qui
+     * réunit la CGT, la CFDT et FO, a compté"): it opens at the first comma */
+    size_t first_comma = a;
+    while (first_comma < cs - 1 && s[first_comma] != ',') first_comma++;
+    size_t rs, re;
+    if (first_comma < cs - 1 && bl_word_at(s, first_comma + 1, cs, &rs, &re) &&
+        ((re - rs == 3 && !strncmp(s + rs, "qui", 3)) || (re - rs == 4 && !strncmp(s + rs, "dont", 4))))
+      q = first_comma + 1;
     if (q == a || s[q - 1] != ',' || memchr(s + a, ',', q - 1 - a) ||
         has_figure(st, (bl_nspan){a, q}))
       return (bl_nspan){0, 0};
@@ -498,6 +506,20 @@ static const cand *choose(const bl_docstate *st, const cands *cs, size_t c_s, si
   return NULL;
 }
 
+/* Is the phrase the speaker's own ("nos équipes", "notre ONG")?  Looks at the
+ * possessive just before the cleaned phrase. */
+static bool first_person(bl_docstate *st, bl_nspan sp) {
+  const char *s = st->text.s;
+  size_t e = sp.s;
+  while (e > 0 && is_space((unsigned char)s[e - 1])) e--;
+  size_t b = e;
+  while (b > 0 && ((s[b - 1] >= 'a' && s[b - 1] <= 'z') || (s[b - 1] >= 'A' && s[b - 1] <= 'Z'))) b--;
+  static const char *const mine[] = {"nos", "notre", "mes", "mon", "ma", NULL};
+  for (size_t i = 0; mine[i]; i++)
+    if (e - b == strlen(mine[i]) && !strncasecmp(s + b, mine[i], e - b)) return true;
+  return false;
+}
+
 /* Quotations of the line: pairs of '"' (all quotation marks are '"' in the
  * normalised text). Returns the index of the quote [qs, qe) holding pos, -1. */
 typedef struct quote {
@@ -607,8 +629,10 @@ int bl_attribute_line(bl_docstate *st, size_t sfirst, size_t slast, size_t first
         src = have ? para_src : st->last_src;
         chan = cs.cite_chan.e ? cs.cite_chan : have ? para_chan : st->last_chan;
       }
-      /* inside a quotation: its speaker, unless the sentence names another */
-      for (size_t q = 0; q < nq && (!w || w->kind == K_ANAPHOR); q++)
+      /* inside a quotation: its speaker, unless the sentence names another
+       * ("« Nos équipes ont dénombré 45 morts », affirme X": "nos équipes"
+       * are the speaker's own) */
+      for (size_t q = 0; q < nq && (!w || w->kind == K_ANAPHOR || first_person(st, w->src)); q++)
         if (qs[q].s <= c->text.s && c->text.e <= qs[q].e && qs[q].speaker.e) {
           src = qs[q].speaker;
           chan = (bl_nspan){0, 0};

@@ -1060,6 +1060,8 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
   c.category = cat < 0 ? BL_CAT_OTHER : (bl_category)cat;
   if (noun && noun->group) c.group = (bl_group)noun->group;
   if (!c.group && np.comp_group) c.group = np.comp_group;
+  /* "4 200 personnes ont manifesté": the predicate says who they are */
+  if (!c.group && pred && pred->group && (int)pred->value == cat) c.group = (bl_group)pred->group;
   c.toll = !money && !thing && toll_category(c.category);
   if (money) c.q.unit = q->pub.unit;
   if (ends_before(st, g->rx_denial, sn->s, q->ns)) c.negated = true;
