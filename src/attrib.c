@@ -679,7 +679,8 @@ void bl_attribute_issuer(bl_docstate *st) {
   st->issuer.s = st->issuer.e = 0;
   for (size_t li = 0; li < st->seg.nlines && li < 40; li++) {
     const bl_line *l = &st->seg.lines[li];
-    if (bl_rx_match(st->g->rx_press, &st->rx, s, l->e, l->s, PCRE2_ANCHORED) <= 0) continue;
+    if (bl_rx_match(bl_gram_anchored(st->g, st->g->rx_press), &st->rx, s, l->e, l->s, PCRE2_ANCHORED) <= 0)
+      continue;
     /* The issuer: the capitalised lines at the top ("PRÉFET" / "DE
      * SORVÈNE-ET-LAUZE"), joined while each continues the previous. */
     size_t from = SIZE_MAX, to = 0;

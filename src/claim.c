@@ -58,7 +58,7 @@ static int word_class(const bl_grammar *g, const char *s, size_t a, size_t b) {
 /* Anchored match of re at `at`, the subject ending at `end`; returns the match end or 0. */
 static size_t match_at(bl_docstate *st, const pcre2_code *re, size_t at, size_t end) {
   if (at > end) return 0;
-  int rc = bl_rx_match(re, &st->rx, st->text.s, end, at, PCRE2_ANCHORED);
+  int rc = bl_rx_match(bl_gram_anchored(st->g, re), &st->rx, st->text.s, end, at, PCRE2_ANCHORED);
   if (rc <= 0) return 0;
   size_t ms = 0, me = 0;
   bl_rx_group(&st->rx, 0, &ms, &me);

@@ -1083,6 +1083,8 @@ void bl_grammar_free(bl_grammar *g) {
                                g->rx_among_after, g->rx_among_before};
   for (size_t i = 0; i < BL_ARRAY_LEN(extra); i++) pcre2_code_free(extra[i]);
   bl_free(g->rules);
+  for (size_t i = 0; i < g->ntwins; i++) pcre2_code_free(g->twins[i].anchored);
+  bl_free(g->twins);
   for (size_t i = 0; i < g->nexamples; i++) bl_free(g->examples[i].text);
   bl_free(g->examples);
   /* Rule and hedge ids are owned through g->owned_ids. */
@@ -1102,6 +1104,12 @@ static int register_rule(bl_grammar *g, const char *file, const char *id, const 
   r->code = code;
   r->by_mark = by_mark;
   return BL_OK;
+}
+
+const pcre2_code *bl_gram_anchored(const bl_grammar *g, const pcre2_code *re) {
+  for (size_t i = 0; i < g->ntwins; i++)
+    if (g->twins[i].search == re) return g->twins[i].anchored;
+  return re;
 }
 
 const pcre2_code *bl_gram_rule(const bl_grammar *g, const char *file, const char *id,
@@ -1174,6 +1182,18 @@ static int load_all(bl_grammar *g, const char *dir, loadstate *ls, ruleset *rs, 
     const rule *r = find_rule(&rs[singles[i].set], singles[i].id);
     if (register_rule(g, rs_files[singles[i].set], r->id, *singles[i].out, false))
       return bl_fail(err, BL_NOMEM, "out of memory");
+    if (singles[i].set == RS_CLAIMS || singles[i].set == RS_ATTRIB) {
+      pcre2_code *twin = NULL;
+      if ((rc = build_single(g, ls, &rs[singles[i].set], rs_files[singles[i].set], singles[i].id,
+                             qopts | PCRE2_ANCHORED, &twin, err)))
+        return rc;
+      if (bl_grow((void **)&g->twins, &g->twincap, g->ntwins + 1, sizeof *g->twins)) {
+        pcre2_code_free(twin);
+        return bl_fail(err, BL_NOMEM, "out of memory");
+      }
+      g->twins[g->ntwins].search = *singles[i].out;
+      g->twins[g->ntwins++].anchored = twin;
+    }
   }
   if ((rc = build_alternation(g, ls, &rs[RS_NOTQ], rs_files[RS_NOTQ], &g->notq, err))) return rc;
   if ((rc = build_alternation(g, ls, &rs[RS_FURNITURE], rs_files[RS_FURNITURE], &g->furniture, err)))

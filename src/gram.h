@@ -131,6 +131,15 @@ struct bl_grammar {
   } *rules; /* owned */
   size_t nrules, rulecap;
 
+  /* Anchored twins of the claims.pcre and attrib.pcre rules, which are also
+   * searched: PCRE2's JIT code cannot anchor at match time (rx.c), so a rule
+   * matched at a position uses its twin compiled anchored. */
+  struct bl_twin {
+    const pcre2_code *search;
+    pcre2_code *anchored; /* owned */
+  } *twins;
+  size_t ntwins, twincap;
+
   bl_example *examples; /* owned */
   size_t nexamples, excap;
   char **owned_ids; /* owned: rule and hedge ids that examples point at */
@@ -141,6 +150,9 @@ struct bl_grammar {
  * one alternative of a larger pattern, told apart by its (*MARK). */
 const pcre2_code *bl_gram_rule(const bl_grammar *g, const char *file, const char *id,
                                bool *by_mark);
+
+/* The anchored twin of a rule (the rule itself when it has none). */
+const pcre2_code *bl_gram_anchored(const bl_grammar *g, const pcre2_code *re);
 
 /* Build from `dir` (NULL = built-in).  Same as bl_grammar_new. */
 bl_grammar *bl_gram_load(const char *dir, bl_error *err);

@@ -496,9 +496,9 @@ void bl_num_local_dollars(const bl_grammar *g, bl_rx_state *rx, const char *s, s
     /* "$ US" in the quantity's text, or "dollars américains" after it */
     bool explicit_us = false;
     for (size_t p = x->ns; p < x->ne && !explicit_us; p++)
-      if (s[p] == '$' && bl_rx_match(g->rx_dollar_explicit, rx, s, n, p > x->ns ? p - 1 : p, PCRE2_ANCHORED) > 0)
+      if (s[p] == '$' && bl_rx_match(bl_gram_anchored(g, g->rx_dollar_explicit), rx, s, n, p > x->ns ? p - 1 : p, PCRE2_ANCHORED) > 0)
         explicit_us = true;
-    if (!explicit_us && bl_rx_match(g->rx_dollar_explicit, rx, s, n, x->ne, PCRE2_ANCHORED) > 0)
+    if (!explicit_us && bl_rx_match(bl_gram_anchored(g, g->rx_dollar_explicit), rx, s, n, x->ne, PCRE2_ANCHORED) > 0)
       explicit_us = true;
     if (!explicit_us) x->pub.unit = cue->code;
   }
