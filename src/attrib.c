@@ -585,6 +585,11 @@ int bl_attribute_line(bl_docstate *st, size_t sfirst, size_t slast, size_t first
   quote qs[32];
   size_t nq = find_quotes(st, line->s, line->e, qs, BL_ARRAY_LEN(qs));
   for (size_t k = 0; k < nq; k++) {
+    /* only a quotation that holds a claim needs its speaker */
+    bool holds = false;
+    for (size_t c = first; c < st->cl.n && !holds; c++)
+      holds = qs[k].s <= st->cl.v[c].text.s && st->cl.v[c].text.e <= qs[k].e;
+    if (!holds) continue;
     cands after, before;
     size_t end = line->e, start = line->s;
     for (size_t j = 0; j < st->seg.nsents; j++) {
