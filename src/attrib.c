@@ -129,6 +129,14 @@ static bl_nspan clean_np(bl_docstate *st, bl_nspan sp) {
     }
     bool drop = (w && (w->kind == WD_DET || w->kind == WD_TIME || w->kind == WD_ADV)) ||
                 (d && d->kind == CAL_DAY);
+    /* a capitalised article before a capitalised word is part of a title:
+     * "Le Monde", "La Voix du Nord" */
+    size_t x, y, before = ws;
+    while (before > 0 && (is_space((unsigned char)s[before - 1]) || s[before - 1] == '"')) before--;
+    bool sentence_start = before == 0 || strchr(".!?\n", s[before - 1]);
+    if (drop && w && w->kind == WD_DET && !sentence_start && is_upper(s, ws) &&
+        bl_word_at(s, we, sp.e, &x, &y) && is_upper(s, x))
+      return sp;
     if (!drop) return sp;
     sp.s = we;
   }

@@ -348,6 +348,10 @@ static bl_nspan where_phrase(bl_docstate *st, size_t p, size_t end) {
   while (words < 6 && bl_word_at(s, q, end, &a, &b)) {
     int cls = word_class(g, s, a, b);
     if (cls == WD_CONJ || cls == WD_AUX || cls == WD_PRON || cls == WD_STOP) break;
+    /* an attribution ends the place: "en France selon le ministère" */
+    if ((b - a == 5 && !strncmp(s + a, "selon", 5)) || (b - a == 2 && !strncmp(s + a, "d'", 2) &&
+                                                         b + 5 <= end && !strncmp(s + b, "après", 6)))
+      break;
     if (s[a] >= '0' && s[a] <= '9') break;
     if (bl_lex_find(&g->speech, s + a, b - a)) break;
     if (cls != WD_DET && cls != WD_PREP) words++;
