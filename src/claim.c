@@ -192,6 +192,17 @@ static void read_np(bl_docstate *st, size_t p, size_t end, nphrase *np) {
     break;
   }
   while (p < end && (is_space((unsigned char)s[p]) || s[p] == '"')) p++;
+  /* "35 des 40 drones": the noun after the second figure is what is counted */
+  if (bl_word_at(s, p, end, &ws, &we) && ((we - ws == 3 && !strncmp(s + ws, "des", 3)))) {
+    size_t x = we;
+    while (x < end && is_space((unsigned char)s[x])) x++;
+    for (size_t i = 0; i < st->q.n; i++)
+      if (st->q.v[i].ns == x) {
+        p = st->q.v[i].after > st->q.v[i].ne ? st->q.v[i].after : st->q.v[i].ne;
+        while (p < end && is_space((unsigned char)s[p])) p++;
+        break;
+      }
+  }
   /* "nouveaux", "autres" before the head noun */
   for (int guard = 0; guard < 2; guard++) {
     if (!bl_word_at(s, p, end, &ws, &we)) return;
@@ -815,6 +826,8 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
   bool money = (q->flags & (QF_MONEY | QF_PERCENT)) != 0;
   /* Not a count: a duration, an age, a measure, a ratio, a score line... */
   if (!money && match_at(st, g->rx_nc_after, q->ne, sn->e)) return BL_OK;
+  /* A forecast or a fear is no count: "le bilan pourrait dépasser 5 000" */
+  if (ends_before(st, g->rx_forecast, sn->s, q->ns)) return BL_OK;
   if (ends_before(st, g->rx_nc_before, sn->s, q->ns)) return BL_OK;
 
   bl_cl c;
