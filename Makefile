@@ -9,15 +9,20 @@
 #   make lint       clang-tidy and cppcheck on the project's C
 #   make install    install bilan, libbilan, its header and man page
 #   make test-long  the long oracle sweep (10^12 random values, 10^6 sequential)
+#   make fuzz       each libFuzzer target for FUZZ_SECONDS (default 60) under
+#                   ASan+UBSan (clang, in build-fuzz/); see scripts/fuzz.sh
+#   make test-valgrind  the test suite (but long tests) under valgrind
 #   make clean
 
 BUILD      ?= build
 ASAN_BUILD ?= build-asan
+FUZZ_BUILD ?= build-fuzz
+FUZZ_SECONDS ?= 60
 JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 PREFIX     ?= /usr/local
 CMAKE_ARGS ?=
 
-.PHONY: all build deps test test-normal test-asan test-long bench demo lint install clean
+.PHONY: all build deps test test-normal test-asan test-long test-valgrind fuzz bench demo lint install clean
 
 all: build
 
@@ -44,6 +49,12 @@ test-asan:
 test-long: build
 	@cd $(BUILD) && ctest --output-on-failure -L long
 
+fuzz:
+	@scripts/deps.sh fuzz test
+	@cmake -S . -B $(FUZZ_BUILD) -DCMAKE_C_COMPILER=clang -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBILAN_FUZZ=ON $(CMAKE_ARGS) >/dev/null
+	@cmake --build $(FUZZ_BUILD) -j $(JOBS) --target run_fixtures fuzz_numbers fuzz_extract fuzz_txt fuzz_jsonl fuzz_html
+	@scripts/fuzz.sh $(FUZZ_BUILD) $(FUZZ_SECONDS)
+
 lint:
 	@scripts/deps.sh lint
 	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
@@ -54,4 +65,4 @@ install: build
 	@cmake --install $(BUILD) --prefix $(PREFIX)
 
 clean:
-	rm -rf $(BUILD) $(ASAN_BUILD)
+	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD)
