@@ -6,6 +6,8 @@
 #   make demo       build, ingest fixtures/demo/ into ./bilan.db, print tolls
 #                   and conflicts, write report.html
 #   make bench      throughput of bilan against baselines on a generated corpus
+#   make bench-store  bilan ingest vs extract on 100 MB of articles; conflicts
+#                   over that database and over a million claims
 #   make lint       clang-tidy and cppcheck on the project's C
 #   make install    install bilan, libbilan, its header and man page
 #   make test-long  the long oracle sweep (10^12 random values, 10^6 sequential)
@@ -21,8 +23,10 @@ FUZZ_SECONDS ?= 60
 JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 PREFIX     ?= /usr/local
 CMAKE_ARGS ?=
+# Texts the bench corpus is drawn from (docs/bench.md).
+BENCH_SOURCES ?= fixtures
 
-.PHONY: all build deps test test-normal test-asan test-long test-valgrind fuzz bench demo lint install clean
+.PHONY: all build deps test test-normal test-asan test-long test-valgrind fuzz bench bench-store demo lint install clean
 
 all: build
 
@@ -34,7 +38,7 @@ build: deps
 	@cmake --build $(BUILD) -j $(JOBS)
 
 test:
-	@scripts/deps.sh test
+	@scripts/deps.sh test browser
 	@$(MAKE) --no-print-directory test-normal test-asan
 
 test-normal: build
@@ -48,6 +52,21 @@ test-asan:
 
 test-long: build
 	@cd $(BUILD) && ctest --output-on-failure -L long
+
+demo: build
+	@scripts/demo.sh $(BUILD)
+
+bench: build
+	@mkdir -p $(BUILD)/bench
+	@$(BUILD)/bilan-gencorpus --size 100 --out $(BUILD)/bench/corpus-100.txt $(BENCH_SOURCES)
+	@$(BUILD)/bilan-gencorpus --size 200 --out $(BUILD)/bench/corpus-200.txt $(BENCH_SOURCES)
+	@$(BUILD)/bilan-bench --bilan $(BUILD)/bilan $(BUILD)/bench/corpus-100.txt \
+	  $(BUILD)/bench/corpus-200.txt
+	@$(MAKE) --no-print-directory bench-store
+
+bench-store: build
+	@scripts/deps.sh test
+	@tests/bench/store_bench.sh $(BUILD)/bilan $(BUILD)/bilan-genarticles $(BUILD)/bench fixtures
 
 fuzz:
 	@scripts/deps.sh fuzz test

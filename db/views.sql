@@ -44,7 +44,7 @@ ORDER BY event, category, grp, event_day, id;
 -- to a named source (unless settings.require_source = 0), not sub-counts,
 -- not zero claims, with a date; for categories with same_unit = 1 only
 -- figures counting the same noun.
---   revised_down  the same voice, a later figure entirely below the earlier,
+--   revised_down  the same voice key, a later figure entirely below the earlier,
 --                 both running totals (or of unknown kind), within
 --                 revision_window_days.
 CREATE VIEW conflict_pairs AS
@@ -57,36 +57,67 @@ WITH s AS MATERIALIZED (
 cmp AS NOT MATERIALIZED (
   SELECT c.id, c.article_id, c.event, c.category, c.grp, c.unit_kind, c.event_day,
          c.voice, c.cumulative, c.status, c.negated, c.value, c.qualifier,
-         c.sentence_start, c.span_start,
-         CASE WHEN k.same_unit = 1 THEN coalesce(c.unit_key, '') ELSE '' END AS unit_match,
-         CASE WHEN c.qualifier = 'about' THEN c.lo * (1 - s.tol) ELSE c.lo END AS lo_e,
-         CASE WHEN c.qualifier = 'about' THEN c.hi * (1 + s.tol) ELSE c.hi END AS hi_e
-  FROM claims c JOIN categories k ON k.name = c.category AND k.compared = 1, s
-  WHERE c.parent_id IS NULL AND c.of_start IS NULL
-    AND (c.source_key IS NOT NULL OR s.needs_source = 0)
+         c.sentence_start, c.span_start, c.unit_key,
+         CASE WHEN c.qualifier = 'about' THEN c.lo * (1 - (SELECT tol FROM s)) ELSE c.lo END AS lo_e,
+         CASE WHEN c.qualifier = 'about' THEN c.hi * (1 + (SELECT tol FROM s)) ELSE c.hi END AS hi_e
+  FROM claims c
+  WHERE c.category IN (SELECT name FROM categories WHERE compared = 1)
+    AND c.parent_id IS NULL AND c.of_start IS NULL
+    AND (c.source_key IS NOT NULL OR (SELECT needs_source FROM s) = 0)
     AND c.event_day IS NOT NULL
     AND NOT (c.negated = 1 AND coalesce(c.value, 0) = 0)
     AND (c.lo IS NOT NULL OR c.hi IS NOT NULL)
 ),
-p AS (
+-- Key-days whose figures cannot all hold, or where a denial stands: with
+-- window_days = 0 only there can two figures conflict, and most key-days
+-- agree, so the pairs below are looked for there only.
+gd AS (
+  SELECT event, category, grp, event_day FROM cmp
+  GROUP BY event, category, grp, event_day
+  HAVING count(*) > 1 AND (max(lo_e) > min(hi_e) OR max(negated) = 1)
+),
+-- The days where pairs are looked for: those key-days, or every key-day when
+-- the window spans several days.
+dd AS (
+  SELECT event, category, grp, event_day FROM gd WHERE (SELECT win FROM s) = 0
+  UNION ALL
+  SELECT DISTINCT event, category, grp, event_day FROM cmp WHERE (SELECT win FROM s) <> 0
+),
+-- Different voices on one day (or window_days): the conflict candidates.
+pc AS (
   SELECT a.id AS a_id, b.id AS b_id, a.event, a.category, a.grp,
-         b.event_day - a.event_day AS gap,
-         -- one voice: the same key, or one key the start of the other
-         -- ("ministere interieur" and "ministere interieur ostrelie")
-         (a.voice = b.voice OR substr(b.voice, 1, length(a.voice) + 1) = a.voice || ' '
-          OR substr(a.voice, 1, length(b.voice) + 1) = b.voice || ' ') AS same_voice,
-         (a.cumulative IS 1 AND b.cumulative IS 0) OR (a.cumulative IS 0 AND b.cumulative IS 1)
-           AS mixed_kind,
-         -- no overlap once "about" got its tolerance (NULL bound = unbounded)
-         (a.negated = 0 AND b.negated = 0
-          AND ((a.hi_e IS NOT NULL AND b.lo_e IS NOT NULL AND b.lo_e > a.hi_e)
-               OR (b.hi_e IS NOT NULL AND a.lo_e IS NOT NULL AND a.lo_e > b.hi_e))) AS apart,
-         -- a denial (negated, non-zero) of the figure the other side states
-         ((a.negated = 1) <> (b.negated = 1)
+         a.article_id AS a_art, b.article_id AS b_art
+  FROM dd JOIN cmp a ON a.event = dd.event AND a.category = dd.category AND a.grp IS dd.grp
+                     AND a.event_day = dd.event_day
+  JOIN cmp b
+    ON b.event = a.event AND b.category = a.category AND b.grp IS a.grp
+   AND b.event_day BETWEEN a.event_day AND a.event_day + (SELECT win FROM s)
+   AND (b.event_day > a.event_day OR b.id > a.id)
+  WHERE (
+      -- no overlap once "about" got its tolerance (NULL bound = unbounded)
+      (a.negated = 0 AND b.negated = 0
+       AND ((a.hi_e IS NOT NULL AND b.lo_e IS NOT NULL AND b.lo_e > a.hi_e)
+            OR (b.hi_e IS NOT NULL AND a.lo_e IS NOT NULL AND a.lo_e > b.hi_e)))
+      -- a denial (negated, non-zero) of the figure the other side states
+      OR ((a.negated = 1) <> (b.negated = 1)
           AND a.value IS NOT NULL AND b.value IS NOT NULL
           AND abs(a.value - b.value)
               <= (SELECT tol FROM s) * max(a.value, b.value)
-                 * (a.qualifier = 'about' OR b.qualifier = 'about')) AS denied,
+                 * (a.qualifier = 'about' OR b.qualifier = 'about')))
+    AND a.voice <> b.voice
+    -- one voice: one key the start of the other ("ministere interieur" and
+    -- "ministere interieur ostrelie")
+    AND substr(b.voice, 1, length(a.voice) + 1) <> a.voice || ' '
+    AND substr(a.voice, 1, length(b.voice) + 1) <> b.voice || ' '
+    AND b.unit_kind = a.unit_kind
+    -- a running total against a delta or a partial count
+    AND NOT ((a.cumulative IS 1 AND b.cumulative IS 0) OR (a.cumulative IS 0 AND b.cumulative IS 1))
+    AND (a.unit_key IS b.unit_key
+         OR a.category NOT IN (SELECT name FROM categories WHERE same_unit = 1))
+),
+-- One voice over revision_window_days: the revision candidates.
+pr AS (
+  SELECT a.id AS a_id, b.id AS b_id, a.event, a.category, a.grp,
          CASE
            WHEN b.event_day > a.event_day THEN 1
            WHEN b.status IS 'revised' AND a.status IS NOT 'revised' THEN 1
@@ -96,32 +127,30 @@ p AS (
              THEN CASE WHEN b.span_start > a.span_start THEN 1 ELSE -1 END
            ELSE 0
          END AS later,
-         a.hi_e AS a_hi, a.lo_e AS a_lo, b.hi_e AS b_hi, b.lo_e AS b_lo,
-         a.cumulative AS a_cum, b.cumulative AS b_cum, a.negated OR b.negated AS any_neg,
-         a.article_id AS a_art, b.article_id AS b_art
+         a.hi_e AS a_hi, a.lo_e AS a_lo, b.hi_e AS b_hi, b.lo_e AS b_lo
   FROM cmp a JOIN cmp b
-    ON b.event = a.event AND b.category = a.category AND b.grp IS a.grp
-   AND b.unit_kind = a.unit_kind AND b.unit_match = a.unit_match
-   AND b.event_day BETWEEN a.event_day
-                       AND a.event_day + (SELECT max(win, rwin) FROM s)
+    ON b.event = a.event AND b.category = a.category AND b.grp IS a.grp AND b.voice = a.voice
+   AND b.event_day BETWEEN a.event_day AND a.event_day + (SELECT rwin FROM s)
    AND (b.event_day > a.event_day OR b.id > a.id)
+  WHERE a.negated = 0 AND b.negated = 0
+    AND a.cumulative IS NOT 0 AND b.cumulative IS NOT 0
+    AND b.unit_kind = a.unit_kind
+    AND (a.unit_key IS b.unit_key
+         OR a.category NOT IN (SELECT name FROM categories WHERE same_unit = 1))
 )
 SELECT 'conflict' AS kind, event, category, grp, a_id AS first_id, b_id AS second_id
-FROM p
-WHERE same_voice = 0 AND gap <= (SELECT win FROM s) AND NOT mixed_kind AND (apart OR denied)
-  AND (a_art = b_art
-       OR (SELECT coalesce(origin_id, id) FROM articles WHERE id = a_art)
-          <> (SELECT coalesce(origin_id, id) FROM articles WHERE id = b_art))
+FROM pc
+-- copies of one dispatch are one report
+WHERE a_art = b_art
+   OR (SELECT coalesce(origin_id, id) FROM articles WHERE id = a_art)
+      <> (SELECT coalesce(origin_id, id) FROM articles WHERE id = b_art)
 UNION ALL
 SELECT 'revised_down', event, category, grp,
        CASE WHEN later = 1 THEN a_id ELSE b_id END,
        CASE WHEN later = 1 THEN b_id ELSE a_id END
-FROM p
-WHERE same_voice = 1 AND later <> 0 AND NOT any_neg
-  AND gap <= (SELECT rwin FROM s)
-  AND a_cum IS NOT 0 AND b_cum IS NOT 0
-  AND ((later = 1 AND b_hi IS NOT NULL AND a_lo IS NOT NULL AND b_hi < a_lo)
-       OR (later = -1 AND a_hi IS NOT NULL AND b_lo IS NOT NULL AND a_hi < b_lo));
+FROM pr
+WHERE (later = 1 AND b_hi IS NOT NULL AND a_lo IS NOT NULL AND b_hi < a_lo)
+   OR (later = -1 AND a_hi IS NOT NULL AND b_lo IS NOT NULL AND a_hi < b_lo);
 
 -- One row per disagreement: the same two figures from the same two voices
 -- reported again (other articles, reprints) count in `reports` and show the

@@ -72,12 +72,33 @@ static bool is_article(bl_docstate *st, size_t a, size_t b) {
   return false;
 }
 
+/* Where an adverbial after the name starts ("le ministère dans un
+ * communiqué", "le porte-parole lors d'un point presse"): sp.e, or the
+ * start of the first such word after the first word. */
+static size_t adverbial_after(bl_docstate *st, bl_nspan sp) {
+  static const char *const words[] = {"dans", "lors", "devant", "via", "pendant", "au cours",
+                                      "en marge", "à l'issue", NULL};
+  const char *s = st->text.s;
+  size_t a, b, p;
+  if (!bl_word_at(s, sp.s, sp.e, &a, &b)) return sp.e;
+  for (p = b; bl_word_at(s, p, sp.e, &a, &b); p = b)
+    for (size_t i = 0; words[i]; i++) {
+      size_t n = strlen(words[i]);
+      if (a + n <= sp.e && !strncmp(s + a, words[i], n) &&
+          (a + n == sp.e || is_space((unsigned char)s[a + n]) || s[a + n - 1] == '\''))
+        return a;
+    }
+  return sp.e;
+}
+
 /* Trim a noun phrase: spaces, quotes and dashes at both ends, leading
- * determiners, time words and adverbs; a leading adverbial ("lors d'un
- * point de presse le sergent X", "à Genève un porte-parole") is skipped up
- * to the article that opens the subject. */
+ * determiners, time words and adverbs, a trailing adverbial ("dans un
+ * communiqué"); a leading adverbial ("lors d'un point de presse le sergent
+ * X", "à Genève un porte-parole") is skipped up to the article that opens
+ * the subject. */
 static bl_nspan clean_np(bl_docstate *st, bl_nspan sp) {
   const char *s = st->text.s;
+  sp.e = adverbial_after(st, sp);
   for (int guard = 0; guard < 12; guard++) {
     while (sp.s < sp.e && (is_space((unsigned char)s[sp.s]) || s[sp.s] == '"' || s[sp.s] == '-' ||
                            s[sp.s] == ','))
@@ -89,6 +110,20 @@ static bl_nspan clean_np(bl_docstate *st, bl_nspan sp) {
     if (!bl_word_at(s, sp.s, sp.e, &ws, &we)) return sp;
     const bl_lexent *w = word_entry(st, ws, we);
     const bl_lexent *d = bl_lex_find(&st->g->calendar, s + ws, we - ws);
+    /* a trailing clitic or preposition is no part of a name ("le ministère
+     * en a recensé 320 000") */
+    size_t ls = ws, le = we, a2, b2;
+    for (size_t p2 = we; bl_word_at(s, p2, sp.e, &a2, &b2); p2 = b2) {
+      ls = a2;
+      le = b2;
+    }
+    if (le > we) {
+      const bl_lexent *lw = word_entry(st, ls, le);
+      if (lw && (lw->kind == WD_PREP || lw->kind == WD_PRON || lw->kind == WD_ADV)) {
+        sp.e = ls;
+        continue;
+      }
+    }
     if (we >= sp.e) {
       /* the last word: a lone determiner or time word is no name */
       if ((w && (w->kind == WD_DET || w->kind == WD_TIME)) || (d && d->kind == CAL_DAY)) sp.s = sp.e;
@@ -142,9 +177,17 @@ static bool usable(bl_docstate *st, bl_nspan sp) {
 }
 
 static bool names_a_figure(bl_docstate *st, bl_nspan sp) {
+  const char *s = st->text.s;
   size_t ws, we;
-  if (!bl_word_at(st->text.s, sp.s, sp.e, &ws, &we)) return false;
+  if (!bl_word_at(s, sp.s, sp.e, &ws, &we)) return false;
   const bl_lexent *w = word_entry(st, ws, we);
+  if (w && w->kind == WD_NOSRC) return true;
+  /* an adjective before the noun: "premier recensement", "précédent bilan" */
+  unsigned char c = (unsigned char)s[ws];
+  if (w || !(c >= 'a' && c <= 'z') || s[we - 1] == '\'') return false;
+  size_t xs, xe;
+  if (!bl_word_at(s, we, sp.e, &xs, &xe)) return false;
+  w = word_entry(st, xs, xe);
   return w && w->kind == WD_NOSRC;
 }
 
@@ -173,8 +216,15 @@ static bl_nspan owner_of(bl_docstate *st, bl_nspan sp) {
 static bool plausible_subject(bl_docstate *st, bl_nspan sp) {
   const char *s = st->text.s;
   size_t p = sp.s, a, b, words = 0;
-  while (bl_word_at(s, p, sp.e, &a, &b)) {
-    if (s[a] >= '0' && s[a] <= '9') return false;
+  /* no figure inside ("n° 4" is an identifier, not a figure) */
+  for (size_t i = 0; i < st->q.n; i++)
+    if (st->q.v[i].ns < sp.e && sp.s < st->q.v[i].ne) return false;
+  while (p < sp.e) {
+    if (!bl_word_at(s, p, sp.e, &a, &b)) {
+      if (a < sp.e && strchr(":;!?\"", s[a])) return false; /* a clause, not a name */
+      p = a + 1;
+      continue;
+    }
     const bl_lexent *w = word_entry(st, a, b);
     if (w && (w->kind == WD_AUX || w->kind == WD_CONJ)) return false;
     if (bl_lex_find(&st->g->anchors, s + a, b - a)) return false; /* a number word */
@@ -182,6 +232,30 @@ static bool plausible_subject(bl_docstate *st, bl_nspan sp) {
     p = b;
   }
   return words > 0;
+}
+
+/* Does sp hold a quantity of the text (not an identifier: "hôpital n° 4")? */
+static bool holds_quantity(const bl_docstate *st, bl_nspan sp) {
+  size_t lo = 0, hi = st->q.n;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (st->q.v[mid].ns < sp.s) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < st->q.n && st->q.v[lo].ns < sp.e;
+}
+
+/* Does sp hold a figure (digits or a number word)? */
+static bool has_figure(bl_docstate *st, bl_nspan sp) {
+  const char *s = st->text.s;
+  size_t p = sp.s, a, b;
+  for (size_t i = sp.s; i < sp.e; i++)
+    if (s[i] >= '0' && s[i] <= '9') return true;
+  while (bl_word_at(s, p, sp.e, &a, &b)) {
+    if (bl_lex_find(&st->g->anchors, s + a, b - a)) return true;
+    p = b;
+  }
+  return false;
 }
 
 /* The subject of a verb at `verb`: the clause before it; an appositive
@@ -193,6 +267,20 @@ static bl_nspan subject_before(bl_docstate *st, size_t a, size_t verb) {
   size_t cs = p;
   while (cs > a && s[cs - 1] != ',' && s[cs - 1] != ';' && s[cs - 1] != ':' && s[cs - 1] != '"')
     cs--;
+  if (cs == p && cs > a && s[cs - 1] == ',') {
+    /* ", a annoncé X": an inverted verb, whose speaker follows; unless the
+     * comma closes an apposition ("Le maire, Yves Le Goff, a annoncé"). */
+    size_t q = cs - 1;
+    while (q > a && s[q - 1] != ',' && s[q - 1] != ';' && s[q - 1] != ':' && s[q - 1] != '"') q--;
+    if (q == a || s[q - 1] != ',' || memchr(s + a, ',', q - 1 - a) ||
+        has_figure(st, (bl_nspan){a, q}))
+      return (bl_nspan){0, 0};
+    /* the apposition: a noun phrase, or a relative clause ("L'ONG X, qui
+     * emploie 90 personnes, assure") that may hold figures of its own */
+    size_t ws, we;
+    const bl_lexent *w = bl_word_at(s, q, cs, &ws, &we) ? word_entry(st, ws, we) : NULL;
+    if (!(w && w->kind == WD_CONJ) && has_figure(st, (bl_nspan){q, cs})) return (bl_nspan){0, 0};
+  }
   bl_nspan np = clean_np(st, (bl_nspan){cs, p});
   size_t ws, we;
   bool relative = bl_word_at(s, cs, p, &ws, &we) && we - ws == 3 && !strncmp(s + ws, "qui", 3);
@@ -205,6 +293,40 @@ static bl_nspan subject_before(bl_docstate *st, size_t a, size_t verb) {
   return np;
 }
 
+/* Cut a speaker's phrase before a trailing adverbial ("le ministre lors
+ * d'une conférence de presse", "la préfecture dans un communiqué"). */
+static bl_nspan cut_adverbial(bl_docstate *st, bl_nspan sp) {
+  static const char *const cuts[] = {"lors", "pendant", "devant", "depuis", "dans", "sur",
+                                     "au cours", "à l'issue", "en marge", "ce matin", "ce soir",
+                                     "cette semaine", "hier", "aujourd'hui", NULL};
+  const char *s = st->text.s;
+  size_t p = sp.s, a, b;
+  bool content = false;
+  while (bl_word_at(s, p, sp.e, &a, &b)) {
+    if (content) {
+      for (size_t i = 0; cuts[i]; i++) {
+        size_t n = strlen(cuts[i]);
+        if (a + n <= sp.e && !strncasecmp(s + a, cuts[i], n) &&
+            (a + n == sp.e || !((unsigned char)s[a + n] >= 'a' && (unsigned char)s[a + n] <= 'z'))) {
+          sp.e = a;
+          while (sp.e > sp.s && is_space((unsigned char)s[sp.e - 1])) sp.e--;
+          return sp;
+        }
+      }
+      const bl_lexent *d = bl_lex_find(&st->g->calendar, s + a, b - a);
+      if (d && d->kind == CAL_DAY) {
+        sp.e = a;
+        while (sp.e > sp.s && is_space((unsigned char)s[sp.e - 1])) sp.e--;
+        return sp;
+      }
+    }
+    const bl_lexent *w = word_entry(st, a, b);
+    if (!w) content = true;
+    p = b;
+  }
+  return sp;
+}
+
 /* Segments after an inverted verb, split at commas: the first that holds a
  * capitalised word (a name), else the first. */
 static bl_nspan inverted_speaker(bl_docstate *st, bl_nspan after) {
@@ -214,7 +336,11 @@ static bl_nspan inverted_speaker(bl_docstate *st, bl_nspan after) {
   for (int k = 0; k < 3 && p < after.e; k++) {
     size_t e = p;
     while (e < after.e && s[e] != ',') e++;
-    bl_nspan seg = clean_np(st, (bl_nspan){p, e});
+    bl_nspan seg = cut_adverbial(st, clean_np(st, (bl_nspan){p, e}));
+    /* a speaker holds no figure: "Le bilan, publié mardi, faisait état de
+     * 58 victimes" has none; "le ministère, qui fait état de 21 blessés"
+     * is the ministère */
+    if (holds_quantity(st, seg)) break;
     if (seg.e > seg.s) {
       if (!first.e) first = seg;
       for (size_t i = seg.s; i < seg.e; i++)
@@ -277,7 +403,7 @@ static void find_all(bl_docstate *st, size_t a, size_t b, cands *cs) {
     }
     if (named(st, g->rx_inverted, "after", &after)) {
       bl_nspan who = inverted_speaker(st, after);
-      if (usable(st, who) && !names_a_figure(st, who))
+      if (usable(st, who) && plausible_subject(st, who) && !names_a_figure(st, who))
         add(cs, K_INVERTED, ms, who, (bl_nspan){0, 0});
     }
   }
@@ -330,8 +456,19 @@ static const cand *choose(const bl_docstate *st, const cands *cs, size_t c_s, si
         !memchr(st->text.s + c_e, ',', c->pos - c_e))
       return c;
   }
-  for (size_t i = 0; i < cs->n; i++)
-    if (cs->v[i].kind == K_SELON) return &cs->v[i];
+  /* "selon X": the first after the claim ("1,2 million selon les
+   * syndicats, 320 000 selon la police"), else the last before it */
+  const cand *selon = NULL;
+  for (size_t i = 0; i < cs->n; i++) {
+    const cand *c = &cs->v[i];
+    if (c->kind != K_SELON) continue;
+    if (c->pos >= c_e) {
+      if (!selon || selon->pos < c_e || c->pos < selon->pos) selon = c;
+    } else if (!selon || (selon->pos < c_e && c->pos > selon->pos)) {
+      selon = c;
+    }
+  }
+  if (selon) return selon;
   /* the nearest speech verb before the claim */
   for (size_t i = 0; i < cs->n; i++) {
     const cand *c = &cs->v[i];
@@ -342,8 +479,10 @@ static const cand *choose(const bl_docstate *st, const cands *cs, size_t c_s, si
       if (cs->v[i].kind == K_INVERTED && cs->v[i].pos > c_e) *relay = &cs->v[i];
     return best;
   }
+  /* a speaker named after the claim (", a indiqué X"); a speech verb whose
+   * subject comes after the claim is about something else */
   for (size_t i = 0; i < cs->n; i++)
-    if (cs->v[i].kind == K_INVERTED || cs->v[i].kind == K_SUBJ) return &cs->v[i];
+    if (cs->v[i].kind == K_INVERTED) return &cs->v[i];
   for (size_t i = 0; i < cs->n; i++)
     if (cs->v[i].kind == K_ANAPHOR) return &cs->v[i];
   return NULL;
@@ -445,6 +584,10 @@ int bl_attribute_line(bl_docstate *st, size_t sfirst, size_t slast, size_t first
       bl_cl *c = &st->cl.v[k];
       const cand *relay;
       const cand *w = choose(st, &cs, c->text.s, c->text.e, &relay);
+      /* a figure inside a source's name ("les autorités des deux pays") is no claim */
+      for (size_t i = 0; i < cs.n; i++)
+        if (cs.v[i].kind != K_INVERTED && cs.v[i].src.s <= c->text.s && c->text.e <= cs.v[i].src.e)
+          c->dropped = true;
       bl_nspan src = {0, 0}, chan = {0, 0};
       if (w && w->src.e > w->src.s) {
         src = w->src;
@@ -538,14 +681,21 @@ void bl_attribute_finish(bl_docstate *st) {
    * "L'IGPR a publié son bilan annuel : ..." covers the paragraphs that
    * detail it) until another source is named. */
   bl_nspan last = {0, 0};
+  unsigned kinds = 0; /* categories (bits) the last source was given, 1 << BL_CAT_COUNT_ = percent */
   for (size_t i = 0; i < st->cl.n; i++) {
     bl_cl *c = &st->cl.v[i];
+    bool percent = c->q.unit && !strcmp(c->q.unit, "percent");
+    unsigned kind = percent ? 1u << BL_CAT_COUNT_ : 1u << c->category;
     if (c->source.e > c->source.s) {
+      if (last.e != c->source.e || last.s != c->source.s) kinds = 0;
       last = c->source;
+      kinds |= kind;
       continue;
     }
-    bool percent = c->q.unit && !strcmp(c->q.unit, "percent");
-    if (last.e > last.s && !c->background && (c->toll || percent)) c->source = last;
+    /* the same kind of figure as the report gave (a death toll after a death
+     * toll, a percentage after a percentage): a detail of the same report */
+    if (last.e > last.s && !c->background && (c->toll || percent) && (kinds & kind))
+      c->source = last;
   }
   /* An article whose lead names one source and that names no other is that
    * source's report: its other figures are the source's too. */

@@ -104,11 +104,20 @@ static int publish(bl_doc *d, bl_error *err) {
   if (bl_grow((void **)&d->pub, &d->pubcap, st->cl.n + 1, sizeof *d->pub))
     return bl_fail(err, BL_NOMEM, "out of memory");
   pending_str *ps = bl_calloc(st->cl.n * 4 + 1, sizeof *ps);
-  if (!ps) return bl_fail(err, BL_NOMEM, "out of memory");
+  long *index = bl_calloc(st->cl.n + 1, sizeof *index); /* claim -> published index, or -1 */
+  if (!ps || !index) {
+    bl_free(ps);
+    bl_free(index);
+    return bl_fail(err, BL_NOMEM, "out of memory");
+  }
+  for (size_t i = 0, n = 0; i < st->cl.n; i++) index[i] = st->cl.v[i].dropped ? -1 : (long)n++;
   int rc = BL_OK;
   for (size_t i = 0; i < st->cl.n && !rc; i++) {
     const bl_cl *c = &st->cl.v[i];
-    bl_claim *p = &d->pub[d->npub++];
+    if (c->dropped) continue;
+    bl_claim *p = &d->pub[d->npub];
+    pending_str *mine = &ps[d->npub * 4];
+    d->npub++;
     memset(p, 0, sizeof *p);
     p->q = c->q;
     p->q.span = bl_text_orig_span(&st->text, c->text.s, c->text.e);
@@ -123,19 +132,19 @@ static int publish(bl_doc *d, bl_error *err) {
     p->status = c->status;
     p->negated = c->negated;
     p->cumulative = c->cumulative;
-    p->of = c->of;
+    p->of = c->of >= 0 ? index[c->of] : -1;
     /* "autres": the unit and subject of the earlier count */
     const bl_cl *base = c->subject_of >= 0 ? &st->cl.v[c->subject_of] : c;
     bl_nspan unit = c->unit.e > c->unit.s ? c->unit : base->unit;
     bl_nspan np = c->np.e > c->np.s ? c->np : base->np;
     bl_nspan pred = c->pred.e > c->pred.s ? c->pred : (c == base ? c->pred : (bl_nspan){0, 0});
     bl_nspan where = c->where.e > c->where.s ? c->where : (c == base ? c->where : (bl_nspan){0, 0});
-    pending_str *mine = &ps[i * 4];
     rc = arena_span(d, unit, &mine[0]);
     if (!rc) rc = arena_subject(d, np, pred, where, &mine[1]);
     if (!rc) rc = arena_span(d, c->source, &mine[2]);
     if (!rc) rc = arena_span(d, c->channel, &mine[3]);
   }
+  bl_free(index);
   if (rc) {
     bl_free(ps);
     return bl_fail(err, BL_NOMEM, "out of memory");
@@ -165,6 +174,7 @@ int bl_doc_run(bl_doc *d, const char *body, size_t len, unsigned opts, bl_error 
   const char *s = st->text.s;
   size_t n = st->text.n;
   rc = bl_num_find(st->g, &st->rx, s, 0, n, &st->q, err);
+  if (!rc) bl_num_local_dollars(st->g, &st->rx, s, n, &st->q);
   if (!rc) rc = bl_seg_lines(&st->seg, st->g, &st->rx, s, n, err);
   if (rc) {
     if (err) err->at = bl_text_orig_span(&st->text, err->at.start, err->at.end);

@@ -147,7 +147,7 @@ static bool participle_like(const char *s, size_t a, size_t b) {
 static bool adjective_like(const bl_grammar *g, const char *s, size_t a, size_t b) {
   if (b <= a || !is_letter((unsigned char)s[a])) return false;
   if (s[b - 1] == '\'') return false;
-  if (word_class(g, s, a, b)) return false;
+  if (word_class(g, s, a, b) || bl_lex_find(&g->calendar, s + a, b - a)) return false;
   unsigned char c = (unsigned char)s[a];
   if (c >= 'A' && c <= 'Z') return false; /* a name or the next sentence */
   size_t n = b - a;
@@ -294,7 +294,10 @@ static void read_np(bl_docstate *st, size_t p, size_t end, nphrase *np) {
     if (complements == 0 && adjectives < 2 && adjective_like(g, s, a, b)) {
       adjectives++;
       q = b;
-      if (!participle_like(s, a, b) && np->unit.e == np->np.e) np->unit.e = b; /* "routes départementales" */
+      /* "routes départementales"; not "décès supplémentaires" (a delta) */
+      const bl_lexent *sw = bl_lex_find(&g->status, s + a, b - a);
+      if (!participle_like(s, a, b) && !(sw && sw->kind == ST_DELTA) && np->unit.e == np->np.e)
+        np->unit.e = b;
       np->np.e = b;
       continue;
     }
@@ -381,8 +384,10 @@ static bl_nspan money_subject(bl_docstate *st, const bl_qty *q, size_t from, siz
   bl_nspan np = {0, 0};
   size_t a, b;
   size_t after = q->after > q->ne ? q->after : q->ne;
-  if (bl_word_at(s, after, end, &a, &b) && b - a == 2 &&
-      (!strncmp(s + a, "d'", 2) || !strncmp(s + a, "de", 2))) {
+  if (bl_word_at(s, after, end, &a, &b) &&
+      ((b - a == 2 && (!strncmp(s + a, "d'", 2) || !strncmp(s + a, "de", 2) ||
+                       !strncmp(s + a, "du", 2))) ||
+       (b - a == 3 && !strncmp(s + a, "des", 3)))) {
     size_t c, d;
     if (bl_word_at(s, b, end, &c, &d) && !word_class(g, s, c, d) &&
         !(s[c] >= '0' && s[c] <= '9')) {
@@ -472,8 +477,10 @@ static bool after_determiner(bl_docstate *st, size_t from, size_t at) {
  * relative clause ("deux hommes qui étaient portés disparus ont été
  * retrouvés sains et saufs") the main verb's predicate, the last, wins.
  */
-static const bl_lexent *find_pred(bl_docstate *st, size_t from, size_t end, bl_nspan *where) {
+static const bl_lexent *find_pred(bl_docstate *st, size_t from, size_t end, bool end_is_figure,
+                                  bl_nspan *where) {
   const char *s = st->text.s;
+  size_t figure = end;
   if (end > from + PRED_WINDOW) end = from + PRED_WINDOW;
   size_t a, b;
   bool relative = bl_word_at(s, from, end, &a, &b) && b - a == 3 && !strncmp(s + a, "qui", 3);
@@ -503,6 +510,9 @@ static const bl_lexent *find_pred(bl_docstate *st, size_t from, size_t end, bl_n
   for (size_t p = from; p < end && search(st, st->g->rx_cat_pred, p, end, &ms, &me);
        p = me > p ? me : p + 1) {
     if (after_determiner(st, from, ms)) continue;
+    /* "ont secouru 40 personnes et évacué 300 habitants": a verb right
+     * before the next figure is that figure's */
+    if (end_is_figure && figure - me < 4) continue;
     const bl_lexent *e = cat_entry(st->g, s, ms, me, K(CK_PRED) | K(CK_WEAK));
     if (!e) continue;
     found = e;
@@ -513,16 +523,42 @@ static const bl_lexent *find_pred(bl_docstate *st, size_t from, size_t end, bl_n
   return found;
 }
 
-/* The last active verb of categories.tsv in [from, end). */
+/* The last active verb of categories.tsv in [from, end).  A cue that ends
+ * with a preposition ("les corps de", "coûté la vie à") governs only the
+ * figure right after it ("les corps de deux des victimes ..., village de
+ * 2 100 habitants"). */
 static const bl_lexent *find_verb(bl_docstate *st, size_t from, size_t end) {
+  const char *s = st->text.s;
   if (end > from + VERB_WINDOW) from = end - VERB_WINDOW;
   const bl_lexent *last = NULL;
   size_t ms = 0, me = 0;
   while (search(st, st->g->rx_cat_verb, from, end, &ms, &me)) {
-    last = cat_entry(st->g, st->text.s, ms, me, K(CK_VERB));
+    bool prep = (me - ms > 3 && !strncmp(s + me - 3, " de", 3)) ||
+                (me - ms > 3 && !strncmp(s + me - 3, " à", 3));
+    size_t p = me;
+    while (p < end && is_space((unsigned char)s[p])) p++;
+    if (!prep || p == end) last = cat_entry(st->g, s, ms, me, K(CK_VERB));
     from = me > from ? me : from + 1;
   }
   return last;
+}
+
+/* An active verb of categories.tsv that ends right before the figure at
+ * `at` ("tuant au moins neuf policiers", "ont interpellé 40 manifestants"),
+ * or NULL. */
+static const bl_lexent *verb_right_before(bl_docstate *st, size_t from, size_t at) {
+  const char *s = st->text.s;
+  size_t ms = 0, me = 0, lms = 0, lme = 0;
+  size_t p = at > from + VERB_WINDOW ? at - VERB_WINDOW : from;
+  while (search(st, st->g->rx_cat_verb, p, at, &ms, &me)) {
+    lms = ms;
+    lme = me;
+    p = me > p ? me : p + 1;
+  }
+  if (!lme) return NULL;
+  for (size_t i = lme; i < at; i++)
+    if (!is_space((unsigned char)s[i])) return NULL;
+  return cat_entry(st->g, s, lms, lme, K(CK_VERB));
 }
 
 /* "le nombre de disparus", "le bilan des victimes": the noun a bare figure counts. */
@@ -603,35 +639,73 @@ static void init_claim(bl_cl *c, size_t si) {
   c->category = BL_CAT_OTHER;
 }
 
+/* Is there a figure of the sentence (a quantity of st->q) starting in [a, b)? */
+static bool figure_in(const bl_docstate *st, size_t a, size_t b) {
+  size_t lo = 0, hi = st->q.n;
+  while (lo < hi) { /* the first quantity starting at or after a */
+    size_t mid = lo + (hi - lo) / 2;
+    if (st->q.v[mid].ns < a) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < st->q.n && st->q.v[lo].ns < b;
+}
+
+/* The status the words of a sentence give: final over revised over
+ * provisional. */
+static bl_status sentence_status(bl_docstate *st, const bl_sent *sn) {
+  size_t from = sn->s, ms = 0, me = 0;
+  bl_status status = BL_STATUS_NONE;
+  while (search(st, st->g->rx_status, from, sn->e, &ms, &me)) {
+    const bl_lexent *e = find_collapsed(&st->g->status, st->text.s, ms, me, ~0u);
+    int k = e ? e->kind : 0;
+    if (k == ST_PROVISIONAL && !status) status = BL_STATUS_PROVISIONAL;
+    if (k == ST_FINAL) status = BL_STATUS_FINAL;
+    if (k == ST_REVISED && status != BL_STATUS_FINAL) status = BL_STATUS_REVISED;
+    from = me > from ? me : from + 1;
+  }
+  return status;
+}
+
 /* Status words of the sentence; delta/window near the claim make it not cumulative. */
 static void status_of(bl_docstate *st, const bl_sent *sn, bl_cl *c) {
   size_t from = sn->s, ms = 0, me = 0;
   bool delta = false, window = false;
   size_t near_s = c->text.s > 24 ? c->text.s - 24 : 0;
   size_t near_e = (c->np.e ? c->np.e : c->text.e) + 24;
+  c->status = sentence_status(st, sn);
   while (search(st, st->g->rx_status, from, sn->e, &ms, &me)) {
     const bl_lexent *e = find_collapsed(&st->g->status, st->text.s, ms, me, ~0u);
     int k = e ? e->kind : 0;
-    if (k == ST_PROVISIONAL && !c->status) c->status = BL_STATUS_PROVISIONAL;
-    if (k == ST_FINAL) c->status = BL_STATUS_FINAL;
-    if (k == ST_REVISED && c->status != BL_STATUS_FINAL) c->status = BL_STATUS_REVISED;
     if (k == ST_DELTA && ms >= near_s && ms <= near_e) delta = true;
-    if (k == ST_WINDOW) window = true;
+    /* A window ("en 24 heures") belongs to the figure before it, or, at the
+     * head of the sentence, to all: "12 nouveaux décès en 24 heures,
+     * portant à 147 le nombre de morts" leaves 147 a running total. */
+    if (k == ST_WINDOW && (ms >= c->text.e ? !figure_in(st, c->text.e, ms)
+                                            : !figure_in(st, sn->s, ms)))
+      window = true;
     from = me > from ? me : from + 1;
   }
   if (c->toll) c->cumulative = (delta || window) ? 0 : 1;
   else c->status = BL_STATUS_NONE;
+  /* A change since the last report is no total: it has no status. */
+  if (delta) c->status = BL_STATUS_NONE;
+  /* a part of a total is of the same report ("Les 53 victimes comprennent
+   * 19 membres") */
+  if (c->toll && !c->status && !delta && c->of >= 0) c->status = st->cl.v[c->of].status;
   /* A status stated once ("un bilan provisoire ... En outre, 18 membres...")
    * holds for the tolls of the rest of its paragraph. */
-  if (c->toll && !c->status) {
+  if (c->toll && !c->status && !delta) {
     size_t line = st->seg.sents[c->sent].line;
     for (size_t k = st->cl.n; k-- > 0 && st->cl.n - k <= CLAIMS_BACK;) {
       const bl_cl *p = &st->cl.v[k];
       if (st->seg.sents[p->sent].line != line) break;
-      if (p->toll && p->status) {
-        c->status = p->status;
-        break;
-      }
+      if (!p->toll || !p->status) continue;
+      /* a revision concerns the figure revised, not the next sentences
+       * ("s'alourdit à sept morts. Six personnes sont toujours portées
+       * disparues"; "portant le bilan à huit morts. Le précédent bilan
+       * faisait état de sept décès") */
+      if (p->status != BL_STATUS_REVISED) c->status = p->status;
+      break;
     }
   }
 }
@@ -661,6 +735,74 @@ static long partitive_parent(bl_docstate *st, size_t si, size_t qstart) {
     if (search(st, st->g->rx_includes, c->text.e, qstart, &ms, &me)) return (long)k;
   }
   return -1;
+}
+
+/* "parmi lesquels huit femmes et cinq enfants": a figure coordinated with
+ * the part just before it is a part of the same whole; returns the whole,
+ * or -1. */
+static long coordinated_part(const bl_docstate *st, size_t si, size_t qstart) {
+  if (!st->cl.n) return -1;
+  const bl_cl *k = &st->cl.v[st->cl.n - 1];
+  if (k->sent != si || k->of < 0) return -1;
+  const char *s = st->text.s;
+  size_t p = k->np.e > k->text.e ? k->np.e : k->text.e;
+  bool et = false, comma = false;
+  while (p < qstart) {
+    if (is_space((unsigned char)s[p])) {
+      p++;
+    } else if (s[p] == ',' && !comma && !et) {
+      comma = true;
+      p++;
+    } else if (!et && p + 2 <= qstart && !strncmp(s + p, "et", 2) &&
+               (p + 2 == qstart || is_space((unsigned char)s[p + 2]))) {
+      et = true;
+      p += 2;
+    } else {
+      return -1;
+    }
+  }
+  /* ", et" closes the incise: "23 journalistes, dont quatre étrangers, et
+   * 60 sites" */
+  return (et && comma) || (!et && !comma) ? -1 : k->of;
+}
+
+/* The last running total of a toll in the article so far, or -1. */
+static long last_toll(const bl_docstate *st) {
+  for (size_t k = st->cl.n; k-- > 0;) {
+    const bl_cl *c = &st->cl.v[k];
+    if (c->toll && c->of < 0 && !c->negated && c->cumulative != 0) return (long)k;
+  }
+  return -1;
+}
+
+/* The last count of category `cat` that is a whole (no part, no denial,
+ * no delta) in the article so far, or -1. */
+static long last_whole(const bl_docstate *st, bl_category cat) {
+  for (size_t k = st->cl.n; k-- > 0;) {
+    const bl_cl *c = &st->cl.v[k];
+    if (c->category == cat && c->of < 0 && !c->negated && c->cumulative != 0) return (long)k;
+  }
+  return -1;
+}
+
+/* Does the figure at `at` complete "le bilan (total) à", "le bilan
+ * s'élève désormais à": the toll it counts is the one reported before. */
+static bool bilan_before(const bl_docstate *st, size_t from, size_t at) {
+  const char *s = st->text.s;
+  size_t e = at;
+  while (e > from && is_space((unsigned char)s[e - 1])) e--;
+  if (e < from + 2 || strncmp(s + e - 2, "à", 2) || (e > from + 2 && is_letter((unsigned char)s[e - 3])))
+    return false;
+  e -= 2;
+  for (int k = 0; k < 4; k++) {
+    while (e > from && is_space((unsigned char)s[e - 1])) e--;
+    size_t b = e;
+    while (b > from && (is_letter((unsigned char)s[b - 1]) || s[b - 1] == '\'' || s[b - 1] == '-')) b--;
+    if (b == e) return false;
+    if (e - b == 5 && (!strncmp(s + b, "bilan", 5) || !strncmp(s + b, "Bilan", 5))) return true;
+    e = b;
+  }
+  return false;
 }
 
 static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t next_start,
@@ -703,7 +845,7 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
     pw = np.pred;
   } else if (!money) {
     size_t from = np.np.e ? np.np.e : after;
-    pred = find_pred(st, from, clause_end, &pw);
+    pred = find_pred(st, from, clause_end, clause_end < sn->e, &pw);
   }
   const bl_lexent *noun = np.noun;
   bool thing = noun && noun->kind == CK_THING;
@@ -712,8 +854,30 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
     cat = BL_CAT_OTHER;
   } else {
     if (pred && pred->kind == CK_PRED && pred->value >= 0) cat = (int)pred->value;
-    if (cat < 0 && noun && noun->value >= 0) cat = (int)noun->value;
+    if (cat < 0 && noun && noun->value >= 0) {
+      cat = (int)noun->value;
+      /* A role noun (policiers: deployed, manifestants: participants) says
+       * what the people do, not what happened to them: a verb governing
+       * the figure does ("tuant neuf policiers"). */
+      const bl_lexent *v = NULL;
+      if ((cat == BL_CAT_DEPLOYED || cat == BL_CAT_PARTICIPANTS) &&
+          (v = verb_right_before(st, sn->s, q->ns)) && v->value >= 0)
+        cat = (int)v->value;
+    }
     if (cat < 0 && pred && pred->value >= 0) cat = (int)pred->value;
+    if (cat < 0) {
+      /* a participle right before the figure is its verb ("avoir tué plus
+       * de 300 combattants", "et évacué 300 habitants") */
+      size_t ms = 0, me = 0, from = q->ns > 40 ? q->ns - 40 : 0;
+      if (from < sn->s) from = sn->s;
+      while (search(st, g->rx_cat_pred, from, q->ns, &ms, &me)) {
+        size_t gap = me;
+        while (gap < q->ns && is_space((unsigned char)s[gap])) gap++;
+        const bl_lexent *e = gap == q->ns ? cat_entry(g, s, ms, me, K(CK_PRED)) : NULL;
+        if (e && e->value >= 0) cat = (int)e->value;
+        from = me > from ? me : from + 1;
+      }
+    }
     if (cat < 0) {
       size_t vfrom = sn->s;
       const bl_lexent *v = find_verb(st, vfrom, q->ns);
@@ -723,18 +887,19 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
   /* "figurent parmi les blessés" / "Parmi les victimes figurent 17 ...": the
    * group's noun gives a category the claim's own words do not. */
   bool strong = pred && pred->kind == CK_PRED && pred->value >= 0;
-  if (!strong && !money && !thing) {
-    const bl_lexent *among = NULL;
+  const bl_lexent *among = NULL;
+  if (!money && !thing) {
     uint32_t an[1];
     size_t as = 0, ae = 0;
-    if (match_at(st, g->rx_among_after, np.np.e ? np.np.e : after, sn->e) &&
+    size_t ms = 0, me = 0;
+    if (search(st, g->rx_among_after, np.np.e ? np.np.e : after, clause_end, &ms, &me) &&
         bl_rx_groups_named(g->rx_among_after, "an", an, 1) && bl_rx_group(&st->rx, an[0], &as, &ae))
       among = cat_entry(g, s, as, ae, K(CK_NOUN));
-    size_t ms = 0, me = 0;
     if (!among && search(st, g->rx_among_before, sn->s, q->ns, &ms, &me) &&
         bl_rx_groups_named(g->rx_among_before, "an", an, 1) && bl_rx_group(&st->rx, an[0], &as, &ae))
       among = cat_entry(g, s, as, ae, K(CK_NOUN));
-    if (among && among->value >= 0 && toll_category((bl_category)among->value)) cat = (int)among->value;
+    if (!strong && among && among->value >= 0 && toll_category((bl_category)among->value))
+      cat = (int)among->value;
   }
   if (pred && cat == (int)pred->value && !c.pred.e) c.pred = pw;
   if (!money) {
@@ -747,6 +912,9 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
   long parent = -1;
   if (np.autres) {
     long k = previous_claim(st, si, false, false);
+    /* others than the whole, not than its part ("14 hospitalisées, dont
+     * deux en urgence absolue, et une dizaine d'autres") */
+    while (k >= 0 && !st->cl.v[k].unit.e && st->cl.v[k].subject_of >= 0) k = st->cl.v[k].subject_of;
     if (k >= 0) {
       c.subject_of = k;
       if (cat < 0) cat = (int)st->cl.v[k].category;
@@ -756,8 +924,27 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
   bool sub_after = match_at(st, g->rx_sub_after, q->ne, sn->e) != 0;
   bool sub_before = ends_before(st, g->rx_sub_before, sn->s, q->ns);
   long part = partitive_parent(st, si, q->ns);
-  if (sub_before || sub_after || part >= 0) {
-    parent = part >= 0 ? part : previous_claim(st, si, false, sub_after);
+  long coord = sub_before || sub_after || part >= 0 ? -1 : coordinated_part(st, si, q->ns);
+  /* a figure with a category of its own is the next item of the main list
+   * ("neuf morts, dont deux touristes, 17 blessés") */
+  if (coord >= 0 && cat >= 0 && cat != (int)st->cl.v[coord].category) coord = -1;
+  /* "Parmi les morts figurent trois pompiers": a part of the last count of
+   * the dead, in this paragraph or an earlier one */
+  long among_whole = -1;
+  if (!sub_before && !sub_after && part < 0 && coord < 0 && !np.autres && among &&
+      among->value >= 0 && toll_category((bl_category)among->value))
+    among_whole = last_whole(st, (bl_category)among->value);
+  if (sub_before || sub_after || part >= 0 || coord >= 0 || among_whole >= 0) {
+    parent = part >= 0    ? part
+             : coord >= 0 ? coord
+             : among_whole >= 0 ? among_whole
+                          : previous_claim(st, si, false, sub_after);
+    /* a part is no larger than its whole: "Sur les 120 ..., 35 ... Une
+     * quarantaine d'entre eux" is a part of the 120 */
+    double lo = isnan(q->pub.lo) ? q->pub.value : q->pub.lo;
+    while (parent >= 0 && st->cl.v[parent].of >= 0 && !isnan(lo) &&
+           !isnan(st->cl.v[parent].q.hi) && lo > st->cl.v[parent].q.hi)
+      parent = st->cl.v[parent].of;
     if (parent >= 0) {
       const bl_cl *pc = &st->cl.v[parent];
       c.of = parent;
@@ -766,6 +953,9 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
        * 212 hébergées" stays evacuated). */
       bool own = cat == BL_CAT_KILLED || cat == BL_CAT_INJURED || cat == BL_CAT_MISSING ||
                  cat == BL_CAT_ARRESTED || cat == BL_CAT_HOSTAGES || cat == BL_CAT_SICK;
+      /* the sick who are hospitalised are still sick ("37 élèves malades ...
+       * Neuf d'entre eux ont été hospitalisés") */
+      if (cat == BL_CAT_INJURED && pc->category == BL_CAT_SICK) own = false;
       if (!own && (pc->toll || cat < 0 || !np.head.e)) cat = (int)pc->category;
       if (!np.head.e && c.subject_of < 0) c.subject_of = parent;
       if (!c.group) c.group = pc->group;
@@ -787,12 +977,20 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
     }
   }
   size_t cop = 0;
-  if (bare) {
+  /* "contre 31 en début d'après-midi", "17 et non 19", "passant de 94 à
+   * 88": a former figure */
+  bool earlier = ends_before(st, g->rx_versus, sn->s, q->ns);
+  long toll_before = bare ? last_toll(st) : -1;
+  if (bare && toll_before >= 0 && bilan_before(st, sn->s, q->ns)) {
+    /* "portant le bilan total à 65": the toll reported before */
+    c.subject_of = toll_before;
+    if (cat < 0) cat = (int)st->cl.v[toll_before].category;
+    c.group = st->cl.v[toll_before].group;
+  } else if (bare) {
     /* A bare figure takes what it counts from around it. */
     long prev = previous_claim(st, si, false, false);
     bool same_sentence = prev >= 0 && st->cl.v[prev].sent == si;
-    if (prev >= 0 && (ends_before(st, g->rx_versus, sn->s, q->ns) ||
-                      (same_sentence && ends_before(st, g->rx_ellipsis, sn->s, q->ns)))) {
+    if (prev >= 0 && (earlier || (same_sentence && ends_before(st, g->rx_ellipsis, sn->s, q->ns)))) {
       c.subject_of = prev; /* "contre 3 000", "et plus de 2 300 dans le monde" */
       if (cat < 0) cat = (int)st->cl.v[prev].category;
       c.group = st->cl.v[prev].group;
@@ -852,6 +1050,8 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
   c.background = !c.toll && np.head.e && !pred &&
                  (np.head.e - np.head.s >= 8 && !memcmp(s + np.head.s, "habitant", 8));
   status_of(st, sn, &c);
+  /* the figure a new one is compared with is not the new report's */
+  if (earlier) c.status = BL_STATUS_NONE;
   return push(st, &c, err);
 }
 
@@ -869,7 +1069,7 @@ static int zero_claim(bl_docstate *st, size_t si, size_t at, bl_error *err) {
   const bl_lexent *noun = cat_entry(g, s, ns, ne, K(CK_NOUN));
   int cat = z ? (int)z->value : -1;
   bl_nspan pw = {0, 0};
-  const bl_lexent *pred = find_pred(st, ne, sn->e, &pw);
+  const bl_lexent *pred = find_pred(st, ne, sn->e, false, &pw);
   if (cat < 0 && noun && noun->value >= 0) cat = (int)noun->value;
   if (cat < 0 && pred && pred->value >= 0 && pred->kind == CK_PRED) cat = (int)pred->value;
   if (cat < 0 || !toll_category((bl_category)cat)) return BL_OK;
@@ -887,6 +1087,7 @@ static int zero_claim(bl_docstate *st, size_t si, size_t at, bl_error *err) {
   c.negated = true;
   c.toll = true;
   c.cumulative = 1;
+  c.status = sentence_status(st, sn); /* "le bilan définitif : ... aucun disparu" */
   if (pred && (int)pred->value == cat) c.pred = pw;
   return push(st, &c, err);
 }

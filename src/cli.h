@@ -8,6 +8,7 @@
 #include "bilan.h"
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 
 /* Exit codes (SPEC §2). */
@@ -57,6 +58,26 @@ int cli_chunks_open(cli_chunks *c, const char *path);
 int cli_chunk_next(cli_chunks *c, const char **data, size_t *len);
 void cli_chunks_close(cli_chunks *c);
 
+/* Progress of a long run on stderr (cli_progress.c): drawn only when stderr
+ * is a terminal, not `quiet`, and not when the run's data goes to stdout on
+ * the same terminal; articles done, rate, and with a known total of input
+ * bytes the share done and the time left.  Diagnostics erase the line first
+ * (cli_progress_pause); cli_progress_end erases it. */
+typedef struct cli_progress {
+  bool on;
+  double start, last; /* seconds; last < 0: nothing drawn yet */
+  uint64_t total;     /* input bytes, 0 = unknown */
+  uint64_t bytes, articles;
+  int width; /* of the line on screen */
+} cli_progress;
+void cli_progress_start(cli_progress *p, bool quiet, bool data_on_stdout, uint64_t total_bytes);
+void cli_progress_add(cli_progress *p, uint64_t articles, uint64_t bytes);
+void cli_progress_set_bytes(cli_progress *p, uint64_t bytes);
+void cli_progress_pause(void);
+void cli_progress_end(cli_progress *p);
+/* Total size of the files cli_walk would visit (0 when one is stdin). */
+uint64_t cli_input_size(char **paths, int npaths, const char *const *exts);
+
 /* Output: stdout buffered in large writes. */
 void cli_out(const char *s, size_t n);
 void cli_out_flush(void);
@@ -80,9 +101,11 @@ struct bl_store *cli_db_open(const char *path, bool readonly);
 /* Commands. */
 int cmd_numbers(int argc, char **argv);
 int cmd_extract(int argc, char **argv);
+int cmd_ingest(int argc, char **argv);
 int cmd_tolls(int argc, char **argv);
 int cmd_conflicts(int argc, char **argv);
 int cmd_query(int argc, char **argv);
+int cmd_report(int argc, char **argv);
 
 /* The built-in grammar, or the one of --grammars DIR (set by main). */
 const bl_grammar *cli_grammar(void);

@@ -26,7 +26,12 @@ static const char conflicts_usage[] =
     "\n"
     "  --db PATH      the database (default $BILAN_DB, else ./bilan.db)\n"
     "  --event KEY    only this event\n"
-    "  --format FMT   table (default), csv or json (one object a pair)\n";
+    "  --format FMT   table (default), csv or json (one object a pair)\n"
+    "\n"
+    "Examples:\n"
+    "  bilan conflicts\n"
+    "  bilan conflicts --event tarsanie-2025-seisme --format json | jq .a.source\n"
+    "  bilan conflicts --db news.db --format csv > conflicts.csv\n";
 
 static const char conflicts_sql[] =
     "SELECT kind, event, category, grp AS \"group\","

@@ -9,9 +9,10 @@
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 static const char extract_usage[] =
-    "usage: bilan extract [--format jsonl|tsv] [--repair] [FILE|DIR|-]...\n"
+    "usage: bilan extract [--format jsonl|tsv] [--repair] [--quiet] [FILE|DIR|-]...\n"
     "\n"
     "Print every claim of the articles: doc, start, end (byte offsets into the\n"
     "article body), text, value, lo, hi, qualifier, hedge, unit, category, group,\n"
@@ -23,6 +24,7 @@ static const char extract_usage[] =
     "  --format jsonl|tsv  output format (default jsonl)\n"
     "  --repair            replace invalid UTF-8 by U+FFFD instead of rejecting\n"
     "  --grammars DIR      read the grammars from DIR instead of the built-in copy\n"
+    "  -q, --quiet         no progress line (it is shown only when stderr is a terminal)\n"
     "\n"
     "Examples:\n"
     "  bilan extract article.txt\n"
@@ -35,6 +37,7 @@ typedef struct extract_opts {
   bl_doc *doc;
   bl_buf out;
   bool header_done;
+  cli_progress progress;
 } extract_opts;
 
 static const char *const tsv_fields[] = {
@@ -166,6 +169,7 @@ static int extract_file(const char *path, void *ctx) {
     return err.code == BL_NOMEM ? EXIT_INTERNAL : EXIT_REJECTED;
   }
   int worst = EXIT_OK;
+  uint64_t base = o->progress.bytes;
   for (;;) {
     bl_article a;
     memset(&err, 0, sizeof err);
@@ -192,6 +196,7 @@ static int extract_file(const char *path, void *ctx) {
       worst = EXIT_REJECTED;
       continue;
     }
+    if (bl_doc_repairs(o->doc)) cli_progress_pause();
     if (bl_doc_repairs(o->doc))
       fprintf(stderr, "bilan: %s: warning: replaced %zu invalid UTF-8 sequence(s) by U+FFFD\n",
               path, bl_doc_repairs(o->doc));
@@ -199,8 +204,11 @@ static int extract_file(const char *path, void *ctx) {
     const char *doc = doc_name(path, &a, name, sizeof name);
     size_t n = bl_doc_claim_count(o->doc);
     for (size_t i = 0; i < n; i++) emit_claim(o, doc, &a, bl_doc_claim(o->doc, i));
+    cli_progress_add(&o->progress, 1, a.body.len);
   }
   bl_reader_free(r);
+  struct stat st;
+  if (strcmp(path, "-") && !stat(path, &st)) cli_progress_set_bytes(&o->progress, base + (uint64_t)st.st_size);
   return worst;
 }
 
@@ -208,14 +216,17 @@ int cmd_extract(int argc, char **argv) {
   static const struct option longopts[] = {{"format", required_argument, NULL, 'f'},
                                            {"repair", no_argument, NULL, 'r'},
                                            {"grammars", required_argument, NULL, 'g'},
+                                           {"quiet", no_argument, NULL, 'q'},
                                            {"help", no_argument, NULL, 'h'},
                                            {NULL, 0, NULL, 0}};
   extract_opts o;
   memset(&o, 0, sizeof o);
   int c;
   optind = 1;
-  while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+  bool quiet = false;
+  while ((c = getopt_long(argc, argv, "hq", longopts, NULL)) != -1) {
     switch (c) {
+    case 'q': quiet = true; break;
     case 'f':
       if (!strcmp(optarg, "tsv")) o.tsv = true;
       else if (strcmp(optarg, "jsonl") != 0) {
@@ -244,7 +255,9 @@ int cmd_extract(int argc, char **argv) {
     cli_out("\n", 1);
   }
   static const char *const exts[] = {"txt", "jsonl", "ndjson", "html", "htm", NULL};
+  cli_progress_start(&o.progress, quiet, true, cli_input_size(argv + optind, argc - optind, exts));
   int rc = cli_walk(argv + optind, argc - optind, exts, extract_file, &o);
+  cli_progress_end(&o.progress);
   cli_out_flush();
   bl_doc_free(o.doc);
   bl_buf_clear(&o.out);

@@ -34,6 +34,7 @@ const bl_grammar *cli_grammar(void) {
 }
 
 void cli_error(const char *fmt, ...) {
+  cli_progress_pause();
   va_list ap;
   va_start(ap, fmt);
   fputs("bilan: ", stderr);
@@ -44,6 +45,7 @@ void cli_error(const char *fmt, ...) {
 
 void cli_diag(const char *file, const char *data, size_t len, unsigned base_line,
               size_t base_off, size_t off, const char *severity, const char *msg) {
+  cli_progress_pause();
   if (!data || off < base_off || off - base_off > len) {
     fprintf(stderr, "bilan: %s:%zu: %s%s\n", file, off, severity, msg);
     return;
@@ -203,8 +205,9 @@ int cli_chunks_open(cli_chunks *c, const char *path) {
 int cli_chunk_next(cli_chunks *c, const char **data, size_t *len) {
   /* Drop what the last call handed over. */
   if (c->taken) {
-    for (size_t i = 0; i < c->taken; i++)
-      if (c->buf[i] == '\n') c->line++;
+    for (const char *p = c->buf, *e = c->buf + c->taken; (p = memchr(p, '\n', (size_t)(e - p)));
+         p++)
+      c->line++;
     memmove(c->buf, c->buf + c->taken, c->len - c->taken);
     c->len -= c->taken;
     c->base += c->taken;

@@ -15,7 +15,8 @@ typedef struct numbers_opts {
   bool lines;
   unsigned flags; /* BL_REPAIR */
   bl_scan *scan;
-  bl_buf out;
+  bl_buf doc; /* '{"doc":"<path>"' of the file being read */
+  bl_buf out; /* JSON lines not yet written */
 } numbers_opts;
 
 static const char numbers_usage[] =
@@ -36,38 +37,47 @@ static const char numbers_usage[] =
     "  bilan numbers --lines headlines.txt\n"
     "  bilan numbers corpus/ | jq -c 'select(.qualifier != \"exact\")'\n";
 
+#define ADD_LIT(b, lit) bl_buf_add((b), (lit), sizeof(lit) - 1)
+
+/* Output is gathered in o->out and written in large blocks. */
+#define OUT_BLOCK (1u << 16)
+
+static void flush_out(numbers_opts *o) {
+  if (o->out.len) cli_out(o->out.ptr, o->out.len);
+  bl_buf_reset(&o->out);
+}
+
 /* Emit one JSON line per quantity of the last scan; offsets are shifted by
- * `base` (the piece's offset in the file). */
-static void emit(numbers_opts *o, const char *doc, const char *text, size_t base, long line) {
+ * `base` (the piece's offset in the file).  `doc` is the '{"doc":"..."'
+ * prefix of the file, escaped once. */
+static void emit(numbers_opts *o, const char *text, size_t base, long line) {
   size_t n = bl_scan_count(o->scan);
+  bl_buf *b = &o->out;
   for (size_t i = 0; i < n; i++) {
     const bl_quantity *q = bl_scan_get(o->scan, i);
-    bl_buf *b = &o->out;
-    bl_buf_reset(b);
-    int rc = bl_buf_addc(b, '{');
-    rc |= bl_json_key(b, "doc", true) | bl_json_str(b, doc, strlen(doc));
-    if (line > 0) rc |= bl_json_key(b, "line", false) | bl_json_num(b, (double)line);
-    rc |= bl_json_key(b, "start", false) | bl_json_num(b, (double)(base + q->span.start));
-    rc |= bl_json_key(b, "end", false) | bl_json_num(b, (double)(base + q->span.end));
-    rc |= bl_json_key(b, "text", false) |
+    int rc = bl_buf_add(b, o->doc.ptr, o->doc.len);
+    if (line > 0) rc |= ADD_LIT(b, ",\"line\":") | bl_json_num(b, (double)line);
+    rc |= ADD_LIT(b, ",\"start\":") | bl_json_num(b, (double)(base + q->span.start));
+    rc |= ADD_LIT(b, ",\"end\":") | bl_json_num(b, (double)(base + q->span.end));
+    rc |= ADD_LIT(b, ",\"text\":") |
           bl_json_str(b, text + q->span.start, q->span.end - q->span.start);
-    rc |= bl_json_key(b, "value", false) | bl_json_num(b, q->value);
-    rc |= bl_json_key(b, "lo", false) | bl_json_num(b, q->lo);
-    rc |= bl_json_key(b, "hi", false) | bl_json_num(b, q->hi);
+    rc |= ADD_LIT(b, ",\"value\":") | bl_json_num(b, q->value);
+    rc |= ADD_LIT(b, ",\"lo\":") | bl_json_num(b, q->lo);
+    rc |= ADD_LIT(b, ",\"hi\":") | bl_json_num(b, q->hi);
     const char *qn = bl_qualifier_name(q->qualifier);
-    rc |= bl_json_key(b, "qualifier", false) | bl_json_str(b, qn, strlen(qn));
-    rc |= bl_json_key(b, "hedge", false);
+    rc |= ADD_LIT(b, ",\"qualifier\":") | bl_json_str(b, qn, strlen(qn));
+    rc |= ADD_LIT(b, ",\"hedge\":");
     if (q->hedge.end > q->hedge.start)
       rc |= bl_json_str(b, text + q->hedge.start, q->hedge.end - q->hedge.start);
     else
-      rc |= bl_json_str(b, NULL, 0);
-    rc |= bl_json_key(b, "unit", false) | bl_json_str(b, q->unit, q->unit ? strlen(q->unit) : 0);
-    rc |= bl_buf_add(b, "}\n", 2);
+      rc |= ADD_LIT(b, "null");
+    rc |= ADD_LIT(b, ",\"unit\":") | bl_json_str(b, q->unit, q->unit ? strlen(q->unit) : 0);
+    rc |= ADD_LIT(b, "}\n");
     if (rc) {
       cli_error("out of memory");
       exit(EXIT_INTERNAL);
     }
-    cli_out(b->ptr, b->len);
+    if (b->len >= OUT_BLOCK) flush_out(o);
   }
 }
 
@@ -85,7 +95,7 @@ static int scan_text(numbers_opts *o, const char *doc, const char *piece, size_t
                bl_scan_repairs(o->scan));
       cli_diag(doc, piece, plen, pline, pbase, pbase, "warning: ", msg);
     }
-    emit(o, doc, text, line > 0 ? 0 : base, line);
+    emit(o, text, line > 0 ? 0 : base, line);
     return EXIT_OK;
   }
   size_t at = (size_t)(text - piece) + err.at.start;
@@ -96,6 +106,11 @@ static int scan_text(numbers_opts *o, const char *doc, const char *piece, size_t
 
 static int numbers_file(const char *path, void *ctx) {
   numbers_opts *o = ctx;
+  bl_buf_reset(&o->doc);
+  if (ADD_LIT(&o->doc, "{\"doc\":") || bl_json_str(&o->doc, path, strlen(path))) {
+    cli_error("out of memory");
+    exit(EXIT_INTERNAL);
+  }
   cli_chunks c;
   if (cli_chunks_open(&c, path) != 0) {
     cli_error("%s: %s", path, strerror(errno));
@@ -159,8 +174,10 @@ int cmd_numbers(int argc, char **argv) {
   }
   static const char *const exts[] = {"txt", NULL};
   int rc = cli_walk(argv + optind, argc - optind, exts, numbers_file, &o);
+  flush_out(&o);
   cli_out_flush();
   bl_scan_free(o.scan);
   bl_buf_clear(&o.out);
+  bl_buf_clear(&o.doc);
   return rc;
 }

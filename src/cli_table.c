@@ -5,7 +5,11 @@
  *   table  columns aligned by display width (ICU: accents and combining
  *          marks take no column, East Asian wide characters two), cells cut
  *          at CLI_CELL_MAX columns with "…", numbers right-aligned.  Rows are
- *          held until the end to measure the columns.
+ *          held until the end to measure the columns.  On a terminal, the
+ *          widest text columns are narrowed further so that a row fits its
+ *          width, when it can without cutting a column under CLI_CELL_MIN
+ *          (numbers are never cut; pipes and files always get columns of up
+ *          to CLI_CELL_MAX).
  *   csv    RFC 4180: CRLF line ends, fields with a comma, quote or line
  *          break quoted, quotes doubled; a header line.
  *   json   one object per row, keys in column order, numbers as numbers.
@@ -18,10 +22,13 @@
 #include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
+#include <unistd.h>
 
 #define CLI_CELL_MAX 48
+#define CLI_CELL_MIN 10 /* a text column is not narrowed below this (a date) */
 
 struct cli_table {
   cli_format fmt;
@@ -153,6 +160,32 @@ static char *flat(const char *v) {
   return d;
 }
 
+/* Columns of the terminal on stdout, or 0 when it is not one. */
+static int terminal_width(void) {
+  struct winsize ws;
+  if (!isatty(STDOUT_FILENO) || ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) || ws.ws_col == 0) return 0;
+  return ws.ws_col;
+}
+
+/* Narrow the widest text columns, one column at a time, until a row fits in
+ * `cols`; when even the narrowest table would not fit, cut nothing (the
+ * terminal wraps whole rows, which beats a table of stumps). */
+static void fit_to(const cli_table *t, int *w, int cols) {
+  int least = 2 * (t->ncols - 1);
+  for (int c = 0; c < t->ncols; c++)
+    least += t->numeric[c] || w[c] < CLI_CELL_MIN ? w[c] : CLI_CELL_MIN;
+  if (least > cols) return;
+  for (;;) {
+    int total = 2 * (t->ncols - 1), widest = -1;
+    for (int c = 0; c < t->ncols; c++) {
+      total += w[c];
+      if (!t->numeric[c] && w[c] > CLI_CELL_MIN && (widest < 0 || w[c] > w[widest])) widest = c;
+    }
+    if (total <= cols || widest < 0) return;
+    w[widest]--;
+  }
+}
+
 static void table_flush(cli_table *t) {
   int *w = calloc((size_t)t->ncols + 1, sizeof *w);
   if (!w) oom();
@@ -167,6 +200,8 @@ static void table_flush(cli_table *t) {
       if (cw > w[c]) w[c] = cw;
     }
   }
+  int cols = terminal_width();
+  if (cols) fit_to(t, w, cols);
   for (size_t r = 0; r <= t->nrows + 1; r++) {
     bl_buf *b = &t->line;
     bl_buf_reset(b);
@@ -179,9 +214,9 @@ static void table_flush(cli_table *t) {
       }
       const char *v = r == 0 ? t->names[c] : t->cells[(r - 2) * (size_t)t->ncols + (size_t)c];
       if (!v) v = "";
-      int cw = width_of(v, CLI_CELL_MAX, &fit);
-      bool cut = cw > CLI_CELL_MAX;
-      int shown = cut ? CLI_CELL_MAX : cw;
+      int cw = width_of(v, w[c], &fit);
+      bool cut = cw > w[c];
+      int shown = cut ? w[c] : cw;
       bool right = r > 0 && t->numeric[c];
       if (right) pad(b, w[c] - shown);
       if (bl_buf_add(b, v, cut ? fit : strlen(v))) oom();

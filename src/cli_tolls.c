@@ -20,7 +20,12 @@ static const char tolls_usage[] =
     "\n"
     "  --db PATH      the database (default $BILAN_DB, else ./bilan.db)\n"
     "  --event KEY    only this event\n"
-    "  --format FMT   table (default), csv or json (one object a figure)\n";
+    "  --format FMT   table (default), csv or json (one object a figure)\n"
+    "\n"
+    "Examples:\n"
+    "  bilan tolls\n"
+    "  bilan tolls --event tarsanie-2025-seisme\n"
+    "  bilan tolls --format csv > tolls.csv\n";
 
 static const char tolls_sql[] =
     "SELECT event, category, grp AS \"group\", event_date AS date, outlet, source, text, value,"

@@ -33,6 +33,7 @@ typedef struct bl_cl {
   long of;              /* parent claim index, -1 */
   bl_nspan source, channel;
   bool background;      /* population, history: no inherited source */
+  bool dropped;         /* found to be part of a source's name: not published */
 } bl_cl;
 
 typedef struct bl_cls {

@@ -12,6 +12,8 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
 
 /* ------------------------------------------------------------ file access */
 
@@ -152,8 +154,17 @@ static bool same_form(const char *a, const char *b, size_t n) {
   return true;
 }
 
+static uint32_t len_bit(size_t n) {
+  return 1u << (n < 31 ? n : 31);
+}
+
+static unsigned char fold_byte(char ch) {
+  unsigned char c = (unsigned char)ch;
+  return c >= 'A' && c <= 'Z' ? (unsigned char)(c | 0x20) : c;
+}
+
 const bl_lexent *bl_lex_find(const bl_lexicon *lx, const char *s, size_t n) {
-  if (!lx->nslots) return NULL;
+  if (!lx->nslots || (n && !(lx->lens[fold_byte(s[0])] & len_bit(n)))) return NULL;
   size_t mask = lx->nslots - 1;
   for (size_t i = hash_form(s, n) & mask;; i = (i + 1) & mask) {
     uint32_t k = lx->slots[i];
@@ -200,8 +211,10 @@ static int lex_index(bl_lexicon *lx, int mode) {
   lx->slots = bl_calloc(ns, sizeof *lx->slots);
   if (!lx->slots) return BL_NOMEM;
   lx->nslots = ns;
+  memset(lx->lens, 0, sizeof lx->lens);
   for (size_t k = 0; k < lx->n; k++) {
     bl_lexent *e = &lx->ents[k];
+    if (e->len) lx->lens[fold_byte(e->form[0])] |= len_bit(e->len);
     size_t i = hash_form(e->form, e->len) & (ns - 1);
     for (;; i = (i + 1) & (ns - 1)) {
       uint32_t s = lx->slots[i];
@@ -302,7 +315,7 @@ typedef struct lexspec {
 static const char *intern_code(bl_str s) {
   static const char *const known[] = {"percent", "EUR", "USD", "CAD", "CHF", "XOF", "XAF", "GBP",
                                       "JPY", "CNY", "RUB", "UAH", "MAD", "DZD", "TND", "KZT",
-                                      "LBP", "ILS", "INR", NULL};
+                                      "LBP", "ILS", "INR", "AUD", "NZD", "SGD", "HKD", NULL};
   for (size_t i = 0; known[i]; i++)
     if (strlen(known[i]) == s.len && memcmp(known[i], s.ptr, s.len) == 0) return known[i];
   return NULL;
@@ -444,6 +457,7 @@ static const lexspec lex_notclaim = {"fr/notclaim.tsv", "notclaim", 2, -1, 1, -1
 static const lexspec lex_words = {"fr/words.tsv", "words", 2, -1, 1, -1, -1, -1, false, false, word_kinds};
 static const lexspec lex_speech = {"fr/speech.tsv", "speech", 2, -1, 1, -1, -1, -1, true, false, speech_kinds};
 static const lexspec lex_status = {"fr/status.tsv", "status", 2, -1, 1, -1, -1, -1, true, false, status_kinds};
+static const lexspec lex_currency = {"fr/currency.tsv", "currency", 2, -1, -1, 1, -1, -1, true, false, NULL};
 static const lexspec lex_abbrev = {"fr/abbrev.txt", "abbrev", 1, -1, -1, -1, -1, -1, false, false, NULL};
 static const kindname date_kinds[] = {
     {"rel", DT_REL}, {"past", DT_PAST}, {"next", DT_NEXT}, {"break", DT_BREAK}, {"since", DT_SINCE},
@@ -569,23 +583,92 @@ static int cmp_len_desc(const void *a, const void *b) {
   return x->len < y->len ? 1 : x->len > y->len ? -1 : 0;
 }
 
-/* Append "(?:f1|f2|...)" for the entries of lx passing `keep`, longest first
- * so that "septante" is tried before "sept". */
+/* A form being written into a factored alternation: bytes [pos, len) are
+ * still to be written. */
+typedef struct tword {
+  const char *s;
+  size_t len, pos;
+} tword;
+
+/* The next token of w: one character, or a space (key -1, written "\\s+"
+ * as add_literal does).  Sets *n to its length in bytes; returns its
+ * case-folded key. */
+static int32_t token_key(const tword *w, size_t *n) {
+  const unsigned char *u = (const unsigned char *)w->s;
+  size_t i = w->pos;
+  if (u[i] == ' ') {
+    *n = 1;
+    return -1;
+  }
+  UChar32 c;
+  U8_NEXT(u, i, w->len, c);
+  *n = i - w->pos;
+  return c < 0 ? (int32_t)u[w->pos] | 0x40000000 : (int32_t)u_foldCase(c, U_FOLD_CASE_DEFAULT);
+}
+
+/*
+ * Append the ordered alternation of words v[0..n) with common prefixes
+ * factored out: "(?:c(?:inq(?:uante|)|ent(?:s|))|...)" for "cinquante cinq
+ * cents cent ...".  Alternatives that start with different characters cannot
+ * both match at one place, so grouping them by first character (keeping their
+ * order inside each group, and an exhausted word where it stood) tries the
+ * same alternatives in the same order as the flat list, while PCRE2 rejects a
+ * word by its first letter once instead of once per form.
+ */
+static int add_factored(bl_buf *b, tword *v, size_t n) {
+  if (n == 1) return add_literal(b, v[0].s + v[0].pos, v[0].len - v[0].pos);
+  int rc = bl_buf_adds(b, "(?:");
+  bool first = true;
+  for (size_t i = 0; i < n && !rc; i++) {
+    if (v[i].pos == SIZE_MAX) continue; /* written with an earlier word of its group */
+    if (!first) rc = bl_buf_addc(b, '|');
+    first = false;
+    if (rc || v[i].pos == v[i].len) continue; /* an exhausted word: the empty alternative */
+    size_t tn;
+    int32_t key = token_key(&v[i], &tn);
+    /* Gather the group of words starting with this token, in order. */
+    tword *grp = bl_malloc((n - i) * sizeof *grp);
+    if (!grp) return BL_NOMEM;
+    size_t ng = 0;
+    for (size_t k = i; k < n; k++) {
+      if (v[k].pos == SIZE_MAX || v[k].pos == v[k].len) continue;
+      size_t kn;
+      if (token_key(&v[k], &kn) != key) continue;
+      grp[ng] = v[k];
+      grp[ng++].pos += kn;
+      if (k != i) v[k].pos = SIZE_MAX;
+    }
+    if (ng == 1) {
+      rc = add_literal(b, v[i].s + v[i].pos, v[i].len - v[i].pos);
+    } else {
+      rc = key == -1 ? bl_buf_adds(b, "\\s+") : add_literal(b, v[i].s + v[i].pos, tn);
+      rc = rc ? rc : add_factored(b, grp, ng);
+    }
+    bl_free(grp);
+  }
+  return rc ? rc : bl_buf_addc(b, ')');
+}
+
+/* Append the alternation of the entries of lx passing `keep`, longest first
+ * so that "septante" is tried before "sept", prefixes factored. */
 static int add_alternation(bl_buf *b, const bl_lexicon *lx, lexfilter keep, int arg) {
   const bl_lexent **v = bl_malloc((lx->n + 1) * sizeof(const bl_lexent *));
-  if (!v) return BL_NOMEM;
+  tword *w = bl_malloc((lx->n + 1) * sizeof *w);
+  if (!v || !w) {
+    bl_free(v);
+    bl_free(w);
+    return BL_NOMEM;
+  }
   size_t n = 0;
   for (size_t i = 0; i < lx->n; i++)
     if (keep(&lx->ents[i], arg)) v[n++] = &lx->ents[i];
   qsort(v, n, sizeof(const bl_lexent *), cmp_len_desc);
+  for (size_t i = 0; i < n; i++) w[i] = (tword){v[i]->form, v[i]->len, 0};
   int rc = bl_buf_adds(b, "(?:");
-  for (size_t i = 0; i < n && !rc; i++) {
-    if (i) rc = bl_buf_addc(b, '|');
-    if (!rc) rc = add_literal(b, v[i]->form, v[i]->len);
-  }
-  if (!n && !rc) rc = bl_buf_adds(b, "(*FAIL)");
+  if (!rc) rc = n ? add_factored(b, w, n) : bl_buf_adds(b, "(*FAIL)");
   if (!rc) rc = bl_buf_addc(b, ')');
   bl_free(v);
+  bl_free(w);
   return rc;
 }
 
@@ -616,30 +699,68 @@ static int add_hedges(bl_buf *b, const loadstate *ls, bl_hedge_pos pos) {
   return rc ? rc : bl_buf_addc(b, ')');
 }
 
-/* @after(a|b) / @notafter(a|b): one fixed-length lookbehind per word. */
+/* One word of an @after/@notafter list, as it must stand before the text. */
+typedef struct lbword {
+  const char *w;
+  size_t n;
+  bool space; /* followed by one space */
+  size_t chars; /* length in characters, the space included */
+} lbword;
+
+/*
+ * @after(a|b) / @notafter(a|b): the text just before is (is not) one of the
+ * words.  Emitted as ONE lookbehind whose branches group the words of equal
+ * length, "(?<=(?:en\s|an\s)(?<![\p{L}\p{N}](?s:.){3})|...)": PCRE2 steps
+ * back once per branch, so a list of 80 words costs a handful of steps
+ * instead of 80 lookbehinds, and the word-boundary check (a Unicode property
+ * lookup) runs only once a word matched.  The texts accepted are the same as
+ * with one "(?<=(?<![\p{L}\p{N}])word\s)" per word.
+ */
 static int add_lookbehinds(bl_buf *b, const char *args, size_t n, bool negate) {
-  int rc = negate ? BL_OK : bl_buf_adds(b, "(?:");
-  size_t start = 0;
-  bool first = true;
-  for (size_t i = 0; i <= n && !rc; i++) {
+  lbword *v = bl_malloc((2 * n + 2) * sizeof *v);
+  if (!v) return BL_NOMEM;
+  size_t nv = 0, start = 0;
+  for (size_t i = 0; i <= n; i++) {
     if (i < n && args[i] != '|') continue;
     const char *w = args + start;
     size_t wn = i - start;
     start = i + 1;
     if (!wn) continue;
+    size_t chars = 0;
+    for (size_t k = 0; k < wn; k++) chars += ((unsigned char)w[k] & 0xC0) != 0x80;
     unsigned char last = (unsigned char)w[wn - 1];
-    bool ends_in_letter = (last >= 'a' && last <= 'z') || (last >= 'A' && last <= 'Z') || last >= 0x80;
+    bool ends_in_letter =
+        (last >= 'a' && last <= 'z') || (last >= 'A' && last <= 'Z') || last >= 0x80;
     /* A word ending in a letter needs a space after it; "n°", "d'", "mi-" may touch. */
-    for (int variant = 0; variant < (ends_in_letter ? 1 : 2) && !rc; variant++) {
-      if (!negate && !first) rc = bl_buf_addc(b, '|');
-      first = false;
-      rc = rc ? rc : bl_buf_adds(b, negate ? "(?<!(?<![\\p{L}\\p{N}])" : "(?<=(?<![\\p{L}\\p{N}])");
-      rc = rc ? rc : add_literal_as(b, w, wn, true);
-      if (!rc && variant == 0) rc = bl_buf_adds(b, "\\s");
-      rc = rc ? rc : bl_buf_addc(b, ')');
-    }
+    v[nv++] = (lbword){w, wn, true, chars + 1};
+    if (!ends_in_letter) v[nv++] = (lbword){w, wn, false, chars};
   }
-  if (!negate && !rc) rc = bl_buf_addc(b, ')');
+  if (!nv) { /* an empty list constrains nothing */
+    bl_free(v);
+    return BL_OK;
+  }
+  int rc = bl_buf_adds(b, negate ? "(?<!" : "(?<=");
+  bool first = true;
+  for (size_t i = 0; i < nv && !rc; i++) {
+    if (!v[i].chars) continue; /* emitted with an earlier word of its length */
+    size_t len = v[i].chars;
+    if (!first) rc = bl_buf_addc(b, '|');
+    first = false;
+    rc = rc ? rc : bl_buf_adds(b, "(?:");
+    bool firstw = true;
+    for (size_t k = i; k < nv && !rc; k++) {
+      if (v[k].chars != len) continue;
+      if (!firstw) rc = bl_buf_addc(b, '|');
+      firstw = false;
+      rc = rc ? rc : add_literal_as(b, v[k].w, v[k].n, true);
+      if (!rc && v[k].space) rc = bl_buf_adds(b, "\\s");
+      v[k].chars = 0;
+    }
+    /* The word starts a word: checked after it matched, which is rare. */
+    rc = rc ? rc : bl_buf_printf(b, ")(?<![\\p{L}\\p{N}](?s:.){%zu})", len);
+  }
+  rc = rc ? rc : bl_buf_addc(b, ')');
+  bl_free(v);
   return rc;
 }
 
@@ -696,6 +817,7 @@ static int expand(bl_grammar *g, const loadstate *ls, bl_buf *b, const char *s, 
           {"speech_ger", &g->speech, kind_is, SP_GER},
           {"speech_fund", &g->speech, kind_is, SP_FUND},
           {"status", &g->status, any_entry, 0},
+          {"currency_cue", &g->currency, any_entry, 0},
       };
       bool found = false;
       for (size_t t = 0; t < BL_ARRAY_LEN(table) && !found; t++)
@@ -955,7 +1077,7 @@ void bl_grammar_free(bl_grammar *g) {
                                g->rx_zero, g->rx_nc_after, g->rx_nc_before, g->rx_selon,
                                g->rx_de_source, g->rx_cite_par, g->rx_inverted, g->rx_verb,
                                g->rx_same_source, g->rx_par_agent, g->rx_press, g->rx_cat_pred, g->rx_cat_verb,
-                               g->rx_denial, g->rx_status, g->rx_partitive, g->rx_includes, g->rx_versus,
+                               g->rx_denial, g->rx_status, g->rx_currency_cue, g->rx_dollar_explicit, g->rx_partitive, g->rx_includes, g->rx_versus,
                                g->rx_ellipsis, g->rx_copula, g->rx_pron_count,
                                g->rx_among_after, g->rx_among_before};
   for (size_t i = 0; i < BL_ARRAY_LEN(extra); i++) pcre2_code_free(extra[i]);
@@ -1007,7 +1129,7 @@ static int load_all(bl_grammar *g, const char *dir, loadstate *ls, ruleset *rs, 
       {&lex_units, &g->units},           {&lex_calendar, &g->calendar},
       {&lex_categories, &g->categories}, {&lex_notclaim, &g->notclaim},
       {&lex_words, &g->words},           {&lex_speech, &g->speech},   {&lex_status, &g->status},
-      {&lex_abbrev, &g->abbrev},         {&lex_dates, &g->dates},     {&lex_names, &g->names},
+      {&lex_abbrev, &g->abbrev},        {&lex_currency, &g->currency},         {&lex_dates, &g->dates},     {&lex_names, &g->names},
       {&lex_places, &g->places},
   };
   for (size_t i = 0; i < BL_ARRAY_LEN(lexicons); i++)
@@ -1028,6 +1150,8 @@ static int load_all(bl_grammar *g, const char *dir, loadstate *ls, ruleset *rs, 
       {RS_CLAIMS, "notclaim-after", &g->rx_nc_after},
       {RS_CLAIMS, "notclaim-before", &g->rx_nc_before},
       {RS_CLAIMS, "denial-before", &g->rx_denial}, {RS_CLAIMS, "status", &g->rx_status},
+      {RS_CLAIMS, "currency-cue", &g->rx_currency_cue},
+      {RS_CLAIMS, "dollar-explicit", &g->rx_dollar_explicit},
       {RS_CLAIMS, "partitive", &g->rx_partitive},  {RS_CLAIMS, "includes", &g->rx_includes},
       {RS_CLAIMS, "versus-before", &g->rx_versus}, {RS_CLAIMS, "ellipsis-before", &g->rx_ellipsis},
       {RS_CLAIMS, "copula-before", &g->rx_copula},

@@ -31,6 +31,10 @@ typedef struct bl_lexicon {
   size_t n, cap;
   uint32_t *slots; /* owned: open addressing, entry index + 1, 0 = empty */
   size_t nslots;
+  /* lens[c] bit k: some form starts with byte c (ASCII lower-cased) and is k
+   * bytes long (bit 31: 31 or more).  Most words of a text fail this test,
+   * which costs less than hashing them. */
+  uint32_t lens[256];
 } bl_lexicon;
 
 /* Look a form up (case-folded ASCII letters; other bytes compared as is).
@@ -95,7 +99,7 @@ struct bl_grammar {
 
   bl_lexicon numbers, approx, vague, units, calendar;
   bl_lexicon dates, names, places; /* used by the store (store_*.c) */
-  bl_lexicon categories, notclaim, words, speech, status, abbrev;
+  bl_lexicon categories, notclaim, words, speech, status, abbrev, currency;
   bl_lexicon anchors; /* every word that may start a figure, kind = AN_* bits */
 
   pcre2_code *quantity;  /* owned */
@@ -104,7 +108,8 @@ struct bl_grammar {
   pcre2_code *furniture; /* owned: furniture.pcre, one alternation with (*MARK:id) */
   /* claims.pcre rules, each compiled alone (owned) */
   pcre2_code *rx_autres, *rx_sub_before, *rx_sub_after, *rx_zero, *rx_nc_after, *rx_nc_before;
-  pcre2_code *rx_denial, *rx_status, *rx_partitive, *rx_includes;
+  pcre2_code *rx_denial, *rx_status, *rx_partitive, *rx_includes, *rx_currency_cue,
+      *rx_dollar_explicit;
   pcre2_code *rx_versus, *rx_ellipsis, *rx_copula, *rx_pron_count, *rx_among_after, *rx_among_before;
   /* attrib.pcre rules (owned) */
   pcre2_code *rx_selon, *rx_de_source, *rx_cite_par, *rx_inverted, *rx_verb, *rx_same_source;

@@ -10,7 +10,8 @@
 
 #include "internal.h"
 
-/* A JSON string (escaped) for s[0..n); NULL writes null. */
+/* A JSON string (escaped) for s[0..n); NULL writes null.  Bytes that are not
+ * well-formed UTF-8 are written as \ufffd, so every line stays valid JSON. */
 int bl_json_str(bl_buf *b, const char *s, size_t n);
 /* A number: integral values without a fraction, others in the shortest
  * form that reads back the same; NAN writes null. */

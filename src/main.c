@@ -15,9 +15,11 @@ static const char usage[] =
     "Commands:\n"
     "  numbers   every quantity expression, JSON Lines\n"
     "  extract   every claim of the articles, JSON Lines or TSV; no database\n"
+    "  ingest    extract the claims of articles into the database\n"
     "  tolls     every figure of each toll, by outlet, source and date\n"
     "  conflicts figures of one toll that disagree, or were revised down\n"
     "  query     read-only SQL over the database (table, CSV or JSON)\n"
+    "  report    the database as one HTML page: charts, conflicts, provenance\n"
     "\n"
     "  bilan COMMAND --help   options and examples of a command\n"
     "  bilan --version        versions of bilan and of its grammar\n"
@@ -44,9 +46,11 @@ int main(int argc, char **argv) {
     int (*fn)(int, char **);
   } commands[] = {{"numbers", cmd_numbers},
                    {"extract", cmd_extract},
+                   {"ingest", cmd_ingest},
                    {"tolls", cmd_tolls},
                    {"conflicts", cmd_conflicts},
-                   {"query", cmd_query}};
+                   {"query", cmd_query},
+                   {"report", cmd_report}};
   for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
     if (!strcmp(cmd, commands[i].name)) return commands[i].fn(argc - 1, argv + 1);
   cli_error("unknown command '%s' (see bilan --help)", cmd);

@@ -391,6 +391,45 @@ static int on_anchor(scanner *sc, size_t a, size_t b, bool digit) {
   return BL_OK;
 }
 
+/*
+ * The article "un"/"une" [a, b) is a figure only after a hedge ("au moins un
+ * mort", "plus d'une fois"; SPEC §4: the article alone is no quantity).  Try
+ * the words before it; when none reads it with a hedge, leave the scan as it
+ * was, so that a later figure may still start there ("un peu plus de 2 000",
+ * "une vingtaine").
+ */
+static int on_article(scanner *sc, size_t a, size_t b) {
+  const bl_grammar *g = sc->g;
+  const char *s = sc->s;
+  if (a < sc->consumed) return BL_OK;
+  for (size_t k = 0; k < sc->nring; k++) {
+    size_t t = sc->ring[k];
+    if (t < sc->consumed || t >= a || a - t > LOOKBACK_BYTES) continue;
+    int rc = bl_rx_match(g->quantity, sc->rx, s, sc->to, t, PCRE2_ANCHORED);
+    if (rc < 0) return limit_hit(sc, rc, t);
+    if (rc == 0) continue;
+    size_t ms = 0, me = 0;
+    bl_rx_group(sc->rx, 0, &ms, &me);
+    if (me <= a) continue;
+    bl_qty q;
+    size_t resume;
+    if (!assemble(g, sc->rx, s, sc->to, ms, me, &q, &resume)) continue;
+    if (q.ne <= a || q.hs == q.he) continue; /* not this article, or no hedge */
+    /* Only now the exclusions: "plus d'un tiers", "plus d'un Français sur deux". */
+    rc = bl_rx_match(g->notq, sc->rx, s, sc->to, a, PCRE2_ANCHORED);
+    if (rc < 0) return limit_hit(sc, rc, a);
+    if (rc > 0) {
+      bl_rx_group(sc->rx, 0, &ms, &me);
+      sc->consumed = me > b ? me : b;
+      return BL_OK;
+    }
+    if (push(sc->out, &q)) return bl_fail(sc->err, BL_NOMEM, "out of memory");
+    sc->consumed = resume > q.ne ? resume : q.ne;
+    return BL_OK;
+  }
+  return BL_OK;
+}
+
 /* out->max was passed: BL_LIMIT at the figure that went over. */
 static int over_limit(const bl_qtys *out, size_t from, bl_error *err) {
   size_t at = out->n ? out->v[out->n - 1].ns : from;
@@ -426,6 +465,13 @@ int bl_num_find(const bl_grammar *g, bl_rx_state *rx, const char *s, size_t from
       if (e && (e->kind & ~AN_ZERO)) {
         int rc = on_anchor(&sc, i, j, false);
         if (rc) return rc;
+      } else if (j - i <= 3) {
+        /* "un"/"une": numbers.tsv's unit of value 1, not an anchor. */
+        const bl_lexent *n = bl_lex_find(&g->numbers, s + i, j - i);
+        if (n && n->kind == NW_UNIT && n->value == 1) {
+          int rc = on_article(&sc, i, j);
+          if (rc) return rc;
+        }
       }
       remember(&sc, i);
       i = j;
@@ -435,6 +481,29 @@ int bl_num_find(const bl_grammar *g, bl_rx_state *rx, const char *s, size_t from
   }
   if (out->max && out->n + out->nzero > out->max) return over_limit(out, from, err);
   return BL_OK;
+}
+
+void bl_num_local_dollars(const bl_grammar *g, bl_rx_state *rx, const char *s, size_t n,
+                          bl_qtys *q) {
+  bool any = false;
+  for (size_t i = 0; i < q->n && !any; i++) any = q->v[i].pub.unit && !strcmp(q->v[i].pub.unit, "USD");
+  if (!any || bl_rx_match(g->rx_currency_cue, rx, s, n, 0, 0) <= 0) return;
+  size_t ms = 0, me = 0;
+  bl_rx_group(rx, 0, &ms, &me);
+  const bl_lexent *cue = bl_lex_find(&g->currency, s + ms, me - ms);
+  if (!cue || !cue->code) return;
+  for (size_t i = 0; i < q->n; i++) {
+    bl_qty *x = &q->v[i];
+    if (!x->pub.unit || strcmp(x->pub.unit, "USD")) continue;
+    /* "$ US" in the quantity's text, or "dollars américains" after it */
+    bool explicit_us = false;
+    for (size_t p = x->ns; p < x->ne && !explicit_us; p++)
+      if (s[p] == '$' && bl_rx_match(g->rx_dollar_explicit, rx, s, n, p > x->ns ? p - 1 : p, PCRE2_ANCHORED) > 0)
+        explicit_us = true;
+    if (!explicit_us && bl_rx_match(g->rx_dollar_explicit, rx, s, n, x->ne, PCRE2_ANCHORED) > 0)
+      explicit_us = true;
+    if (!explicit_us) x->pub.unit = cue->code;
+  }
 }
 
 void bl_num_map(const bl_text *t, bl_qtys *out, size_t first) {
@@ -488,6 +557,7 @@ int bl_scan_run(bl_scan *sc, const char *text, size_t len, unsigned opts, bl_err
   int rc = bl_text_normalize(&sc->text, text, len, opts, err);
   if (rc) return rc;
   rc = bl_num_find(sc->g, &sc->rx, sc->text.s, 0, sc->text.n, &sc->q, err);
+  if (!rc) bl_num_local_dollars(sc->g, &sc->rx, sc->text.s, sc->text.n, &sc->q);
   if (rc) {
     if (err) {
       size_t at = bl_text_orig_start(&sc->text, err->at.start);

@@ -55,6 +55,12 @@ typedef struct bl_qtys {
 int bl_num_find(const bl_grammar *g, bl_rx_state *rx, const char *s, size_t from, size_t to,
                 bl_qtys *out, bl_error *err);
 
+/* Dollars that name no country are the local dollar of a country the text
+ * names (currency.tsv): a Québec text's "2,5 millions $" are CAD.  Without
+ * such a place they stay USD. */
+void bl_num_local_dollars(const bl_grammar *g, bl_rx_state *rx, const char *s, size_t n,
+                          bl_qtys *q);
+
 /* Fill pub.span and pub.hedge of out->v[first..] from their normalised spans. */
 void bl_num_map(const bl_text *t, bl_qtys *out, size_t first);
 

@@ -18,7 +18,9 @@
 #define BL_RX_DEPTH_LIMIT 2000u
 
 /* Compile `pattern` (UTF, caseless unless opts says otherwise) and JIT it.
- * On error fills err with the pattern offset in err->at and returns NULL. */
+ * On error fills err with the pattern offset in err->at and returns NULL.
+ * A pattern that is only ever matched anchored must be compiled with
+ * PCRE2_ANCHORED: JIT code does not support that option at match time. */
 pcre2_code *bl_rx_compile(const char *pattern, size_t len, uint32_t opts, bl_error *err);
 
 /* Match state for one thread: match data sized for the largest pattern and

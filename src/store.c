@@ -74,6 +74,7 @@ static int exec(sqlite3 *db, const char *sql, bl_error *err) {
 
 /* One integer from a query (0 when it returns no row). */
 static int query_int(sqlite3 *db, const char *sql, int *out, bl_error *err) {
+  *out = 0;
   sqlite3_stmt *st;
   if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) return bl_store_fail(db, err, sql);
   int rc = sqlite3_step(st);

@@ -98,7 +98,8 @@ int bl_dates_resolve(const bl_grammar *g, const char *body, size_t len, const bl
  * one: "<place key>-<ISO year>-w<week>", the place being the name its title
  * and body give most often after a locative of fr/places.tsv (or in the
  * dateline "VILLE, 12 fév (AFP) -"), ties to the first seen; "sans-lieu" when
- * none.  Written into out (reset first).
+ * none (records then add the body's hash: such an article is its own
+ * event).  Written into out (reset first).
  */
 int bl_event_auto(const bl_grammar *g, bl_names *names, bl_str title, bl_str body, int32_t pub,
                   bl_buf *out, bl_error *err);

@@ -367,8 +367,8 @@ static void date_sentence(const bl_grammar *g, work *wk, const char *body, size_
   if (!nd) return;
   /* Each claim: its clause and the words it covers [first, last). */
   enum { MAXC = 64 };
-  int claim_clause[MAXC];
-  size_t first[MAXC], last[MAXC];
+  int claim_clause[MAXC] = {0};
+  size_t first[MAXC] = {0}, last[MAXC] = {0};
   size_t ncl = nidx < MAXC ? nidx : MAXC;
   size_t first_fig = n;
   for (size_t j = 0; j < ncl; j++) {

@@ -36,7 +36,7 @@ static const char *const sql[ST_COUNT_] = {
     [ST_URL_ORIGIN] = "SELECT coalesce(origin_id, id) FROM articles WHERE url = ? "
                       "ORDER BY id LIMIT 1",
     [ST_BAND_FIND] = "SELECT article_id FROM wire_bands WHERE band = ? AND hash = ? "
-                     "ORDER BY article_id LIMIT 16",
+                     "ORDER BY article_id LIMIT 4",
     [ST_SIG] = "SELECT m.sig, coalesce(a.origin_id, a.id) FROM minhash m "
                "JOIN articles a ON a.id = m.article_id WHERE m.article_id = ?",
     [ST_MINHASH] = "INSERT INTO minhash (article_id, sig) VALUES (?, ?)",
@@ -84,6 +84,10 @@ bl_writer *bl_writer_new(bl_store *s, const bl_grammar *g, bl_error *err) {
       bl_writer_free(w);
       return NULL;
     }
+  /* A larger page cache keeps the indexes being filled in memory; fewer
+   * checkpoints while a long ingest runs (SQLite checkpoints at the end). */
+  sqlite3_exec(w->db, "PRAGMA cache_size = -65536; PRAGMA wal_autocheckpoint = 16384", NULL, NULL,
+               NULL);
   w->wire_similarity = 0.6;
   sqlite3_stmt *q;
   if (sqlite3_prepare_v2(w->db, "SELECT value FROM settings WHERE key = 'wire_similarity'", -1,
@@ -203,13 +207,20 @@ static int find_origin(bl_writer *w, const bl_record *r, const int64_t *bands,
           best = s;
           *origin = sqlite3_column_int64(sg, 1);
         }
+        /* Copies of one dispatch share its origin: the first good one will do. */
+        if (*origin) {
+          sqlite3_reset(sg);
+          sqlite3_clear_bindings(sg);
+          break;
+        }
       }
       sqlite3_reset(sg);
       sqlite3_clear_bindings(sg);
     }
     sqlite3_reset(st);
     sqlite3_clear_bindings(st);
-    if (rc != SQLITE_DONE) return bl_store_fail(w->db, err, "wire lookup");
+    if (rc != SQLITE_DONE && rc != SQLITE_ROW) return bl_store_fail(w->db, err, "wire lookup");
+    if (*origin) break;
   }
   if (*origin) *sim = best;
   return BL_OK;

@@ -203,7 +203,7 @@ const char *bl_names_key(bl_names *n, const char *s, size_t len, bl_error *err) 
   }
   if (n->used + 1 > n->nslots / 2) {
     /* Grow until CACHE_MAX, then start afresh: memory stays bounded. */
-    if (n->nslots * 2 > CACHE_MAX * 2) {
+    if (n->nslots * 2 > (size_t)CACHE_MAX * 2) {
       cache_drop(n);
     } else {
       entry *ns = bl_calloc(n->nslots * 2, sizeof *ns);

@@ -73,7 +73,7 @@ static int authorize(void *ctx, int action, const char *a, const char *b, const 
       (action == SQLITE_INSERT || action == SQLITE_UPDATE || action == SQLITE_DELETE))
     what = "a statement that changes the schema";
   if (!gd->why[0]) {
-    if (a && action != SQLITE_PRAGMA && action != SQLITE_FUNCTION && strncmp(a, "sqlite_", 7))
+    if (a && action != SQLITE_PRAGMA && action != SQLITE_FUNCTION && strncmp(a, "sqlite_", 7) != 0)
       snprintf(gd->why, sizeof gd->why, "%s (%s)", what, a);
     else
       snprintf(gd->why, sizeof gd->why, "%s", what);

@@ -124,6 +124,12 @@ int bl_record_build_claims(bl_record *r, bl_names *names, const bl_grammar *g, c
     rc = bl_event_auto(g, names, title, bl_str_make(r->body.ptr, r->body.len), r->pub, &r->event,
                        err);
     if (rc) return rc;
+    /* No place, no evidence of what the article is about: it is its own
+     * event, compared with nothing else (a week's placeless articles are not
+     * one toll). */
+    if (!strncmp(r->event.ptr, "sans-lieu", 9) &&
+        (bl_buf_addc(&r->event, '-') || bl_buf_add(&r->event, r->sha256, 12)))
+      return bl_fail(err, BL_NOMEM, "out of memory");
   }
   if (rc) return bl_fail(err, BL_NOMEM, "out of memory");
 

@@ -139,6 +139,20 @@ static int renormalize(pass *p, size_t from, size_t to, bl_error *err) {
   return emit_edit(p, from, to, utf8, (size_t)n8);
 }
 
+/* End of the run of ASCII bytes other than NUL from s[i], eight at a time:
+ * (w - 0x01..) sets a byte's high bit when the byte is 0, and w has it set
+ * when the byte is >= 0x80. */
+static size_t ascii_run(const unsigned char *s, size_t i, size_t len) {
+  while (i + 8 <= len) {
+    uint64_t w;
+    memcpy(&w, s + i, sizeof w);
+    if (((w - 0x0101010101010101ull) | w) & 0x8080808080808080ull) break;
+    i += 8;
+  }
+  while (i < len && s[i] < 0x80 && s[i] != 0) i++;
+  return i;
+}
+
 int bl_text_normalize(bl_text *t, const char *src, size_t len, unsigned opts, bl_error *err) {
   pthread_once(&fold_once, build_cache);
   bl_buf_reset(&t->norm);
@@ -153,8 +167,7 @@ int bl_text_normalize(bl_text *t, const char *src, size_t len, unsigned opts, bl
   size_t i = 0, starter = 0; /* starter: offset of the last code point with an NFC boundary */
   while (i < len) {
     /* ASCII run: nothing to do but look for NUL. */
-    size_t run = i;
-    while (run < len && s[run] < 0x80 && s[run] != 0) run++;
+    size_t run = ascii_run(s, i, len);
     if (run > i) {
       starter = run - 1;
       i = run;

@@ -177,9 +177,9 @@ static void test_every_field(void **state) {
     run r = bilan_run(NULL, lines ? "numbers --lines fields.txt" : "numbers fields.txt");
     assert_int_equal(r.status, 0);
     assert_int_equal(json_array_size(r.objs), 6);
-    size_t i;
     json_t *o;
-    json_array_foreach(r.objs, i, o) {
+    for (size_t i = 0; i < json_array_size(r.objs); i++) {
+      o = json_array_get(r.objs, i);
       for (size_t k = 0; keys[k]; k++)
         if (!json_object_get(o, keys[k])) fail_msg("object %zu lacks \"%s\"", i, keys[k]);
       assert_int_equal(json_object_size(o), lines ? 11 : 10);
@@ -234,9 +234,9 @@ static void test_offsets_exact_bytes(void **state) {
   run r = bilan_run(NULL, "numbers offsets.txt");
   assert_int_equal(r.status, 0);
   assert_int_equal(json_array_size(r.objs), 4);
-  size_t i;
   json_t *o;
-  json_array_foreach(r.objs, i, o) assert_points_at(o, buf, n);
+  for (size_t i = 0; i < json_array_size(r.objs); i++)
+    assert_points_at(json_array_get(r.objs, i), buf, n);
   o = json_array_get(r.objs, 0);
   assert_int_equal(num(o, "start"), 0);
   assert_string_equal(str(o, "text"), "Pre\xcc\x80s de 3\xe2\x80\xaf" "000");

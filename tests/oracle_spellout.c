@@ -268,7 +268,8 @@ static int add_locale(shared *sh, const char *locale) {
   if (U_FAILURE(st)) return -1;
   size_t before = sh->nforms;
   for (char *tok = strtok(u8, ";"); tok; tok = strtok(NULL, ";")) {
-    if (strncmp(tok, "%spellout-numbering", 19) && strncmp(tok, "%spellout-cardinal", 18))
+    if (strncmp(tok, "%spellout-numbering", 19) != 0 &&
+        strncmp(tok, "%spellout-cardinal", 18) != 0)
       continue;
     if (sh->nforms == MAX_FORMS || strlen(tok) >= sizeof sh->forms[0].ruleset) return -1;
     form *fm = &sh->forms[sh->nforms++];
@@ -306,7 +307,7 @@ static bool parse_ull(const char *s, unsigned long long *out) {
 }
 
 int main(int argc, char **argv) {
-  config cfg = {false, 1, 0, 20240607, 0};
+  static config cfg = {false, 1, 0, 20240607, 0}; /* static: the shared state points at it */
   bool random_given = false;
   unsigned long long threads = 0;
   for (int i = 1; i < argc; i++) {
@@ -330,6 +331,7 @@ int main(int argc, char **argv) {
       return 2;
     }
   }
+  if (cfg.stride == 0) return 2;
   if (!random_given) cfg.nrandom = cfg.full ? 1000000 : 100000;
   cfg.nrandom /= cfg.stride;
   long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
@@ -337,7 +339,6 @@ int main(int argc, char **argv) {
 
   static shared sh;
   sh.cfg = &cfg;
-  pthread_mutex_init(&sh.lock, NULL);
   bl_error err;
   memset(&err, 0, sizeof err);
   bl_grammar *g = bl_grammar_new(NULL, &err);
@@ -346,39 +347,39 @@ int main(int argc, char **argv) {
     return 2;
   }
   sh.g = g;
+  pthread_mutex_init(&sh.lock, NULL);
+  int status = 2;
+  unsigned started = 0;
+  unsigned long long checked = 0, failed = 0;
+  worker *ws = calloc(cfg.threads, sizeof *ws);
+  pthread_t *tids = calloc(cfg.threads, sizeof *tids);
   static const char *const locales[] = {"fr", "fr_BE", "fr_CH"};
   for (size_t i = 0; i < sizeof locales / sizeof locales[0]; i++)
-    if (add_locale(&sh, locales[i])) return 2;
+    if (add_locale(&sh, locales[i])) goto out;
   if (cfg.full) {
     sh.nseq_forms = sh.nforms;
     for (size_t i = 0; i < sh.nforms; i++) sh.seq_forms[i] = i;
   }
   sh.nrandoms = (size_t)cfg.nrandom;
   sh.randoms = malloc((sh.nrandoms + 1) * sizeof *sh.randoms);
-  if (!sh.randoms) return 2;
+  if (!sh.randoms || !ws || !tids) goto out;
   unsigned long long x = cfg.seed;
   for (size_t i = 0; i < sh.nrandoms; i++) sh.randoms[i] = splitmix64(&x) % RANDOM_LIMIT;
 
-  worker *ws = calloc(cfg.threads, sizeof *ws);
-  pthread_t *tids = calloc(cfg.threads, sizeof *tids);
-  if (!ws || !tids) return 2;
   for (unsigned t = 0; t < cfg.threads; t++) {
     ws[t].sh = &sh;
-    ws[t].scan = bl_scan_new(g, &err);
-    if (!ws[t].scan) return 2;
+    if (!(ws[t].scan = bl_scan_new(g, &err))) goto out;
     for (size_t f = 0; f < sh.nforms; f++)
-      if (!(ws[t].fmt[f] = open_form(&sh.forms[f]))) return 2;
+      if (!(ws[t].fmt[f] = open_form(&sh.forms[f]))) goto out;
   }
-  for (unsigned t = 0; t < cfg.threads; t++)
-    if (pthread_create(&tids[t], NULL, run_worker, &ws[t])) return 2;
-  unsigned long long checked = 0, failed = 0;
-  for (unsigned t = 0; t < cfg.threads; t++) {
+  for (; started < cfg.threads; started++)
+    if (pthread_create(&tids[started], NULL, run_worker, &ws[started])) break;
+  for (unsigned t = 0; t < started; t++) {
     pthread_join(tids[t], NULL);
     checked += ws[t].checked;
     failed += ws[t].failed;
-    for (size_t f = 0; f < sh.nforms; f++) unum_close(ws[t].fmt[f]);
-    bl_scan_free(ws[t].scan);
   }
+  if (started < cfg.threads) goto out;
 
   printf("oracle_spellout: %zu rule sets in fr, fr_BE, fr_CH:", sh.nforms);
   for (size_t f = 0; f < sh.nforms; f++) printf(" %s:%s", sh.forms[f].locale, sh.forms[f].ruleset);
@@ -386,10 +387,16 @@ int main(int argc, char **argv) {
          "(seed %llu)%s; %llu distinct texts checked, %llu failed\n",
          MAX_SEQ, cfg.stride, sh.nseq_forms, sh.nrandoms, cfg.seed,
          cfg.full ? ", every variant" : "", checked, failed);
+  status = failed ? 1 : 0;
+out:
+  for (unsigned t = 0; ws && t < cfg.threads; t++) {
+    for (size_t f = 0; f < sh.nforms; f++) unum_close(ws[t].fmt[f]);
+    bl_scan_free(ws[t].scan);
+  }
   free(sh.randoms);
   free(ws);
   free(tids);
   bl_grammar_free(g);
   pthread_mutex_destroy(&sh.lock);
-  return failed ? 1 : 0;
+  return status;
 }

@@ -305,24 +305,29 @@ static int read_all(const char *path, char **data, size_t *len) {
   if (!fp) return -1;
   size_t cap = 1 << 16, n = 0, got;
   char *buf = malloc(cap + 1);
-  while (buf && (got = fread(buf + n, 1, cap - n, fp)) > 0) {
-    n += got;
-    if (n == cap) {
-      char *nb = realloc(buf, cap * 2 + 1);
-      if (!nb) {
-        free(buf);
-        buf = NULL;
-        break;
-      }
-      buf = nb;
-      cap *= 2;
-    }
+  if (!buf) {
+    fclose(fp);
+    errno = ENOMEM;
+    return -1;
   }
-  int bad = ferror(fp) || !buf;
+  while ((got = fread(buf + n, 1, cap - n, fp)) > 0) {
+    n += got;
+    if (n < cap) continue;
+    char *nb = realloc(buf, cap * 2 + 1);
+    if (!nb) {
+      free(buf);
+      fclose(fp);
+      errno = ENOMEM;
+      return -1;
+    }
+    buf = nb;
+    cap *= 2;
+  }
+  int bad = ferror(fp);
   fclose(fp);
   if (bad) {
     free(buf);
-    errno = errno ? errno : EIO;
+    errno = EIO;
     return -1;
   }
   buf[n] = '\0';
@@ -408,16 +413,16 @@ static int add_expectation(const ffile *f, fcase *c, size_t idx) {
     fail_at(f, idx, "expected a JSON object, \"[]\" or a heading");
     return -1;
   }
-  const char *key;
-  json_t *v;
-  json_object_foreach(o, key, v) {
+  for (void *it = json_object_iter(o); it; it = json_object_iter_next(o, it)) {
+    const char *key = json_object_iter_key(it);
+    const json_t *v = json_object_iter_value(it);
     if (!known_field(f->mode, key)) {
       fail_at(f, idx, "field \"%s\" is not one of the %s fields", key, f->mode->name);
       json_decref(o);
       return -1;
     }
-    if (!json_is_null(v) && !json_is_number(v) && !json_is_string(v)) {
-      fail_at(f, idx, "field \"%s\" must be a number, a string or null", key);
+    if (!json_is_null(v) && !json_is_number(v) && !json_is_string(v) && !json_is_boolean(v)) {
+      fail_at(f, idx, "field \"%s\" must be a number, a string, a boolean or null", key);
       json_decref(o);
       return -1;
     }
@@ -613,15 +618,15 @@ static bool same_value(const json_t *want, const json_t *got) {
   if (json_is_string(want) && json_is_string(got))
     return json_string_length(want) == json_string_length(got) &&
            !memcmp(json_string_value(want), json_string_value(got), json_string_length(want));
+  if (json_is_boolean(want) && json_is_boolean(got)) return json_is_true(want) == json_is_true(got);
   return false;
 }
 
 static bool object_matches(const json_t *want, const json_t *got) {
-  const char *key;
-  json_t *v;
-  json_object_foreach((json_t *)want, key, v) {
-    json_t *g = json_object_get(got, key);
-    if (!g || !same_value(v, g)) return false;
+  json_t *w = (json_t *)want; /* jansson's iterators take a non-const object */
+  for (void *it = json_object_iter(w); it; it = json_object_iter_next(w, it)) {
+    const json_t *g = json_object_get(got, json_object_iter_key(it));
+    if (!g || !same_value(json_object_iter_value(it), g)) return false;
   }
   return true;
 }
@@ -647,10 +652,11 @@ static void print_obj(const char *label, const json_t *o, const char *const *key
 }
 
 static void print_field_diffs(const json_t *want, const json_t *got) {
-  const char *key;
-  json_t *v;
-  json_object_foreach((json_t *)want, key, v) {
-    json_t *g = json_object_get(got, key);
+  json_t *w = (json_t *)want;
+  for (void *it = json_object_iter(w); it; it = json_object_iter_next(w, it)) {
+    const char *key = json_object_iter_key(it);
+    const json_t *v = json_object_iter_value(it);
+    const json_t *g = json_object_get(got, key);
     if (g && same_value(v, g)) continue;
     char *a = json_dumps(v, JSON_ENCODE_ANY | JSON_REAL_PRECISION(15));
     char *b = g ? json_dumps(g, JSON_ENCODE_ANY | JSON_REAL_PRECISION(15)) : NULL;
@@ -843,7 +849,7 @@ int main(int argc, char **argv) {
   opts o = {NULL, NULL, NULL, NULL, false};
   pathlist paths = {NULL, 0, 0};
   int status = 0;
-  for (int i = 1; i < argc; i++) {
+  for (int i = 1; i < argc && !status; i++) {
     const char *a = argv[i];
     bool has_arg = i + 1 < argc;
     if (!strcmp(a, "--update")) {
@@ -853,7 +859,7 @@ int main(int argc, char **argv) {
       o.mode = find_mode(name, strlen(name));
       if (!o.mode) {
         fprintf(stderr, "run_fixtures: unknown mode %s\n", name);
-        return 2;
+        status = 2;
       }
     } else if (!strcmp(a, "--grammars") && has_arg) {
       o.grammars = argv[++i];
@@ -863,13 +869,15 @@ int main(int argc, char **argv) {
       o.seeds = argv[++i];
     } else if (a[0] == '-' && a[1]) {
       fputs(usage, stderr);
-      return 2;
+      status = 2;
     } else if (collect(&paths, a)) {
-      return 2;
+      status = 2;
     }
   }
-  if (!paths.n) {
-    fputs(usage, stderr);
+  if (status || !paths.n) {
+    if (!status) fputs(usage, stderr);
+    for (size_t i = 0; i < paths.n; i++) free(paths.v[i]);
+    free(paths.v);
     return 2;
   }
 
@@ -905,12 +913,16 @@ int main(int argc, char **argv) {
           status = 2;
         }
       if (nids == idcap) {
-        idcap = idcap ? idcap * 2 : 256;
-        char **nv = realloc(ids, idcap * sizeof *nv);
-        if (!nv) return 4;
+        size_t cap = idcap ? idcap * 2 : 256;
+        char **nv = realloc(ids, cap * sizeof *nv);
+        if (!nv) {
+          status = 2;
+          break;
+        }
         ids = nv;
+        idcap = cap;
       }
-      ids[nids++] = strdup(f.cases[k].id);
+      if ((ids[nids] = strdup(f.cases[k].id)) != NULL) nids++;
     }
     ncases += f.ncases;
     if (status >= 2 || !f.ncases) {
@@ -929,12 +941,12 @@ int main(int argc, char **argv) {
       status = 2;
       break;
     }
-    json_t **gots = calloc(f.ncases, sizeof *gots);
+    json_t **gots = calloc(f.ncases, sizeof(json_t *));
     bool changed = false;
     for (size_t k = 0; k < f.ncases && gots; k++) {
       fcase *c = &f.cases[k];
       gots[k] = json_array();
-      if (o.only && strncmp(c->id, o.only, strlen(o.only))) {
+      if (o.only && strncmp(c->id, o.only, strlen(o.only)) != 0) {
         json_array_extend(gots[k], c->expect); /* --update keeps it as is */
         continue;
       }

@@ -88,6 +88,7 @@ CREATE TABLE claims (
   UNIQUE (article_id, seq)
 ) STRICT;
 CREATE INDEX claims_toll ON claims (event, category, grp, event_day);
+CREATE INDEX claims_voice ON claims (event, category, grp, voice, event_day);
 CREATE INDEX claims_parent ON claims (parent_id) WHERE parent_id IS NOT NULL;
 CREATE INDEX claims_source ON claims (source_key);
 

@@ -1,0 +1,475 @@
+/*
+ * cli_ingest.c — `bilan ingest`: articles in, claims into the database
+ * (SPEC §2, §7).
+ *
+ * An ordered pipeline: the main thread reads articles (bl_reader) into a
+ * ring of jobs, N worker threads extract them into records (bl_doc and the
+ * store's record building, no SQLite), and the main thread writes finished
+ * records in input order through the store's single writer, committing a
+ * transaction every --batch articles.  Bad inputs are reported (file, line,
+ * reason) and skipped; the run goes on and ends with a summary line and exit
+ * code 1.  A database error stops the run with exit code 3: what was
+ * committed stays, the open batch is rolled back.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include "cli.h"
+#include "store.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static const char ingest_usage[] =
+    "usage: bilan ingest [--db PATH] [--event KEY] [--outlet NAME] [--date YYYY-MM-DD]\n"
+    "                    [--url URL] [-j N] [--batch N] [--repair] [--quiet] PATH...\n"
+    "\n"
+    "Extract the claims of articles and store them in the database (created on\n"
+    "first use).  PATH is a file, a directory (walked for .txt, .jsonl, .ndjson,\n"
+    ".html, .htm) or '-' for standard input.  An article whose body is already\n"
+    "stored is skipped as a duplicate.  A bad input is reported and skipped; the\n"
+    "others are stored, and the exit status is then 1.\n"
+    "\n"
+    "  --db PATH       the database (default $BILAN_DB, else ./bilan.db)\n"
+    "  --event KEY     the event of every article (else the input's, else a place\n"
+    "                  and a week, see docs/database.md)\n"
+    "  --outlet NAME   --date YYYY-MM-DD   --url URL\n"
+    "                  override the article's own metadata\n"
+    "  -j N            extraction threads (default: the processors, at most 8)\n"
+    "  --batch N       articles per transaction (default 256)\n"
+    "  --repair        replace invalid UTF-8 by U+FFFD instead of rejecting\n"
+    "  --grammars DIR  read the grammars from DIR instead of the built-in copy\n"
+    "  -q, --quiet     no progress line (it is shown only when stderr is a terminal)\n"
+    "\n"
+    "Examples:\n"
+    "  bilan ingest corpus/\n"
+    "  bilan ingest --event sorvene-2024-crue --outlet 'La Dépêche' article.txt\n";
+
+/* One article on its way: an owned copy, then its record. */
+typedef struct job {
+  bl_buf f[7]; /* body, title, outlet, date, url, event, id (ptr NULL = null) */
+  unsigned line;
+  size_t body_offset;
+  char *path; /* owned */
+  bl_record rec;
+  int rc;
+  bl_error err;
+  size_t repairs; /* invalid UTF-8 sequences replaced (--repair) */
+  int state; /* 0 empty, 1 waiting, 2 taken, 3 done */
+} job;
+
+typedef struct run {
+  /* options */
+  bl_overrides ov;
+  unsigned opts;
+  size_t batch;
+  int threads;
+  /* store */
+  bl_store *store;
+  bl_writer *writer;
+  size_t in_batch;
+  /* counts */
+  size_t read, stored, dups, rejected, claims;
+  int worst;
+  /* pipeline */
+  job *ring;
+  size_t cap, head, tail, next;
+  bool quit;
+  pthread_mutex_t mu;
+  pthread_cond_t work, done;
+  /* inline extraction (-j 1) and the workers' own state */
+  bl_doc *doc;
+  bl_names *names;
+  cli_progress progress; /* articles written; bytes read */
+} run;
+
+static void oom(void) {
+  cli_error("out of memory");
+  exit(EXIT_INTERNAL);
+}
+
+/* ------------------------------------------------------------- jobs */
+
+static void copy_str(bl_buf *b, bl_str s) {
+  bl_buf_clear(b);
+  if (s.ptr && bl_buf_add(b, s.ptr, s.len)) oom();
+}
+
+static void job_fill(job *j, const char *path, const bl_article *a) {
+  const bl_str src[7] = {a->body, a->title, a->outlet, a->date, a->url, a->event, a->id};
+  for (int i = 0; i < 7; i++) copy_str(&j->f[i], src[i]);
+  j->line = a->line;
+  j->body_offset = a->body_offset;
+  free(j->path);
+  j->path = strdup(path);
+  if (!j->path) oom();
+  j->rc = BL_OK;
+  memset(&j->err, 0, sizeof j->err);
+}
+
+static bl_article job_article(const job *j) {
+  bl_article a;
+  memset(&a, 0, sizeof a);
+  bl_str *dst[7] = {&a.body, &a.title, &a.outlet, &a.date, &a.url, &a.event, &a.id};
+  for (int i = 0; i < 7; i++)
+    *dst[i] = j->f[i].ptr ? bl_str_make(j->f[i].ptr, j->f[i].len) : bl_str_null();
+  a.line = j->line;
+  a.body_offset = j->body_offset;
+  return a;
+}
+
+static void job_clear(job *j) {
+  for (int i = 0; i < 7; i++) bl_buf_clear(&j->f[i]);
+  free(j->path);
+  bl_record_clear(&j->rec);
+}
+
+static void extract(job *j, bl_doc *doc, bl_names *names, const run *r) {
+  bl_article a = job_article(j);
+  bl_record_clear(&j->rec);
+  j->rc = bl_record_build(&j->rec, doc, names, cli_grammar(), j->path, &a, &r->ov, r->opts,
+                          &j->err);
+  j->repairs = j->rc ? 0 : bl_doc_repairs(doc);
+}
+
+/* ----------------------------------------------------------- writing */
+
+static void summary(const run *r, const char *db) {
+  printf("bilan ingest: %zu article%s read, %zu stored, %zu duplicate%s skipped, %zu rejected; "
+         "%zu claim%s stored in %s\n",
+         r->read, r->read == 1 ? "" : "s", r->stored, r->dups, r->dups == 1 ? "" : "s",
+         r->rejected, r->claims, r->claims == 1 ? "" : "s", db);
+  fflush(stdout);
+}
+
+static void db_fatal(run *r, const bl_error *err) {
+  cli_error("%s", err->msg);
+  bl_writer_free(r->writer); /* rolls back the open batch */
+  r->writer = NULL;
+  bl_store_free(r->store);
+  exit(err->code == BL_NOMEM ? EXIT_INTERNAL : EXIT_DB);
+}
+
+/* Where an article comes from, for messages: "file" or "file:line". */
+static void where(const job *j, char *out, size_t cap) {
+  if (j->line)
+    snprintf(out, cap, "%s:%u", j->path, j->line);
+  else
+    snprintf(out, cap, "%s", j->path);
+}
+
+static void write_job(run *r, job *j) {
+  char at[512];
+  where(j, at, sizeof at);
+  if (j->rc != BL_OK) {
+    if (j->rc == BL_NOMEM || j->rc == BL_INTERNAL) {
+      cli_error("%s: %s", at, j->err.msg);
+      exit(EXIT_INTERNAL);
+    }
+    /* Extraction refused the body: say where in the file. */
+    if (j->line)
+      cli_error("%s: byte %zu of the text: %s", at, j->err.at.start, j->err.msg);
+    else
+      cli_error("%s: byte %zu: %s", at, j->body_offset + j->err.at.start, j->err.msg);
+    r->rejected++;
+    if (r->worst < EXIT_REJECTED) r->worst = EXIT_REJECTED;
+    return;
+  }
+  if (j->repairs)
+    cli_error("%s: warning: replaced %zu invalid UTF-8 sequence(s) by U+FFFD", at, j->repairs);
+  bl_error err;
+  memset(&err, 0, sizeof err);
+  if (!r->in_batch && bl_writer_begin(r->writer, &err)) db_fatal(r, &err);
+  bl_put_status st;
+  size_t nc;
+  int rc = bl_writer_put(r->writer, &j->rec, &st, &nc, &err);
+  r->in_batch++;
+  if (rc == BL_DB || rc == BL_NOMEM) db_fatal(r, &err);
+  if (rc) {
+    cli_error("%s: %s", at, err.msg);
+    r->rejected++;
+    if (r->worst < EXIT_REJECTED) r->worst = EXIT_REJECTED;
+  } else if (st == BL_PUT_DUPLICATE) {
+    r->dups++;
+  } else {
+    r->stored++;
+    r->claims += nc;
+  }
+  if (r->in_batch >= r->batch) {
+    if (bl_writer_commit(r->writer, &err)) db_fatal(r, &err);
+    r->in_batch = 0;
+  }
+  cli_progress_add(&r->progress, 1, 0);
+}
+
+/* ---------------------------------------------------------- workers */
+
+typedef struct worker {
+  run *r;
+  pthread_t th;
+  bl_doc *doc;
+  bl_names *names;
+} worker;
+
+static void *work(void *arg) {
+  worker *w = arg;
+  run *r = w->r;
+  for (;;) {
+    pthread_mutex_lock(&r->mu);
+    while (!r->quit && r->next == r->tail) pthread_cond_wait(&r->work, &r->mu);
+    if (r->next == r->tail) {
+      pthread_mutex_unlock(&r->mu);
+      return NULL;
+    }
+    job *j = &r->ring[r->next++ % r->cap];
+    j->state = 2;
+    pthread_mutex_unlock(&r->mu);
+    extract(j, w->doc, w->names, r);
+    pthread_mutex_lock(&r->mu);
+    j->state = 3;
+    pthread_cond_broadcast(&r->done);
+    pthread_mutex_unlock(&r->mu);
+  }
+}
+
+/* Write the oldest job once it is done. */
+static void drain_one(run *r) {
+  job *j = &r->ring[r->head % r->cap];
+  pthread_mutex_lock(&r->mu);
+  while (j->state != 3) pthread_cond_wait(&r->done, &r->mu);
+  pthread_mutex_unlock(&r->mu);
+  write_job(r, j);
+  j->state = 0;
+  r->head++;
+}
+
+static void submit(run *r, const char *path, const bl_article *a) {
+  r->read++;
+  cli_progress_set_bytes(&r->progress, r->progress.bytes + a->body.len);
+  if (r->threads <= 1) {
+    job *j = &r->ring[0];
+    job_fill(j, path, a);
+    extract(j, r->doc, r->names, r);
+    write_job(r, j);
+    return;
+  }
+  if (r->tail - r->head == r->cap) drain_one(r);
+  job *j = &r->ring[r->tail % r->cap];
+  job_fill(j, path, a);
+  pthread_mutex_lock(&r->mu);
+  j->state = 1;
+  r->tail++;
+  pthread_cond_signal(&r->work);
+  pthread_mutex_unlock(&r->mu);
+}
+
+/* ------------------------------------------------------------ inputs */
+
+/* Standard input has no extension: JSON Lines if it opens with '{'. */
+static int sniff(const char *data, size_t len) {
+  size_t i = 0;
+  if (len >= 3 && !memcmp(data, "\xEF\xBB\xBF", 3)) i = 3;
+  while (i < len && (data[i] == ' ' || data[i] == '\t' || data[i] == '\n' || data[i] == '\r'))
+    i++;
+  if (i < len && data[i] == '{') return BL_FMT_JSONL;
+  if (i < len && data[i] == '<') return BL_FMT_HTML;
+  return BL_FMT_TXT;
+}
+
+static int ingest_file(const char *path, void *ctx) {
+  run *r = ctx;
+  bl_error err;
+  memset(&err, 0, sizeof err);
+  bl_reader *rd;
+  char *data = NULL;
+  if (!strcmp(path, "-")) {
+    size_t len;
+    if (cli_read_all("-", &data, &len) != 0) {
+      cli_error("-: %s", strerror(errno));
+      r->rejected++;
+      return EXIT_REJECTED;
+    }
+    rd = bl_reader_open_mem("-", data, len, (bl_format)sniff(data, len), &err);
+  } else {
+    int fmt = bl_format_of_path(path);
+    rd = bl_reader_open(path, fmt < 0 ? BL_FMT_TXT : (bl_format)fmt, &err);
+  }
+  if (!rd) {
+    cli_error("%s: %s", path, err.msg);
+    free(data);
+    r->rejected++;
+    if (err.code == BL_NOMEM) exit(EXIT_INTERNAL);
+    return EXIT_REJECTED;
+  }
+  int worst = EXIT_OK;
+  uint64_t base = r->progress.bytes;
+  bl_article a;
+  for (;;) {
+    memset(&err, 0, sizeof err);
+    int rc = bl_reader_next(rd, &a, &err);
+    if (rc == 0) break;
+    if (rc == 1) {
+      submit(r, path, &a);
+      continue;
+    }
+    if (err.line)
+      cli_error("%s:%u: %s", path, err.line, err.msg);
+    else
+      cli_error("%s: %s", path, err.msg);
+    r->read++;
+    r->rejected++;
+    worst = EXIT_REJECTED;
+    if (rc == -BL_NOMEM) exit(EXIT_INTERNAL);
+    if (rc != -BL_PARSE) break; /* the rest of the file cannot be read */
+  }
+  bl_reader_free(rd);
+  free(data);
+  struct stat st;
+  if (strcmp(path, "-") && !stat(path, &st)) cli_progress_set_bytes(&r->progress, base + (uint64_t)st.st_size);
+  return worst;
+}
+
+/* ------------------------------------------------------------- main */
+
+static bool valid_date(const char *s) {
+  return bl_day_parse(s, strlen(s)) != BL_NO_DAY && strlen(s) == 10;
+}
+
+int cmd_ingest(int argc, char **argv) {
+  static const struct option longopts[] = {{"db", required_argument, NULL, 'd'},
+                                           {"event", required_argument, NULL, 'e'},
+                                           {"outlet", required_argument, NULL, 'o'},
+                                           {"date", required_argument, NULL, 't'},
+                                           {"url", required_argument, NULL, 'u'},
+                                           {"batch", required_argument, NULL, 'b'},
+                                           {"repair", no_argument, NULL, 'r'},
+                                           {"grammars", required_argument, NULL, 'g'},
+                                           {"quiet", no_argument, NULL, 'q'},
+                                           {"help", no_argument, NULL, 'h'},
+                                           {NULL, 0, NULL, 0}};
+  run r;
+  memset(&r, 0, sizeof r);
+  const char *db = NULL;
+  r.batch = 256;
+  long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+  r.threads = ncpu < 1 ? 1 : ncpu > 8 ? 8 : (int)ncpu;
+  int c;
+  bool quiet = false;
+  optind = 1;
+  while ((c = getopt_long(argc, argv, "hj:q", longopts, NULL)) != -1) {
+    char *end;
+    switch (c) {
+    case 'q': quiet = true; break;
+    case 'd': db = optarg; break;
+    case 'e': r.ov.event = optarg; break;
+    case 'o': r.ov.outlet = optarg; break;
+    case 't':
+      if (!valid_date(optarg)) {
+        cli_error("--date wants YYYY-MM-DD, not '%s'", optarg);
+        return EXIT_USAGE;
+      }
+      r.ov.date = optarg;
+      break;
+    case 'u': r.ov.url = optarg; break;
+    case 'j':
+      r.threads = (int)strtol(optarg, &end, 10);
+      if (*end || r.threads < 1 || r.threads > 256) {
+        cli_error("-j wants a number of threads from 1 to 256, not '%s'", optarg);
+        return EXIT_USAGE;
+      }
+      break;
+    case 'b':
+      r.batch = (size_t)strtoul(optarg, &end, 10);
+      if (*end || r.batch < 1) {
+        cli_error("--batch wants a positive number, not '%s'", optarg);
+        return EXIT_USAGE;
+      }
+      break;
+    case 'r': r.opts |= BL_REPAIR; break;
+    case 'g': cli_grammar_dir = optarg; break;
+    case 'h': fputs(ingest_usage, stdout); return EXIT_OK;
+    default: fputs(ingest_usage, stderr); return EXIT_USAGE;
+    }
+  }
+  if (optind == argc) {
+    cli_error("ingest needs a PATH ('-' for standard input)");
+    fputs(ingest_usage, stderr);
+    return EXIT_USAGE;
+  }
+  const char *path = cli_db_path(db);
+  const bl_grammar *g = cli_grammar();
+  r.store = cli_db_open(path, false);
+  bl_error err;
+  memset(&err, 0, sizeof err);
+  r.writer = bl_writer_new(r.store, g, &err);
+  if (!r.writer) db_fatal(&r, &err);
+
+  worker *workers = NULL;
+  if (r.threads < 1) r.threads = 1;
+  r.cap = r.threads <= 1 ? 1 : (size_t)r.threads * 4;
+  r.ring = calloc(r.cap, sizeof *r.ring);
+  if (!r.ring) oom();
+  if (r.threads <= 1) {
+    r.doc = bl_doc_new(g, &err);
+    r.names = r.doc ? bl_names_new(g, &err) : NULL;
+    if (!r.names) {
+      cli_error("%s", err.msg);
+      exit(EXIT_INTERNAL);
+    }
+  } else {
+    pthread_mutex_init(&r.mu, NULL);
+    pthread_cond_init(&r.work, NULL);
+    pthread_cond_init(&r.done, NULL);
+    workers = calloc((size_t)r.threads, sizeof *workers);
+    if (!workers) oom();
+    for (int i = 0; i < r.threads; i++) {
+      workers[i].r = &r;
+      workers[i].doc = bl_doc_new(g, &err);
+      workers[i].names = workers[i].doc ? bl_names_new(g, &err) : NULL;
+      if (!workers[i].names) {
+        cli_error("%s", err.msg);
+        exit(EXIT_INTERNAL);
+      }
+      if (pthread_create(&workers[i].th, NULL, work, &workers[i]) != 0) {
+        cli_error("cannot start a thread");
+        exit(EXIT_INTERNAL);
+      }
+    }
+  }
+
+  static const char *const exts[] = {"txt", "jsonl", "ndjson", "html", "htm", NULL};
+  cli_progress_start(&r.progress, quiet, false, cli_input_size(argv + optind, argc - optind, exts));
+  int rc = cli_walk(argv + optind, argc - optind, exts, ingest_file, &r);
+  if (rc == EXIT_REJECTED && r.rejected == 0) r.rejected++; /* a path that does not exist */
+
+  if (workers) {
+    while (r.head != r.tail) drain_one(&r);
+    pthread_mutex_lock(&r.mu);
+    r.quit = true;
+    pthread_cond_broadcast(&r.work);
+    pthread_mutex_unlock(&r.mu);
+    for (int i = 0; i < r.threads; i++) {
+      pthread_join(workers[i].th, NULL);
+      bl_doc_free(workers[i].doc);
+      bl_names_free(workers[i].names);
+    }
+    free(workers);
+    pthread_mutex_destroy(&r.mu);
+    pthread_cond_destroy(&r.work);
+    pthread_cond_destroy(&r.done);
+  }
+  if (bl_writer_commit(r.writer, &err)) db_fatal(&r, &err);
+  cli_progress_end(&r.progress);
+  summary(&r, path);
+  for (size_t i = 0; i < r.cap; i++) job_clear(&r.ring[i]);
+  free(r.ring);
+  bl_doc_free(r.doc);
+  bl_names_free(r.names);
+  bl_writer_free(r.writer);
+  bl_store_free(r.store);
+  if (rc > r.worst) r.worst = rc;
+  return r.worst;
+}
