@@ -1,4 +1,4 @@
--- schema.sql — the current schema (version 2), applied to a new database.
+-- schema.sql — the current schema (version 3), applied to a new database.
 -- An older database is brought here by db/migrations/NNN_*.sql instead; the
 -- test suite checks that both paths give the same tables, columns and
 -- indexes.  Views live in db/views.sql.  Documentation: docs/database.md.
@@ -17,7 +17,8 @@ CREATE TABLE settings (
 CREATE TABLE categories (
   name      TEXT PRIMARY KEY,
   compared  INTEGER NOT NULL CHECK (compared IN (0, 1)),
-  same_unit INTEGER NOT NULL CHECK (same_unit IN (0, 1))
+  same_unit INTEGER NOT NULL CHECK (same_unit IN (0, 1)),
+  monotone  INTEGER NOT NULL DEFAULT 1 CHECK (monotone IN (0, 1))
 ) STRICT;
 
 CREATE TABLE outlets (
@@ -93,7 +94,6 @@ CREATE TABLE claims (
 CREATE INDEX claims_toll ON claims (event, category, grp, event_day);
 CREATE INDEX claims_voice ON claims (event, category, grp, voice, event_day);
 CREATE INDEX claims_parent ON claims (parent_id) WHERE parent_id IS NOT NULL;
-CREATE INDEX claims_source ON claims (source_key);
 
 -- An article's event is copied into its claims (the toll key is indexed on
 -- claims); re-assigning an article with UPDATE keeps them in step.
@@ -113,15 +113,17 @@ CREATE TABLE wire_bands (
   article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
   PRIMARY KEY (band, hash, article_id)
 ) STRICT, WITHOUT ROWID;
-CREATE INDEX wire_bands_article ON wire_bands (article_id);
 
 -- compared: figures of the category are compared at all; same_unit: only
 -- figures counting the same noun are (350 firefighters and 420 rescuers are
--- both `deployed` and do not disagree).
-INSERT INTO categories (name, compared, same_unit) VALUES
-  ('killed', 1, 0), ('injured', 1, 0), ('missing', 1, 0), ('arrested', 1, 0),
-  ('hostages', 1, 0), ('displaced', 1, 0), ('evacuated', 1, 0), ('affected', 1, 0),
-  ('sick', 1, 0), ('participants', 1, 0), ('deployed', 1, 1), ('other', 0, 1);
+-- both `deployed` and do not disagree); monotone: a running total that only
+-- grows, so that a later lower figure of the same source is a revision down
+-- (households without power, people displaced, hostages fall as the event
+-- ends: an update).
+INSERT INTO categories (name, compared, same_unit, monotone) VALUES
+  ('killed', 1, 0, 1), ('injured', 1, 0, 1), ('missing', 1, 0, 1), ('arrested', 1, 0, 1),
+  ('hostages', 1, 0, 0), ('displaced', 1, 0, 0), ('evacuated', 1, 0, 0), ('affected', 1, 0, 0),
+  ('sick', 1, 0, 1), ('participants', 1, 0, 0), ('deployed', 1, 1, 0), ('other', 0, 1, 0);
 
 INSERT INTO settings (key, value, doc) VALUES
   ('about_tolerance', 0.10,

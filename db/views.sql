@@ -45,8 +45,8 @@ ORDER BY event, category, grp, event_day, id;
 -- not zero claims, with a date; for categories with same_unit = 1 only
 -- figures counting the same noun.
 --   revised_down  the same voice key, a later figure entirely below the earlier,
---                 both running totals (or of unknown kind), within
---                 revision_window_days.
+--                 both running totals (or of unknown kind) of a category with
+--                 categories.monotone = 1, within revision_window_days.
 CREATE VIEW conflict_pairs AS
 WITH s AS MATERIALIZED (
   SELECT (SELECT value FROM settings WHERE key = 'about_tolerance') AS tol,
@@ -149,28 +149,48 @@ SELECT 'revised_down', event, category, grp,
        CASE WHEN later = 1 THEN a_id ELSE b_id END,
        CASE WHEN later = 1 THEN b_id ELSE a_id END
 FROM pr
-WHERE (later = 1 AND b_hi IS NOT NULL AND a_lo IS NOT NULL AND b_hi < a_lo)
-   OR (later = -1 AND a_hi IS NOT NULL AND b_lo IS NOT NULL AND a_hi < b_lo);
+WHERE category IN (SELECT name FROM categories WHERE monotone = 1)
+  AND ((later = 1 AND b_hi IS NOT NULL AND a_lo IS NOT NULL AND b_hi < a_lo)
+    OR (later = -1 AND a_hi IS NOT NULL AND b_lo IS NOT NULL AND a_hi < b_lo));
 
 -- One row per disagreement: the same two figures from the same two voices
--- reported again (other articles, reprints) count in `reports` and show the
--- first pair stored.
+-- (a voice and its longer names are one) reported again (other articles,
+-- reprints) count in `reports` and show the first pair stored.
 CREATE VIEW conflicts AS
-WITH g AS (
+WITH pairs AS MATERIALIZED (
   SELECT p.kind, p.event, p.category, p.grp, p.first_id, p.second_id,
-         min(p.first_id * 4294967296 + p.second_id) AS pair_rank, count(*) AS reports
+         x.voice AS xv, y.voice AS yv,
+         '|' || coalesce(x.lo, '') || '|' || coalesce(x.hi, '') AS xf,
+         '|' || coalesce(y.lo, '') || '|' || coalesce(y.hi, '') AS yf
   FROM conflict_pairs p
   JOIN claims x ON x.id = p.first_id
   JOIN claims y ON y.id = p.second_id
+),
+voices AS MATERIALIZED (
+  SELECT event, xv AS v FROM pairs UNION SELECT event, yv FROM pairs
+),
+-- The root of a voice: the shortest voice of the event's disagreements that
+-- is its first words ("syndicat debardeurs" for "syndicat debardeurs
+-- section locale 2291"), so that one disagreement told with a longer name is
+-- still one row.
+roots AS MATERIALIZED (
+  SELECT o.event, o.v,
+         (SELECT min(w.v) FROM voices w
+          WHERE w.event = o.event
+            AND (w.v = o.v OR substr(o.v, 1, length(w.v) + 1) = w.v || ' ')) AS root
+  FROM voices o
+),
+g AS (
+  SELECT p.kind, p.event, p.category, p.grp, p.first_id, p.second_id,
+         min(p.first_id * 4294967296 + p.second_id) AS pair_rank, count(*) AS reports
+  FROM pairs p
+  JOIN roots rx ON rx.event = p.event AND rx.v = p.xv
+  JOIN roots ry ON ry.event = p.event AND ry.v = p.yv
   GROUP BY p.kind, p.event, p.category, p.grp,
-           CASE WHEN p.kind = 'conflict'
-                THEN min(x.voice || '|' || coalesce(x.lo, '') || '|' || coalesce(x.hi, ''),
-                         y.voice || '|' || coalesce(y.lo, '') || '|' || coalesce(y.hi, ''))
-                ELSE x.voice || '|' || coalesce(x.lo, '') || '|' || coalesce(x.hi, '') END,
-           CASE WHEN p.kind = 'conflict'
-                THEN max(x.voice || '|' || coalesce(x.lo, '') || '|' || coalesce(x.hi, ''),
-                         y.voice || '|' || coalesce(y.lo, '') || '|' || coalesce(y.hi, ''))
-                ELSE y.voice || '|' || coalesce(y.lo, '') || '|' || coalesce(y.hi, '') END
+           CASE WHEN p.kind = 'conflict' THEN min(rx.root || p.xf, ry.root || p.yf)
+                ELSE rx.root || p.xf END,
+           CASE WHEN p.kind = 'conflict' THEN max(rx.root || p.xf, ry.root || p.yf)
+                ELSE ry.root || p.yf END
 )
 SELECT g.kind, g.event, g.category, g.grp,
        coalesce(aa.url, aa.path) AS a_article, aa.outlet AS a_outlet, a.event_date AS a_date,

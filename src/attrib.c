@@ -72,33 +72,12 @@ static bool is_article(bl_docstate *st, size_t a, size_t b) {
   return false;
 }
 
-/* Where an adverbial after the name starts ("le ministère dans un
- * communiqué", "le porte-parole lors d'un point presse"): sp.e, or the
- * start of the first such word after the first word. */
-static size_t adverbial_after(bl_docstate *st, bl_nspan sp) {
-  static const char *const words[] = {"dans", "lors", "devant", "via", "pendant", "au cours",
-                                      "en marge", "à l'issue", NULL};
-  const char *s = st->text.s;
-  size_t a, b, p;
-  if (!bl_word_at(s, sp.s, sp.e, &a, &b)) return sp.e;
-  for (p = b; bl_word_at(s, p, sp.e, &a, &b); p = b)
-    for (size_t i = 0; words[i]; i++) {
-      size_t n = strlen(words[i]);
-      if (a + n <= sp.e && !strncmp(s + a, words[i], n) &&
-          (a + n == sp.e || is_space((unsigned char)s[a + n]) || s[a + n - 1] == '\''))
-        return a;
-    }
-  return sp.e;
-}
-
 /* Trim a noun phrase: spaces, quotes and dashes at both ends, leading
- * determiners, time words and adverbs, a trailing adverbial ("dans un
- * communiqué"); a leading adverbial ("lors d'un point de presse le sergent
- * X", "à Genève un porte-parole") is skipped up to the article that opens
- * the subject. */
+ * determiners, time words and adverbs, a trailing clitic or preposition; a
+ * leading adverbial ("lors d'un point de presse le sergent X", "à Genève
+ * un porte-parole") is skipped up to the article that opens the subject. */
 static bl_nspan clean_np(bl_docstate *st, bl_nspan sp) {
   const char *s = st->text.s;
-  sp.e = adverbial_after(st, sp);
   for (int guard = 0; guard < 12; guard++) {
     while (sp.s < sp.e && (is_space((unsigned char)s[sp.s]) || s[sp.s] == '"' || s[sp.s] == '-' ||
                            s[sp.s] == ','))
@@ -277,9 +256,13 @@ static bl_nspan subject_before(bl_docstate *st, size_t a, size_t verb) {
       return (bl_nspan){0, 0};
     /* the apposition: a noun phrase, or a relative clause ("L'ONG X, qui
      * emploie 90 personnes, assure") that may hold figures of its own */
+    static const char *const rel[] = {"qui", "que", "qu'", "dont", "où", NULL};
     size_t ws, we;
-    const bl_lexent *w = bl_word_at(s, q, cs, &ws, &we) ? word_entry(st, ws, we) : NULL;
-    if (!(w && w->kind == WD_CONJ) && has_figure(st, (bl_nspan){q, cs})) return (bl_nspan){0, 0};
+    bool relative = false;
+    if (bl_word_at(s, q, cs, &ws, &we))
+      for (size_t i = 0; rel[i]; i++)
+        if (we - ws == strlen(rel[i]) && !strncmp(s + ws, rel[i], we - ws)) relative = true;
+    if (!relative && has_figure(st, (bl_nspan){q, cs})) return (bl_nspan){0, 0};
   }
   bl_nspan np = clean_np(st, (bl_nspan){cs, p});
   size_t ws, we;

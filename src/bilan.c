@@ -137,7 +137,9 @@ static int publish(bl_doc *d, bl_error *err) {
     const bl_cl *base = c->subject_of >= 0 ? &st->cl.v[c->subject_of] : c;
     bl_nspan unit = c->unit.e > c->unit.s ? c->unit : base->unit;
     bl_nspan np = c->np.e > c->np.s ? c->np : base->np;
-    bl_nspan pred = c->pred.e > c->pred.s ? c->pred : (c == base ? c->pred : (bl_nspan){0, 0});
+    /* "contre 3 000" keeps "foyers privés d'électricité"; "740 autres ont été
+     * blessés" has its own predicate */
+    bl_nspan pred = c->pred.e > c->pred.s ? c->pred : base->pred;
     bl_nspan where = c->where.e > c->where.s ? c->where : (c == base ? c->where : (bl_nspan){0, 0});
     rc = arena_span(d, unit, &mine[0]);
     if (!rc) rc = arena_subject(d, np, pred, where, &mine[1]);

@@ -360,7 +360,8 @@ static bl_nspan where_phrase(bl_docstate *st, size_t p, size_t end) {
   }
   /* do not end on a preposition or a determiner */
   while (w.e > w.s) {
-    size_t x = w.s, y = w.s, last_s = w.s, last_e = w.s;
+    size_t x = w.s, y = 0, last_s = w.s;
+    size_t last_e = last_s; /* an empty word if none is found */
     while (bl_word_at(s, x, w.e, &x, &y)) {
       last_s = x;
       last_e = y;

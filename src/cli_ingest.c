@@ -18,6 +18,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <pthread.h>
+#include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -463,6 +464,8 @@ int cmd_ingest(int argc, char **argv) {
   }
   if (bl_writer_commit(r.writer, &err)) db_fatal(&r, &err);
   cli_progress_end(&r.progress);
+  /* Fresh statistics for the planner of the comparison views. */
+  sqlite3_exec(bl_store_db(r.store), "PRAGMA optimize", NULL, NULL, NULL);
   summary(&r, path);
   for (size_t i = 0; i < r.cap; i++) job_clear(&r.ring[i]);
   free(r.ring);

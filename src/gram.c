@@ -1066,8 +1066,8 @@ void bl_grammar_free(bl_grammar *g) {
   lex_clear(&g->vague);
   lex_clear(&g->units);
   lex_clear(&g->calendar);
-  bl_lexicon *const more[] = {&g->categories, &g->notclaim, &g->words, &g->speech, &g->status, &g->abbrev,
-                                &g->dates,      &g->names,    &g->places};
+  bl_lexicon *const more[] = {&g->categories, &g->notclaim, &g->words, &g->speech, &g->status,
+                              &g->abbrev,     &g->currency, &g->dates, &g->names,  &g->places};
   for (size_t i = 0; i < BL_ARRAY_LEN(more); i++) lex_clear(more[i]);
   lex_clear(&g->anchors);
   pcre2_code_free(g->quantity);
@@ -1129,8 +1129,8 @@ static int load_all(bl_grammar *g, const char *dir, loadstate *ls, ruleset *rs, 
       {&lex_units, &g->units},           {&lex_calendar, &g->calendar},
       {&lex_categories, &g->categories}, {&lex_notclaim, &g->notclaim},
       {&lex_words, &g->words},           {&lex_speech, &g->speech},   {&lex_status, &g->status},
-      {&lex_abbrev, &g->abbrev},        {&lex_currency, &g->currency},         {&lex_dates, &g->dates},     {&lex_names, &g->names},
-      {&lex_places, &g->places},
+      {&lex_abbrev, &g->abbrev},         {&lex_currency, &g->currency},
+      {&lex_dates, &g->dates},           {&lex_names, &g->names},     {&lex_places, &g->places},
   };
   for (size_t i = 0; i < BL_ARRAY_LEN(lexicons); i++)
     if ((rc = read_lexicon(g, dir, lexicons[i].spec, lexicons[i].lx, err))) return rc;

@@ -14,6 +14,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <time.h>
+#include <xxhash.h>
 
 enum {
   ST_DUP, ST_ART, ST_OUTLET, ST_SOURCE, ST_CLAIM, ST_PARENT, ST_URL_ORIGIN, ST_BAND_FIND,
@@ -60,6 +61,8 @@ struct bl_writer {
   size_t kcap;
   sqlite3_int64 *ids;          /* owned: rowids of the claims of one article */
   size_t idcap;
+  char **seen;                 /* owned: source keys already recorded (set) */
+  size_t seencap, nseen;
 };
 
 bl_writer *bl_writer_new(bl_store *s, const bl_grammar *g, bl_error *err) {
@@ -86,7 +89,7 @@ bl_writer *bl_writer_new(bl_store *s, const bl_grammar *g, bl_error *err) {
     }
   /* A larger page cache keeps the indexes being filled in memory; fewer
    * checkpoints while a long ingest runs (SQLite checkpoints at the end). */
-  sqlite3_exec(w->db, "PRAGMA cache_size = -65536; PRAGMA wal_autocheckpoint = 16384", NULL, NULL,
+  sqlite3_exec(w->db, "PRAGMA cache_size = -262144; PRAGMA wal_autocheckpoint = 16384", NULL, NULL,
                NULL);
   w->wire_similarity = 0.6;
   sqlite3_stmt *q;
@@ -106,8 +109,12 @@ void bl_writer_free(bl_writer *w) {
   bl_buf_clear(&w->keys);
   bl_free(w->koff);
   bl_free(w->ids);
+  for (size_t i = 0; i < w->seencap; i++) bl_free(w->seen[i]);
+  bl_free(w->seen);
   bl_free(w);
 }
+
+static void forget_keys(bl_writer *w);
 
 int bl_writer_begin(bl_writer *w, bl_error *err) {
   if (w->in_batch) return BL_OK;
@@ -127,6 +134,7 @@ int bl_writer_commit(bl_writer *w, bl_error *err) {
   if (sqlite3_exec(w->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
     int rc = bl_store_fail(w->db, err, "committing a batch");
     sqlite3_exec(w->db, "ROLLBACK", NULL, NULL, NULL);
+    forget_keys(w);
     return rc;
   }
   return BL_OK;
@@ -277,7 +285,53 @@ static void resolve_short_keys(bl_writer *w, size_t n) {
   }
 }
 
+/* Forget the recorded keys: after a rollback they may not be in the table. */
+static void forget_keys(bl_writer *w) {
+  for (size_t i = 0; i < w->seencap; i++) {
+    bl_free(w->seen[i]);
+    w->seen[i] = NULL;
+  }
+  w->nseen = 0;
+}
+
+/* Has this writer already recorded the key?  (A small open-addressing set:
+ * most claims name a source seen a moment ago, and the INSERT OR IGNORE it
+ * saves is a B-tree search.)  Returns 1 if seen, 0 if just added, -1 on
+ * BL_NOMEM. */
+static int seen_key(bl_writer *w, const char *key) {
+  uint64_t h = XXH3_64bits(key, strlen(key));
+  if (w->nseen + 1 > w->seencap / 2) {
+    if (w->seencap >= (1u << 16)) {
+      forget_keys(w); /* bounded: start afresh */
+    } else {
+      size_t ncap = w->seencap ? w->seencap * 2 : 256;
+      char **ns = bl_calloc(ncap, sizeof *ns);
+      if (!ns) return -1;
+      for (size_t i = 0; i < w->seencap; i++) {
+        if (!w->seen[i]) continue;
+        size_t j = (size_t)XXH3_64bits(w->seen[i], strlen(w->seen[i])) & (ncap - 1);
+        while (ns[j]) j = (j + 1) & (ncap - 1);
+        ns[j] = w->seen[i];
+      }
+      bl_free(w->seen);
+      w->seen = ns;
+      w->seencap = ncap;
+    }
+  }
+  size_t i = (size_t)h & (w->seencap - 1);
+  for (; w->seen[i]; i = (i + 1) & (w->seencap - 1))
+    if (!strcmp(w->seen[i], key)) return 1;
+  char *k = bl_strndup(key, strlen(key));
+  if (!k) return -1;
+  w->seen[i] = k;
+  w->nseen++;
+  return 0;
+}
+
 static int add_source(bl_writer *w, const char *key, bl_str name, bl_error *err) {
+  int s = seen_key(w, key);
+  if (s < 0) return bl_fail(err, BL_NOMEM, "out of memory");
+  if (s) return BL_OK;
   sqlite3_stmt *st = w->st[ST_SOURCE];
   bind_cstr(st, 1, key);
   bind_str(st, 2, name);
@@ -492,6 +546,7 @@ int bl_writer_put(bl_writer *w, const bl_record *r, bl_put_status *status, size_
   if (rc) {
     /* Not a trace of this article: back to the savepoint, and go on. */
     *claims = 0;
+    forget_keys(w);
     sqlite3_step(w->st[ST_ROLLBACK]);
     sqlite3_reset(w->st[ST_ROLLBACK]);
   }

@@ -55,6 +55,10 @@ static void drop_db(bl_store *s) {
   unlink(side);
 }
 
+/* Counted nouns of the claims of the next ingest() (fx_claim has none),
+ * found in the body; NULL-terminated, or NULL. */
+static const char *const *next_units;
+
 /* Ingest articles; returns how many were new. */
 static size_t ingest(bl_store *s, const fx_article *arts, size_t n) {
   bl_error err;
@@ -69,6 +73,8 @@ static size_t ingest(bl_store *s, const fx_article *arts, size_t n) {
     bl_claim claims[32];
     assert_true(arts[i].nclaims <= 32);
     fx_claims(&arts[i], claims);
+    for (size_t k = 0; next_units && next_units[k] && k < arts[i].nclaims; k++)
+      claims[k].unit = fx_find(arts[i].body, next_units[k]);
     bl_article a = fx_article_of(&arts[i]);
     bl_record r;
     bl_record_init(&r);
@@ -185,7 +191,7 @@ static const fx_article crue[] = {
 static void test_schema_fresh(void **state) {
   (void)state;
   bl_store *s = fresh_db();
-  expect_rows(s, "PRAGMA user_version", "2\n");
+  expect_rows(s, "PRAGMA user_version", "4\n");
   char want[64];
   snprintf(want, sizeof want, "%s\n", bl_grammar_version(grammar()));
   expect_rows(s, "SELECT value FROM meta WHERE key = 'grammar'", want);
@@ -281,7 +287,7 @@ static void test_migrate_v1(void **state) {
   assert_non_null(strstr(err.msg, "migrate"));
   s = bl_store_open(dbpath, 0, "fr-0.1", &err);
   if (!s) fail_msg("%s", err.msg);
-  expect_rows(s, "PRAGMA user_version", "2\n");
+  expect_rows(s, "PRAGMA user_version", "4\n");
   expect_rows(s, "SELECT url, origin_id FROM articles", "u|-\n");
   expect_rows(s, "SELECT value FROM settings WHERE key = 'wire_similarity'", "0.6\n");
   drop_db(s);
@@ -434,6 +440,56 @@ static void test_settings_change_views(void **state) {
   sqlite3_exec(bl_store_db(s), "UPDATE articles SET event = 'autre' WHERE url LIKE '%/3'", 0, 0,
                0);
   expect_rows(s, "SELECT DISTINCT event FROM claims WHERE article_id = 3", "autre\n");
+  drop_db(s);
+}
+
+/* Unattributed figures and figures of different nouns in a `same_unit`
+ * category are not compared; settings and categories can change that. */
+static const fx_claim c_units[] = {
+    {"350", 350, 350, 350, BL_EXACT, BL_CAT_DEPLOYED, BL_GROUP_NONE, "la préfecture", -1, false,
+     -1, 0},
+    {"420", 420, 420, 420, BL_EXACT, BL_CAT_DEPLOYED, BL_GROUP_NONE, "le ministère", -1, false, -1,
+     0},
+    {"500", 500, 500, 500, BL_EXACT, BL_CAT_DEPLOYED, BL_GROUP_NONE, "Le syndicat", -1, false, -1,
+     0},
+    {"6 morts", 6, 6, 6, BL_EXACT, BL_CAT_KILLED, BL_GROUP_NONE, NULL, 1, false, -1, 0},
+    {"9 morts", 9, 9, 9, BL_EXACT, BL_CAT_KILLED, BL_GROUP_NONE, "Le maire", 1, false, -1, 0},
+};
+
+static void test_units_and_sources(void **state) {
+  (void)state;
+  bl_store *s = fresh_db();
+  fx_article a = {"Selon la préfecture, 350 sapeurs-pompiers sont engagés. Selon le ministère, "
+                  "420 gendarmes. Le syndicat compte 500 pompiers. On déplore 6 morts. Le maire "
+                  "parle de 9 morts.",
+                  "La Gazette", "2024-10-14", "https://g.example/1", "crue", NULL, c_units, 5};
+  static const char *const units[] = {"sapeurs-pompiers", "gendarmes", "pompiers", NULL};
+  next_units = units;
+  ingest(s, &a, 1);
+  /* The same union, named longer, in another paper: one row, two reports. */
+  static const fx_claim c_union[] = {{"500", 500, 500, 500, BL_EXACT, BL_CAT_DEPLOYED, BL_GROUP_NONE,
+                                      "Le syndicat de Sorvène", -1, false, -1, 0}};
+  static const char *const union_units[] = {"pompiers", NULL};
+  fx_article b = {"Le syndicat de Sorvène compte 500 pompiers engagés.", "Le Matin", "2024-10-14",
+                  "https://m.example/2", "crue", NULL, c_union, 1};
+  next_units = union_units;
+  ingest(s, &b, 1);
+  next_units = NULL;
+  /* The counted nouns' keys: "sapeurs-pompiers" and "pompiers" are one. */
+  expect_rows(s, "SELECT text, unit_key FROM claims WHERE category = 'deployed'",
+              "350|pompiers\n420|gendarmerie\n500|pompiers\n500|pompiers\n");
+  /* Deployed figures compare within one noun only: 350 against 500
+   * firefighters, not against 420 gendarmes.  The unattributed 6 is not
+   * compared with the mayor's 9. */
+  const char *sql = "SELECT category, a_text, b_text, b_source, reports FROM conflicts";
+  expect_rows(s, sql, "deployed|350|500|Le syndicat|2\n");
+  sqlite3 *db = bl_store_db(s);
+  sqlite3_exec(db, "UPDATE settings SET value = 0 WHERE key = 'require_source'", 0, 0, 0);
+  expect_rows(s, sql, "deployed|350|500|Le syndicat|2\nkilled|6 morts|9 morts|Le maire|1\n");
+  sqlite3_exec(db, "UPDATE categories SET same_unit = 0 WHERE name = 'deployed'", 0, 0, 0);
+  expect_rows(s, sql,
+              "deployed|350|420|le ministère|1\ndeployed|350|500|Le syndicat|2\n"
+              "deployed|420|500|Le syndicat|2\nkilled|6 morts|9 morts|Le maire|1\n");
   drop_db(s);
 }
 
@@ -782,6 +838,7 @@ int main(void) {
       cmocka_unit_test(test_conflicts_exact),
       cmocka_unit_test(test_tolls_exact),
       cmocka_unit_test(test_settings_change_views),
+      cmocka_unit_test(test_units_and_sources),
       cmocka_unit_test(test_query_read_only),
       cmocka_unit_test(test_name_keys),
       cmocka_unit_test(test_days),

@@ -43,8 +43,9 @@ static void add(pool *p, const char *s, size_t len) {
   if (len < 20 || !prose(s, len)) return;
   if (p->n == p->cap) {
     p->cap = p->cap ? p->cap * 2 : 1024;
-    p->s = realloc(p->s, p->cap * sizeof *p->s);
-    if (!p->s) exit(1);
+    char **ns = realloc(p->s, p->cap * sizeof *ns);
+    if (!ns) exit(1);
+    p->s = ns;
   }
   char *c = malloc(len + 1);
   if (!c) exit(1);
@@ -97,6 +98,19 @@ static void read_path(pool *p, const char *path) {
   buf[got] = '\0';
   sentences(p, buf);
   free(buf);
+}
+
+/* Room for `need` bytes in *buf; a generator out of memory just stops. */
+static void grow(char **buf, size_t *cap, size_t need) {
+  if (need <= *cap) return;
+  size_t ncap = need * 2;
+  char *nb = realloc(*buf, ncap);
+  if (!nb) {
+    fputs("bilan-genarticles: out of memory\n", stderr);
+    exit(1);
+  }
+  *buf = nb;
+  *cap = ncap;
 }
 
 static uint64_t rng = 88172645463325252ull;
@@ -152,11 +166,7 @@ int main(int argc, char **argv) {
       size_t len = strlen(body);
       const char *extra = p.s[next() % p.n];
       size_t el = strlen(extra);
-      if (len + el + 2 > bcap) {
-        bcap = (len + el + 2) * 2;
-        body = realloc(body, bcap);
-        if (!body) return 1;
-      }
+      grow(&body, &bcap, len + el + 2);
       memcpy(body + len, extra, el);
       body[len + el] = '\0';
     } else {
@@ -164,11 +174,7 @@ int main(int argc, char **argv) {
       for (size_t j = 0; j < k; j++) {
         const char *s = p.s[next() % p.n];
         size_t sl = strlen(s);
-        if (len + sl + 2 > bcap) {
-          bcap = (len + sl + 2) * 2;
-          body = realloc(body, bcap);
-          if (!body) return 1;
-        }
+        grow(&body, &bcap, len + sl + 2);
         memcpy(body + len, s, sl);
         len += sl;
         body[len++] = j % 4 == 3 ? '\n' : ' ';

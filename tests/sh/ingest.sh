@@ -86,5 +86,15 @@ grep -q "read-only" "$tmp/err5" || fail "write query message"
 printf 'not a database at all, not at all, not at all, not at all, not at all.......' > "$tmp/junk.db"
 "$bilan" tolls --db "$tmp/junk.db" 2> /dev/null; [ $? = 3 ] || fail "junk database"
 set -e
+# The printers: a table aligned by display width (accents take one column),
+# RFC 4180 CSV, JSON with numbers as numbers.
+got=$("$bilan" query --db "$db" "SELECT 'préfecture' AS a, 1 AS b UNION ALL SELECT 'abc', 22")
+want=$(printf 'a           b\n----------  --\npréfecture   1\nabc         22')
+[ "$got" = "$want" ] || fail "table: $got"
+got=$("$bilan" query --db "$db" --format csv "SELECT 'a,b' AS x, 'dit \"non\"' AS y, 2.0 AS z")
+[ "$got" = "$(printf 'x,y,z\r\n"a,b","dit ""non""",2\r')" ] || fail "csv: $got"
+got=$("$bilan" query --db "$db" --format json "SELECT 1 AS n, 'x' AS s, NULL AS z, 0.5 AS f")
+[ "$got" = '{"n":1,"s":"x","z":null,"f":0.5}' ] || fail "json: $got"
+
 BILAN_DB=$db "$bilan" query "SELECT count(*) FROM articles" | grep -q "^ *9$" || fail "\$BILAN_DB"
 echo "ingest: ok"
