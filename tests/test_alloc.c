@@ -8,7 +8,13 @@
  * err.code BL_NOMEM) or in the full result, with nothing leaked (ASan's
  * LeakSanitizer, valgrind) and nothing crashed.
  *
- *   test_alloc SEEDS_DIR INPUTS_DIR [PATTERN]
+ * The grammar load makes ~10^4 allocations and compiles the patterns each
+ * time: every N is tried on a copy of grammars/ whose word lists are cut to
+ * their first entries (the same files, code paths and patterns, smaller),
+ * and every 61st N on the built-in grammar; test_grammar_builtin_full (run
+ * only when named, ctest label long) tries every N there.
+ *
+ *   test_alloc SEEDS_DIR INPUTS_DIR GRAMMARS_DIR [PATTERN]
  *
  * BILAN_TEST_SCALE=k tries every kth N only (for valgrind).
  */
@@ -21,6 +27,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cmocka.h>
@@ -127,7 +134,8 @@ static char *slurp(const char *path, size_t *len) {
   return b;
 }
 
-/* Every file of dir whose name ends with one of `exts` (space-separated). */
+/* Every file of dir whose name ends with one of `exts` (each followed by a
+ * space); "" selects the files without an extension. */
 static texts load_dir(const char *dir, const char *exts) {
   texts t = {NULL, 0};
   struct dirent **names;
@@ -136,10 +144,16 @@ static texts load_dir(const char *dir, const char *exts) {
   for (int i = 0; i < n; i++) {
     const char *dot = strrchr(names[i]->d_name, '.');
     char ext[16];
-    if (dot && strlen(dot) < sizeof ext - 2) {
+    bool want = false;
+    if (!*exts) {
+      want = !dot && names[i]->d_name[0] != '.';
+    } else if (dot && strlen(dot) < sizeof ext - 2) {
       snprintf(ext, sizeof ext, "%s ", dot + 1);
       const char *hit = strstr(exts, ext);
-      if (hit && (hit == exts || hit[-1] == ' ')) {
+      want = hit && (hit == exts || hit[-1] == ' ');
+    }
+    {
+      if (want) {
         text *nv = realloc(t.v, (t.n + 1) * sizeof *t.v);
         assert_non_null(nv);
         t.v = nv;
@@ -168,10 +182,13 @@ static void free_texts(texts *t) {
 
 /* ---------------------------------------------------------------- grammar */
 
+static const char *grammars_dir;
+static char small_grammars[256]; /* the cut copy, made by setup */
+
 static long run_grammar(void *ctx) {
-  (void)ctx;
+  const char *dir = ctx;
   bl_error err = fresh_error();
-  bl_grammar *g = bl_grammar_new(NULL, &err);
+  bl_grammar *g = bl_grammar_new(dir, &err);
   if (!g) {
     if (err.code != BL_NOMEM) fail_msg("grammar: %s (%s)", bl_rc_str(err.code), err.msg);
     return FAILED;
@@ -181,9 +198,68 @@ static long run_grammar(void *ctx) {
   return digest;
 }
 
-static void test_grammar(void **state) {
+static void test_grammar_files(void **state) {
   (void)state;
-  fail_each("bl_grammar_new", run_grammar, NULL);
+  fail_each("bl_grammar_new(dir)", run_grammar, small_grammars);
+}
+
+static void test_grammar_builtin(void **state) {
+  (void)state;
+  long saved = stride;
+  stride *= 61;
+  fail_each("bl_grammar_new(NULL)", run_grammar, NULL);
+  stride = saved;
+}
+
+static void test_grammar_builtin_full(void **state) {
+  (void)state;
+  fail_each("bl_grammar_new(NULL)", run_grammar, NULL);
+}
+
+/* Copy GRAMMARS_DIR/fr to dst/fr, word lists (.tsv, .txt) cut to their
+ * first few entries; comments, examples and patterns kept whole. */
+static void make_small_grammars(const char *dst) {
+  char path[4096];
+  snprintf(path, sizeof path, "%s/fr", dst);
+  if (mkdir(dst, 0700) || mkdir(path, 0700)) fail_msg("cannot create %s", path);
+  char src[4096];
+  snprintf(src, sizeof src, "%s/fr", grammars_dir);
+  texts t = load_dir(src, "tsv txt pcre ");
+  texts v = load_dir(src, "");
+  for (size_t i = 0; i < t.n + v.n; i++) {
+    const text *f = i < t.n ? &t.v[i] : &v.v[i - t.n];
+    bool list = strstr(f->name, ".tsv") || strstr(f->name, ".txt");
+    snprintf(path, sizeof path, "%s/fr/%s", dst, f->name);
+    FILE *out = fopen(path, "wb");
+    assert_non_null(out);
+    int entries = 0;
+    for (const char *l = f->data; *l;) {
+      const char *nl = strchr(l, '\n');
+      size_t n = nl ? (size_t)(nl - l) + 1 : strlen(l);
+      bool entry = n > 1 && l[0] != '#' && strncmp(l, "ex", 2);
+      if (!list || !entry || ++entries <= 6) fwrite(l, 1, n, out);
+      l += n;
+    }
+    fclose(out);
+  }
+  free_texts(&t);
+  free_texts(&v);
+}
+
+static void remove_small_grammars(const char *dir) {
+  char path[4096];
+  snprintf(path, sizeof path, "%s/fr", dir);
+  struct dirent **names;
+  int n = scandir(path, &names, NULL, alphasort);
+  for (int i = 0; i < n; i++) {
+    char f[4400];
+    snprintf(f, sizeof f, "%s/%s", path, names[i]->d_name);
+    if (names[i]->d_name[0] != '.') unlink(f);
+    free(names[i]);
+  }
+  if (n >= 0) free(names);
+  rmdir(path);
+  rmdir(dir);
 }
 
 /* Everything below uses one grammar, loaded before the hook is set. */
@@ -406,27 +482,36 @@ static int setup(void **state) {
   bl_error err = fresh_error();
   grammar = bl_grammar_new(NULL, &err);
   snprintf(dbpath, sizeof dbpath, "test_alloc_%d.db", (int)getpid());
+  snprintf(small_grammars, sizeof small_grammars, "test_alloc_grammars_%d", (int)getpid());
+  make_small_grammars(small_grammars);
   return grammar ? 0 : -1;
 }
 
 static int teardown(void **state) {
   (void)state;
   bl_grammar_free(grammar);
+  remove_small_grammars(small_grammars);
   return 0;
 }
 
 int main(int argc, char **argv) {
-  if (argc < 3) {
-    fprintf(stderr, "usage: test_alloc SEEDS_DIR INPUTS_DIR [PATTERN]\n");
+  if (argc < 4) {
+    fprintf(stderr, "usage: test_alloc SEEDS_DIR INPUTS_DIR GRAMMARS_DIR [PATTERN]\n");
     return 2;
   }
   seeds_dir = argv[1];
   inputs_dir = argv[2];
-  if (argc > 3) cmocka_set_test_filter(argv[3]);
+  grammars_dir = argv[3];
+  if (argc > 4)
+    cmocka_set_test_filter(argv[4]);
+  else
+    cmocka_set_skip_filter("*_full");
   const char *sc = getenv("BILAN_TEST_SCALE");
   if (sc && atol(sc) > 0) stride = atol(sc);
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test(test_grammar),
+      cmocka_unit_test(test_grammar_files),
+      cmocka_unit_test(test_grammar_builtin),
+      cmocka_unit_test(test_grammar_builtin_full),
       cmocka_unit_test(test_fixture_cases),
       cmocka_unit_test(test_articles),
       cmocka_unit_test(test_store),
