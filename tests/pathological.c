@@ -4,16 +4,21 @@
  * may bring: a 50 MB line without a sentence end, a million digits in a row,
  * 100 000 figures in one sentence, more figures than an article may hold,
  * deeply nested HTML, NUL bytes, invalid UTF-8 at every position of a short
- * text, a JSON Lines file with a broken line in the middle.
+ * text, a JSON Lines file with a broken line in the middle, and grammar
+ * rules that backtrack without end (PCRE2's match limit must stop them).
  *
  * Each input must end with BL_OK and sane results, or with the documented
  * error (BL_LIMIT, BL_BADUTF8, BL_PARSE) naming where; never a crash or a
  * hang.  Time is not asserted: ctest's TIMEOUT on this test is the generous
  * no-hang bound (quadratic time on these sizes would take hours).
  *
+ *   pathological GRAMMARS_DIR [PATTERN]
+ *
  * BILAN_TEST_SCALE=k (a divisor, default 1) shrinks the big inputs, for runs
  * under valgrind, where they would take hours for no extra insight.
  */
+#define _DEFAULT_SOURCE
+#include <dirent.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -21,11 +26,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
 #include "bilan.h"
 
+static const char *grammars_dir;
 static bl_grammar *g;
 static bl_doc *doc;
 static bl_scan *scan;
@@ -415,6 +423,94 @@ static void test_jsonl_broken_line_in_the_middle(void **state) {
   free(b.p);
 }
 
+/* ------------------------------------------------------- pattern limits */
+
+/* Copy grammars_dir/fr to dst/fr, appending `extra` to the file `name`. */
+static void copy_grammars(const char *dst, const char *name, const char *extra) {
+  char path[4096], src[4096];
+  snprintf(path, sizeof path, "%s/fr", dst);
+  snprintf(src, sizeof src, "%s/fr", grammars_dir);
+  if (mkdir(path, 0700)) fail_msg("cannot create %s", path);
+  struct dirent **names;
+  int n = scandir(src, &names, NULL, alphasort);
+  assert_true(n > 0);
+  for (int i = 0; i < n; i++) {
+    const char *f = names[i]->d_name;
+    if (f[0] != '.') {
+      char from[4400], to[4400];
+      snprintf(from, sizeof from, "%s/%s", src, f);
+      snprintf(to, sizeof to, "%s/%s", path, f);
+      FILE *in = fopen(from, "rb"), *out = fopen(to, "wb");
+      assert_true(in && out);
+      char buf[8192];
+      size_t got;
+      while ((got = fread(buf, 1, sizeof buf, in)) > 0) assert_int_equal(fwrite(buf, 1, got, out), got);
+      if (!strcmp(f, name)) fputs(extra, out);
+      fclose(in);
+      fclose(out);
+    }
+    free(names[i]);
+  }
+  free(names);
+}
+
+static void remove_grammars(const char *dir) {
+  char path[4096];
+  snprintf(path, sizeof path, "%s/fr", dir);
+  struct dirent **names;
+  int n = scandir(path, &names, NULL, alphasort);
+  for (int i = 0; i < n; i++) {
+    char f[4400];
+    snprintf(f, sizeof f, "%s/%s", path, names[i]->d_name);
+    if (names[i]->d_name[0] != '.') unlink(f);
+    free(names[i]);
+  }
+  if (n >= 0) free(names);
+  rmdir(path);
+  rmdir(dir);
+}
+
+/* A grammar rule that backtracks without end (nested repetitions, the
+ * classic catastrophic pattern) meets the text it explodes on: PCRE2's
+ * match limit (rx.h) stops it, bl_doc_run returns BL_LIMIT naming the byte,
+ * and the same doc goes on with the next text. */
+static void try_runaway_rule(const char *file, const char *rule, const char *text, size_t at) {
+  char dir[512];
+  const char *tmp = getenv("TMPDIR");
+  snprintf(dir, sizeof dir, "%s/bilan-pathological-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+  if (!mkdtemp(dir)) fail_msg("mkdtemp %s", dir);
+  copy_grammars(dir, file, rule);
+  bl_error err = fresh_error();
+  bl_grammar *rg = bl_grammar_new(dir, &err);
+  if (!rg) fail_msg("grammar: %s:%u: %s", err.file ? err.file : "", err.line, err.msg);
+  bl_doc *d = bl_doc_new(rg, &err);
+  assert_non_null(d);
+  err = fresh_error();
+  assert_int_equal(bl_doc_run(d, text, strlen(text), 0, &err), BL_LIMIT);
+  assert_int_equal(err.code, BL_LIMIT);
+  assert_non_null(strstr(err.msg, "limit"));
+  assert_int_equal(err.at.start, at);
+  static const char ok[] = "Au moins 4 morts, selon la police.";
+  err = fresh_error();
+  assert_int_equal(bl_doc_run(d, ok, strlen(ok), 0, &err), BL_OK);
+  assert_int_equal(bl_doc_claim_count(d), 1);
+  bl_doc_free(d);
+  bl_grammar_free(rg);
+  remove_grammars(dir);
+}
+
+static void test_runaway_patterns(void **state) {
+  (void)state;
+  /* a furniture rule, matched at the start of every line */
+  try_runaway_rule("furniture.pcre", "\nrule\trunaway\n  (?:\\w+\\s?)+!\n",
+                   "Un titre\naaaa bbbb cccc dddd eeee ffff gggg hhhh iiii jjjj kkkk llll mmmm "
+                   "nnnn oooo pppp qqqq rrrr ssss tttt uuuu vvvv wwww xxxx yyyy 12 morts.",
+                   9);
+  /* an exclusion rule, matched at every figure */
+  try_runaway_rule("notq.pcre", "\nrule\trunaway-digits\n  (?:\\d+)+x\n",
+                   "Il y a 111111111111111111111111111111 morts.", 7);
+}
+
 /* ---------------------------------------------------------------- main */
 
 static int setup(void **state) {
@@ -437,8 +533,13 @@ static int teardown(void **state) {
 }
 
 int main(int argc, char **argv) {
-  /* argv[1]: run only the tests whose name matches this pattern */
-  if (argc > 1) cmocka_set_test_filter(argv[1]);
+  if (argc < 2) {
+    fprintf(stderr, "usage: pathological GRAMMARS_DIR [PATTERN]\n");
+    return 2;
+  }
+  grammars_dir = argv[1];
+  /* argv[2]: run only the tests whose name matches this pattern */
+  if (argc > 2) cmocka_set_test_filter(argv[2]);
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_long_line_no_sentence_end),
       cmocka_unit_test(test_million_digits),
@@ -448,6 +549,7 @@ int main(int argc, char **argv) {
       cmocka_unit_test(test_nul_bytes),
       cmocka_unit_test(test_invalid_utf8_every_position),
       cmocka_unit_test(test_jsonl_broken_line_in_the_middle),
+      cmocka_unit_test(test_runaway_patterns),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
