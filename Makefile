@@ -12,17 +12,22 @@
 #   make lint       clang-tidy and cppcheck on the project's C
 #   make install    install bilan, libbilan, its header and man page
 #   make test-long  the long oracle sweep (10^12 random values, 10^6 sequential)
+#   make fuzz       each libFuzzer target for FUZZ_SECONDS (default 60) under
+#                   ASan+UBSan (clang, in build-fuzz/); see scripts/fuzz.sh
+#   make test-valgrind  the test suite (but long tests) under valgrind
 #   make clean
 
 BUILD      ?= build
 ASAN_BUILD ?= build-asan
+FUZZ_BUILD ?= build-fuzz
+FUZZ_SECONDS ?= 60
 JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 PREFIX     ?= /usr/local
 CMAKE_ARGS ?=
 # Texts the bench corpus is drawn from (docs/bench.md).
 BENCH_SOURCES ?= fixtures
 
-.PHONY: all build deps test test-normal test-asan test-long bench bench-store demo lint install clean
+.PHONY: all build deps test test-normal test-asan test-long test-valgrind fuzz bench bench-store demo lint install clean
 
 all: build
 
@@ -49,6 +54,21 @@ test-asan:
 test-long: build
 	@cd $(BUILD) && ctest --output-on-failure -L long
 
+# Every test (but the long ones) of the normal build under valgrind's
+# memcheck, the programs the shell tests start included: any error or leak
+# fails the test (exit status 97, which no bilan command uses).  BILAN_TEST_SCALE
+# shrinks the inputs of the heaviest tests.
+VALGRIND_OPTS = --error-exitcode=97 --leak-check=full --errors-for-leak-kinds=definite,indirect \
+  --show-leak-kinds=definite,indirect --trace-children=yes \
+  --trace-children-skip=*/sh,*/dash,*/bash,*/sqlite3,*/grep,*/sed,*/cmp,*/comm,*/cksum,*/od,*/tr,*/cat,*/date,*/dd,*/head,*/mktemp,*/rm,*/mkdir,*/sleep,*/wc,*/sort,*/diff,*/cp,*/printf \
+  --suppressions=$(CURDIR)/tests/valgrind.supp --num-callers=30 --quiet
+test-valgrind: build
+	@scripts/deps.sh valgrind
+	@cmake -S . -B $(BUILD) -DMEMORYCHECK_COMMAND=$$(command -v valgrind) \
+	  "-DMEMORYCHECK_COMMAND_OPTIONS=$(VALGRIND_OPTS)" >/dev/null
+	@cd $(BUILD) && BILAN_TEST_SCALE=50 ctest -T memcheck --output-on-failure -j $(JOBS) \
+	  -LE 'long|browser|fuzz' $(CTEST_ARGS)
+
 demo: build
 	@scripts/demo.sh $(BUILD)
 
@@ -64,6 +84,12 @@ bench-store: build
 	@scripts/deps.sh test
 	@tests/bench/store_bench.sh $(BUILD)/bilan $(BUILD)/bilan-genarticles $(BUILD)/bench fixtures
 
+fuzz:
+	@scripts/deps.sh fuzz test
+	@cmake -S . -B $(FUZZ_BUILD) -DCMAKE_C_COMPILER=clang -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBILAN_FUZZ=ON $(CMAKE_ARGS) >/dev/null
+	@cmake --build $(FUZZ_BUILD) -j $(JOBS) --target run_fixtures fuzz_numbers fuzz_extract fuzz_txt fuzz_jsonl fuzz_html
+	@scripts/fuzz.sh $(FUZZ_BUILD) $(FUZZ_SECONDS)
+
 lint:
 	@scripts/deps.sh lint
 	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
@@ -74,4 +100,4 @@ install: build
 	@cmake --install $(BUILD) --prefix $(PREFIX)
 
 clean:
-	rm -rf $(BUILD) $(ASAN_BUILD)
+	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD)

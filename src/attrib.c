@@ -600,9 +600,8 @@ int bl_attribute_line(bl_docstate *st, size_t sfirst, size_t slast, size_t first
     if (!holds) continue;
     cands after, before;
     size_t end = line->e, start = line->s;
-    for (size_t j = 0; j < st->seg.nsents; j++) {
+    for (size_t j = sfirst; j < slast; j++) {
       const bl_sent *sn = &st->seg.sents[j];
-      if (sn->line != st->seg.sents[sfirst].line) continue;
       if (sn->s <= qs[k].e && qs[k].e <= sn->e + 1) end = sn->e;
       if (sn->s <= qs[k].s && qs[k].s < sn->e) start = sn->s;
     }

@@ -171,6 +171,7 @@ int bl_doc_run(bl_doc *d, const char *body, size_t len, unsigned opts, bl_error 
   bl_docstate *st = &d->st;
   st->q.n = st->q.nzero = 0;
   st->q.want_zero = true;
+  st->q.max = BL_DOC_MAX_CLAIMS;
   st->cl.n = 0;
   st->last_src.s = st->last_src.e = st->last_chan.s = st->last_chan.e = 0;
   d->npub = 0;
@@ -209,6 +210,22 @@ int bl_doc_run(bl_doc *d, const char *body, size_t len, unsigned opts, bl_error 
       size_t q0 = qk;
       size_t send = si + 1 < sb ? st->seg.sents[si + 1].s : l->e + 1;
       while (qk < qi && st->q.v[qk].ns < send) qk++;
+      /* A figure across the cut of an overlong sentence (seg.c) goes whole
+       * to the next part, with the words after it; one written across the
+       * end of its line ("de 10 à\n15 %") stretches the line's last
+       * sentence, so that a claim always lies in its sentence. */
+      bl_sent *sn = &st->seg.sents[si];
+      if (qk > q0 && st->q.v[qk - 1].ne > sn->e) {
+        if (si + 1 < sb) {
+          bl_sent *next = &st->seg.sents[si + 1];
+          qk--;
+          next->s = st->q.v[qk].ns;
+          sn->e = next->s > sn->s ? next->s : sn->s;
+          while (sn->e > sn->s && s[sn->e - 1] == ' ') sn->e--;
+        } else {
+          sn->e = st->q.v[qk - 1].ne;
+        }
+      }
       if ((rc = bl_claims_of_sentence(st, si, q0, qk, err))) return rc;
     }
     if ((rc = bl_attribute_line(st, sa, sb, first_claim, carry, err))) return rc;

@@ -239,7 +239,13 @@ typedef struct bl_claim {
 /*
  * A document: reusable state to extract the claims of one article body after
  * another (bl_doc_new → bl_doc_run → bl_doc_claim... → bl_doc_run ...).
+ *
+ * Limit: an article holds at most BL_DOC_MAX_CLAIMS figures (quantity
+ * expressions and zero words such as "aucune victime"), so at most that many
+ * claims; past it bl_doc_run returns BL_LIMIT with err->at on the first
+ * figure over the limit, and memory stays bounded whatever the input.
  */
+#define BL_DOC_MAX_CLAIMS ((size_t)100000)
 typedef struct bl_doc bl_doc;
 BL_API bl_doc *bl_doc_new(const bl_grammar *g, bl_error *err);
 BL_API void bl_doc_free(bl_doc *d);

@@ -16,6 +16,10 @@
 #define PRED_WINDOW 160
 #define VERB_WINDOW 80
 #define BEFORE_WINDOW ((size_t)48)
+/* How many earlier claims a claim looks back at (its whole, a status stated
+ * before it in the paragraph), so that a paragraph of 10^5 figures takes
+ * linear time. */
+#define CLAIMS_BACK ((size_t)32)
 
 static bool is_letter(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
@@ -708,7 +712,7 @@ static void status_of(bl_docstate *st, const bl_sent *sn, bl_cl *c) {
    * holds for the tolls of the rest of its paragraph. */
   if (c->toll && !c->status && !delta) {
     size_t line = st->seg.sents[c->sent].line;
-    for (size_t k = st->cl.n; k-- > 0;) {
+    for (size_t k = st->cl.n; k-- > 0 && st->cl.n - k <= CLAIMS_BACK;) {
       const bl_cl *p = &st->cl.v[k];
       if (st->seg.sents[p->sent].line != line) break;
       if (!p->toll || !p->status) continue;
@@ -739,7 +743,7 @@ static long previous_claim(const bl_docstate *st, size_t si, bool toll_only, boo
  * the sentence this figure is a part of, or -1. */
 static long partitive_parent(bl_docstate *st, size_t si, size_t qstart) {
   const bl_sent *sn = &st->seg.sents[si];
-  for (size_t k = st->cl.n; k-- > 0;) {
+  for (size_t k = st->cl.n; k-- > 0 && st->cl.n - k <= CLAIMS_BACK;) {
     const bl_cl *c = &st->cl.v[k];
     if (c->sent != si) break;
     if (ends_before(st, st->g->rx_partitive, sn->s, c->text.s)) return (long)k;
@@ -1134,7 +1138,7 @@ int bl_claims_of_sentence(bl_docstate *st, size_t si, size_t first, size_t last,
   /* Zero anchors and quantities in text order. */
   size_t zi = 0;
   while (zi < st->q.nzero && st->q.zero[zi] < sn->s) zi++;
-  size_t qi = first;
+  size_t qi = first, nx = first;
   for (;;) {
     size_t zpos = (zi < st->q.nzero && st->q.zero[zi] < sn->e) ? st->q.zero[zi] : SIZE_MAX;
     size_t qpos = qi < last ? st->q.v[qi].ns : SIZE_MAX;
@@ -1146,7 +1150,8 @@ int bl_claims_of_sentence(bl_docstate *st, size_t si, size_t first, size_t last,
     } else {
       /* The clause of a figure ends at the next figure that counts something
        * ("23 enfants de moins de 10 ans tués": the age does not end it). */
-      size_t nx = qi + 1;
+      /* (nx only moves forward: one look at each figure per sentence) */
+      if (nx <= qi) nx = qi + 1;
       while (nx < last && match_at(st, st->g->rx_nc_after, st->q.v[nx].ne, sn->e)) nx++;
       size_t next = nx < last ? st->q.v[nx].ns : sn->e;
       rc = quantity_claim(st, si, &st->q.v[qi], next, err);

@@ -438,12 +438,21 @@ static int on_article(scanner *sc, size_t a, size_t b) {
   return BL_OK;
 }
 
+/* out->max was passed: BL_LIMIT at the figure that went over. */
+static int over_limit(const bl_qtys *out, size_t from, bl_error *err) {
+  size_t at = out->n ? out->v[out->n - 1].ns : from;
+  if (out->nzero && out->zero[out->nzero - 1] > at) at = out->zero[out->nzero - 1];
+  return bl_fail_at(err, BL_LIMIT, at, at, "more than %zu figures in one text (the limit)",
+                    out->max);
+}
+
 int bl_num_find(const bl_grammar *g, bl_rx_state *rx, const char *s, size_t from, size_t to,
                 bl_qtys *out, bl_error *err) {
   scanner sc = {g, rx, s, from, to, from, {0}, 0, out, err};
   const unsigned char *u = (const unsigned char *)s;
   size_t i = from;
   while (i < to) {
+    if (out->max && out->n + out->nzero > out->max) return over_limit(out, from, err);
     unsigned char c = u[i];
     if (is_digit(c)) {
       size_t j = i + 1;
@@ -478,6 +487,7 @@ int bl_num_find(const bl_grammar *g, bl_rx_state *rx, const char *s, size_t from
       i++;
     }
   }
+  if (out->max && out->n + out->nzero > out->max) return over_limit(out, from, err);
   return BL_OK;
 }
 

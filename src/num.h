@@ -41,12 +41,16 @@ typedef struct bl_qtys {
   bool want_zero;
   size_t *zero; /* owned */
   size_t nzero, zcap;
+  /* 0, or the most quantities and zero words together: past it
+   * bl_num_find fails with BL_LIMIT (an article's BL_DOC_MAX_CLAIMS). */
+  size_t max;
 } bl_qtys;
 
 /*
  * Append the quantities of t->s[from..to) to out (normalised spans only; call
  * bl_num_map to fill the public spans).  Returns BL_OK, BL_NOMEM or BL_LIMIT
- * (a PCRE2 limit was hit; err->at is the normalised offset).
+ * (a PCRE2 limit was hit, or out->max was passed; err->at is the normalised
+ * offset).
  */
 int bl_num_find(const bl_grammar *g, bl_rx_state *rx, const char *s, size_t from, size_t to,
                 bl_qtys *out, bl_error *err);

@@ -70,6 +70,37 @@ static bool ends_with_abbrev(const bl_grammar *g, const char *s, size_t from, si
   return false;
 }
 
+/* Where to cut a sentence starting at `a` and longer than BL_SENT_MAX, in
+ * the second half of its first BL_SENT_MAX bytes: before the last figure
+ * written in digits (a figure's words lie mostly after it: "12 personnes
+ * ont été blessées"), else after the last clause mark, else at the last
+ * space, else at a character boundary. */
+static size_t cut_point(const char *s, size_t a) {
+  size_t hi = a + BL_SENT_MAX, lo = a + BL_SENT_MAX / 2;
+  for (size_t p = hi; p > lo; p--)
+    if (s[p - 1] == ' ' && s[p] >= '0' && s[p] <= '9') return p;
+  for (size_t p = hi; p > lo; p--)
+    if ((s[p - 2] == ',' || s[p - 2] == ';' || s[p - 2] == ':') && s[p - 1] == ' ') return p;
+  for (size_t p = hi; p > lo; p--)
+    if (s[p - 1] == ' ') return p;
+  size_t p = hi;
+  while (p > lo && ((unsigned char)s[p] & 0xC0) == 0x80) p--;
+  return p;
+}
+
+static int add_sentence(bl_seg *sg, const char *s, size_t a, size_t z, size_t li, bl_error *err) {
+  while (a < z && is_space((unsigned char)s[a])) a++;
+  while (z > a && is_space((unsigned char)s[z - 1])) z--;
+  if (z <= a) return BL_OK;
+  if (bl_grow((void **)&sg->sents, &sg->scap, sg->nsents + 1, sizeof *sg->sents))
+    return bl_fail(err, BL_NOMEM, "out of memory");
+  bl_sent *t = &sg->sents[sg->nsents++];
+  t->s = a;
+  t->e = z;
+  t->line = li;
+  return BL_OK;
+}
+
 int bl_seg_sentences(bl_seg *sg, const bl_grammar *g, const char *s, size_t li, bl_error *err) {
   const bl_line *l = &sg->lines[li];
   if (l->e <= l->s) return BL_OK;
@@ -81,17 +112,15 @@ int bl_seg_sentences(bl_seg *sg, const bl_grammar *g, const char *s, size_t li, 
   for (int32_t b = ubrk_next(sg->bi); b != UBRK_DONE; b = ubrk_next(sg->bi)) {
     size_t at = l->s + (size_t)b;
     if (at < l->e && ends_with_abbrev(g, s, start, at)) continue;
-    size_t a = start, z = at;
-    while (a < z && is_space((unsigned char)s[a])) a++;
-    while (z > a && is_space((unsigned char)s[z - 1])) z--;
-    if (z > a) {
-      if (bl_grow((void **)&sg->sents, &sg->scap, sg->nsents + 1, sizeof *sg->sents))
-        return bl_fail(err, BL_NOMEM, "out of memory");
-      bl_sent *t = &sg->sents[sg->nsents++];
-      t->s = a;
-      t->e = z;
-      t->line = li;
+    size_t a = start;
+    while (at - a > BL_SENT_MAX) {
+      size_t c = cut_point(s, a);
+      int rc = add_sentence(sg, s, a, c, li, err);
+      if (rc) return rc;
+      a = c;
     }
+    int rc = add_sentence(sg, s, a, at, li, err);
+    if (rc) return rc;
     start = at;
   }
   return BL_OK;

@@ -41,6 +41,12 @@ void bl_seg_clear(bl_seg *sg);
 int bl_seg_lines(bl_seg *sg, const bl_grammar *g, bl_rx_state *rx, const char *s, size_t n,
                  bl_error *err);
 
+/* The longest sentence: a longer one (a list, a table, text without
+ * punctuation) is cut at its last clause mark (", " "; " ": ") or space
+ * before this many bytes, so that the work around each figure is bounded
+ * and 100 000 figures in one "sentence" take linear time. */
+#define BL_SENT_MAX ((size_t)2048)
+
 /* Append the sentences of line `li` (s is the whole normalised text). */
 int bl_seg_sentences(bl_seg *sg, const bl_grammar *g, const char *s, size_t li, bl_error *err);
 

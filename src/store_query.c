@@ -44,12 +44,14 @@ static int authorize(void *ctx, int action, const char *a, const char *b, const 
   case SQLITE_RECURSIVE:
     return SQLITE_OK;
   case SQLITE_FUNCTION:
+    /* Functions that load code, write files or hand out pointers
+     * (fts3_tokenizer gives a module's address). */
     if (b && (!sqlite3_stricmp(b, "load_extension") || !sqlite3_stricmp(b, "writefile") ||
-              !sqlite3_stricmp(b, "edit")))
-      what = "calling load_extension()";
-    else
-      return SQLITE_OK;
-    break;
+              !sqlite3_stricmp(b, "edit") || !sqlite3_stricmp(b, "fts3_tokenizer"))) {
+      if (!gd->why[0]) snprintf(gd->why, sizeof gd->why, "calling %s()", b);
+      return SQLITE_DENY;
+    }
+    return SQLITE_OK;
   case SQLITE_PRAGMA:
     if (read_pragma(a, b)) return SQLITE_OK;
     what = "a PRAGMA that may write";
