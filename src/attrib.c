@@ -313,7 +313,10 @@ static bl_nspan subject_before(bl_docstate *st, size_t a, size_t verb) {
   size_t p = verb;
   while (p > a && is_space((unsigned char)s[p - 1])) p--;
   size_t cs = p;
-  while (cs > a && s[cs - 1] != ',' && s[cs - 1] != ';' && s[cs - 1] != ':' && s[cs - 1] != '"')
+  /* a clause starts after , ; : " or a dash between spaces ("12h45 - Le
+   * ministère fait état de") */
+  while (cs > a && s[cs - 1] != ',' && s[cs - 1] != ';' && s[cs - 1] != ':' && s[cs - 1] != '"' &&
+         !(s[cs - 1] == '-' && cs >= a + 2 && s[cs - 2] == ' ' && cs < p && s[cs] == ' '))
     cs--;
   if (cs == p && cs > a && s[cs - 1] == ',') {
     /* ", a annoncé X": an inverted verb, whose speaker follows; unless the
