@@ -286,7 +286,7 @@ static void read_np(bl_docstate *st, size_t p, size_t end, nphrase *np) {
       if (match_at(st, g->rx_cat_pred, x, end)) break;
       /* the group of a complement: "membres de la police" */
       const bl_lexent *ce = NULL;
-      for (size_t z = y, u, v, n = 0; n < 3; n++) {
+      for (size_t z = y, u, v, n = 0; n < 4; n++) { /* "forces de l'ordre": four words */
         const bl_lexent *e = cat_entry(g, s, x, z, K(CK_COMP) | K(CK_NOUN));
         if (e && e->group) ce = e;
         if (!bl_word_at(s, z, end, &u, &v) || word_class(g, s, u, v) == WD_CONJ) break;

@@ -699,9 +699,18 @@ static void test_relative_dates(void **state) {
   expect_dates("Le nombre de blessés dans l'explosion qui a frappé lundi le port, au Canada, a "
                "été revu à la baisse, passant de 94 à 88, ont annoncé jeudi les autorités.",
                pub, (const char *[]){"94", "88", NULL}, (const char *[]){"none", "none"});
-  /* Years and times are no dates of the figures. */
-  expect_dates("En 2023, 27 morts, à 14 h.", pub, (const char *[]){"27", NULL},
+  /* Times are no dates; the current year or month is no date either. */
+  expect_dates("En 2024, 27 morts, à 14 h.", pub, (const char *[]){"27", NULL},
                (const char *[]){"none"});
+  expect_dates("En octobre 2024, 27 morts.", pub, (const char *[]){"27", NULL},
+               (const char *[]){"none"});
+  /* A past month or year: the figure belongs to it (dated by its first day). */
+  expect_dates("En 2023, 27 morts, à 14 h.", pub, (const char *[]){"27", NULL},
+               (const char *[]){"2023-01-01"});
+  expect_dates("Le naufrage d'avril 2023 avait fait 27 morts.", pub, (const char *[]){"27", NULL},
+               (const char *[]){"2023-04-01"});
+  expect_dates("Selon l'ONG, 1 100 personnes ont péri en 2023 et 700 depuis janvier.", pub,
+               (const char *[]){"1 100", NULL}, (const char *[]){"2023-01-01"});
 }
 
 /* ------------------------------------------------------------- wire */
