@@ -274,7 +274,7 @@ static bool plausible_subject(bl_docstate *st, bl_nspan sp) {
       continue;
     }
     const bl_lexent *w = word_entry(st, a, b);
-    if (w && (w->kind == WD_AUX || w->kind == WD_CONJ)) return false;
+    if (w && (bl_word_aux(w->kind) || w->kind == WD_CONJ)) return false;
     if (bl_lex_find(&st->g->anchors, s + a, b - a)) return false; /* a number word */
     if (++words > 14) return false;
     p = b;

@@ -325,7 +325,7 @@ static bl_nspan participle_after(bl_docstate *st, size_t p, size_t end) {
   size_t a, b;
   for (int k = 0; k < 4 && bl_word_at(s, p, end, &a, &b); k++) {
     int cls = word_class(g, s, a, b);
-    if (cls == WD_AUX || cls == WD_ADV) {
+    if (bl_word_aux(cls) || cls == WD_ADV) {
       p = b;
       continue;
     }
@@ -339,6 +339,22 @@ static bl_nspan participle_after(bl_docstate *st, size_t p, size_t end) {
     break;
   }
   return (bl_nspan){0, 0};
+}
+
+/* Is the word before `at` (past an adverb) a form of "avoir" ("ont perdu
+ * la vie", "ont déjà fui")? */
+static bool after_have(bl_docstate *st, size_t at, size_t floor) {
+  const char *s = st->text.s;
+  size_t e = at;
+  for (int k = 0; k < 2; k++) {
+    while (e > floor && is_space((unsigned char)s[e - 1])) e--;
+    size_t b = e;
+    while (b > floor && !is_space((unsigned char)s[b - 1])) b--;
+    int cls = b < e ? word_class(st->g, s, b, e) : 0;
+    if (cls != WD_ADV) return cls == WD_HAVE;
+    e = b;
+  }
+  return false;
 }
 
 /* A prepositional phrase at p ("à Pradevel", "dans les seuls hôpitaux de la
@@ -362,7 +378,7 @@ static bl_nspan where_phrase(bl_docstate *st, size_t p, size_t end) {
   int words = 0;
   while (words < 6 && bl_word_at(s, q, end, &a, &b)) {
     int cls = word_class(g, s, a, b);
-    if (cls == WD_CONJ || cls == WD_AUX || cls == WD_PRON || cls == WD_STOP) break;
+    if (cls == WD_CONJ || bl_word_aux(cls) || cls == WD_PRON || cls == WD_STOP) break;
     /* an attribution ends the place: "en France selon le ministère" */
     if ((b - a == 5 && !strncmp(s + a, "selon", 5)) || (b - a == 2 && !strncmp(s + a, "d'", 2) &&
                                                          b + 5 <= end && !strncmp(s + b, "après", 6)))
@@ -442,7 +458,7 @@ static bl_nspan money_subject(bl_docstate *st, const bl_qty *q, size_t from, siz
       w--;
     if (w == start) break;
     int cls = word_class(g, s, w, start);
-    if (cls == WD_AUX || cls == WD_CONJ || cls == WD_PRON || finite_verb(s, w, start)) break;
+    if (bl_word_aux(cls) || cls == WD_CONJ || cls == WD_PRON || finite_verb(s, w, start)) break;
     if (cls == WD_DET) {
       /* "sur les routes et les ponts": go on past a determiner after a
        * preposition or "et"; stop at the one that opens the phrase */
@@ -929,6 +945,19 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
   if (pred && cat == (int)pred->value && !c.pred.e) c.pred = pw;
   if (!money) {
     if (!c.pred.e && c.np.e) c.pred = participle_after(st, c.np.e, clause_end);
+    if (c.pred.e > c.pred.s) {
+      /* a predicate that opens on its auxiliaries ("ont fui", "ont été
+       * évacués") starts past them */
+      size_t a, b;
+      bool have = false;
+      while (bl_word_at(s, c.pred.s, c.pred.e, &a, &b) && b < c.pred.e &&
+             bl_word_aux(word_class(g, s, a, b))) {
+        have = word_class(g, s, a, b) == WD_HAVE;
+        c.pred.s = b;
+        while (c.pred.s < c.pred.e && is_space((unsigned char)s[c.pred.s])) c.pred.s++;
+      }
+      c.pred_active = have || after_have(st, c.pred.s, sn->s);
+    }
     size_t wfrom = c.pred.e > c.np.e ? c.pred.e : c.np.e;
     if (wfrom) c.where = where_phrase(st, wfrom, clause_end);
   }
