@@ -1113,6 +1113,10 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
   /* "4 200 personnes ont manifesté": the predicate says who they are */
   if (!c.group && pred && pred->group && (int)pred->value == cat) c.group = (bl_group)pred->group;
   c.toll = !money && !thing && toll_category(c.category);
+  /* "En moyenne, 5,2 personnes sont mortes chaque jour": a fraction of a
+   * person is an average, not a count */
+  if (c.toll && !q->pub.unit && !isnan(q->pub.value) && q->pub.value != floor(q->pub.value))
+    return BL_OK;
   if (money) c.q.unit = q->pub.unit;
   if (ends_before(st, g->rx_denial, sn->s, q->ns)) c.negated = true;
   /* Background: a population ("village de 2 100 habitants") keeps no inherited source. */
