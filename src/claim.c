@@ -709,6 +709,10 @@ static void status_of(bl_docstate *st, const bl_sent *sn, bl_cl *c) {
     const bl_lexent *e = find_collapsed(&st->g->status, st->text.s, ms, me, ~0u);
     int k = e ? e->kind : 0;
     if (k == ST_DELTA && ms >= near_s && ms <= near_e) delta = true;
+    /* "312 personnes restaient hospitalisées": how many are still there,
+     * a part of the injured, not their running total */
+    if (k == ST_STOCK && ms >= c->text.e && ms <= near_e && !figure_in(st, c->text.e, ms))
+      window = true;
     /* A window ("en 24 heures") belongs to the figure before it, or, at the
      * head of the sentence, to all: "12 nouveaux décès en 24 heures,
      * portant à 147 le nombre de morts" leaves 147 a running total. */

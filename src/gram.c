@@ -444,7 +444,8 @@ static const kindname speech_kinds[] = {{"pp", SP_PP},   {"pres", SP_PRES}, {"ge
                                         {"fund", SP_FUND}, {NULL, 0}};
 static const kindname status_kinds[] = {{"provisional", ST_PROVISIONAL}, {"final", ST_FINAL},
                                         {"revised", ST_REVISED}, {"delta", ST_DELTA},
-                                        {"window", ST_WINDOW}, {"total", ST_TOTAL}, {NULL, 0}};
+                                        {"window", ST_WINDOW}, {"total", ST_TOTAL}, {"stock", ST_STOCK},
+                                        {NULL, 0}};
 
 /* file, format, ncols, value, kind, code, cat, group, expand, multi, kinds */
 static const lexspec lex_numbers = {"fr/numbers.tsv", "numbers", 3, 1, 2, -1, -1, -1, false, false, number_kinds};
