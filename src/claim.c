@@ -357,6 +357,21 @@ static bool after_have(bl_docstate *st, size_t at, size_t floor) {
   return false;
 }
 
+/* A year ("2023") or the day of a date ("9 février") at [a, b). */
+static bool date_word(const bl_grammar *g, const char *s, size_t a, size_t b, size_t end) {
+  if (b - a == 4 && (s[a] == '1' || s[a] == '2')) {
+    for (size_t i = a; i < b; i++)
+      if (s[i] < '0' || s[i] > '9') return false;
+    return true;
+  }
+  bool first = b - a == 3 && !memcmp(s + a, "1er", 3);
+  if (!first && (b - a > 2 || (b - a == 2 && (s[a + 1] < '0' || s[a + 1] > '9')))) return false;
+  size_t x, y;
+  if (!bl_word_at(s, b, end, &x, &y)) return false;
+  const bl_lexent *m = bl_lex_find(&g->calendar, s + x, y - x);
+  return m && m->kind == CAL_MONTH;
+}
+
 /* A prepositional phrase at p ("à Pradevel", "dans les seuls hôpitaux de la
  * capitale", "sur les routes ostréliennes"): up to the clause's end. */
 static bl_nspan where_phrase(bl_docstate *st, size_t p, size_t end) {
@@ -383,7 +398,9 @@ static bl_nspan where_phrase(bl_docstate *st, size_t p, size_t end) {
     if ((b - a == 5 && !strncmp(s + a, "selon", 5)) || (b - a == 2 && !strncmp(s + a, "d'", 2) &&
                                                          b + 5 <= end && !strncmp(s + b, "après", 6)))
       break;
-    if (s[a] >= '0' && s[a] <= '9') break;
+    /* a year or a day of a date belongs to the place and time ("sur les
+     * routes en 2023", "depuis le 9 février"); any other figure ends it */
+    if (s[a] >= '0' && s[a] <= '9' && !date_word(g, s, a, b, end)) break;
     if (bl_lex_find(&g->speech, s + a, b - a)) break;
     if (cls != WD_DET && cls != WD_PREP) words++;
     q = b;
