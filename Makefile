@@ -1,7 +1,8 @@
 # bilan — what people type.  The real build is CMake; this file wraps it.
 #
 #   make            build into build/ (the CLI is build/bilan)
-#   make test       install missing packages, build, run ctest; then the same
+#   make test       install missing packages (Chromium too, for the test that
+#                   renders the demo report), build, run ctest; then the same
 #                   under AddressSanitizer + UndefinedBehaviorSanitizer
 #   make demo       build, ingest fixtures/demo/ into ./bilan.db, print tolls
 #                   and conflicts, write report.html

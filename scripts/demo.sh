@@ -12,7 +12,7 @@ else
 fi
 
 rm -f bilan.db bilan.db-wal bilan.db-shm
-title "bilan ingest fixtures/demo   (26 articles on three events, and the seed)"
+title "bilan ingest fixtures/demo   (25 articles on three events, and the seed)"
 "$bilan" ingest fixtures/demo
 title "bilan tolls   (every figure of every toll, by date, outlet and source)"
 "$bilan" tolls

@@ -129,6 +129,14 @@ static bl_nspan clean_np(bl_docstate *st, bl_nspan sp) {
     }
     bool drop = (w && (w->kind == WD_DET || w->kind == WD_TIME || w->kind == WD_ADV)) ||
                 (d && d->kind == CAL_DAY);
+    /* a capitalised article before a capitalised word is part of a title:
+     * "Le Monde", "La Voix du Nord" */
+    size_t x, y, before = ws;
+    while (before > 0 && (is_space((unsigned char)s[before - 1]) || s[before - 1] == '"')) before--;
+    bool sentence_start = before == 0 || strchr(".!?\n", s[before - 1]);
+    if (drop && w && w->kind == WD_DET && !sentence_start && is_upper(s, ws) &&
+        bl_word_at(s, we, sp.e, &x, &y) && is_upper(s, x))
+      return sp;
     if (!drop) return sp;
     sp.s = we;
   }
@@ -170,6 +178,67 @@ static bool names_a_figure(bl_docstate *st, bl_nspan sp) {
   return w && w->kind == WD_NOSRC;
 }
 
+/* Cut a speaker's phrase before a trailing adverbial ("le ministre lors
+ * d'une conférence de presse", "la préfecture dans un communiqué"). */
+static bl_nspan cut_adverbial(bl_docstate *st, bl_nspan sp) {
+  static const char *const cuts[] = {"lors", "pendant", "devant", "depuis", "dans", "sur", "auprès",
+                                     "au cours", "à l'issue", "en marge", "ce matin", "ce soir",
+                                     "cette semaine", "hier", "aujourd'hui", NULL};
+  const char *s = st->text.s;
+  size_t p = sp.s, a, b;
+  bool content = false;
+  while (bl_word_at(s, p, sp.e, &a, &b)) {
+    if (content) {
+      for (size_t i = 0; cuts[i]; i++) {
+        size_t n = strlen(cuts[i]);
+        if (a + n <= sp.e && !strncasecmp(s + a, cuts[i], n) &&
+            (a + n == sp.e || !((unsigned char)s[a + n] >= 'a' && (unsigned char)s[a + n] <= 'z'))) {
+          sp.e = a;
+          while (sp.e > sp.s && is_space((unsigned char)s[sp.e - 1])) sp.e--;
+          return sp;
+        }
+      }
+      const bl_lexent *d = bl_lex_find(&st->g->calendar, s + a, b - a);
+      if (d && d->kind == CAL_DAY) {
+        sp.e = a;
+        while (sp.e > sp.s && is_space((unsigned char)s[sp.e - 1])) sp.e--;
+        return sp;
+      }
+    }
+    const bl_lexent *w = word_entry(st, a, b);
+    if (!w) content = true;
+    p = b;
+  }
+  return sp;
+}
+
+/* The owner named in a document's phrase, without what follows the name:
+ * "la préfecture diffusé à la mi-journée" -> "préfecture", "notre rédaction
+ * auprès des mairies" -> "notre rédaction". */
+static bl_nspan owned_name(bl_docstate *st, bl_nspan sp) {
+  const char *s = st->text.s;
+  sp = cut_adverbial(st, sp);
+  size_t p = sp.s, a, b;
+  bool first = true, after_function_word = false;
+  while (bl_word_at(s, p, sp.e, &a, &b)) {
+    size_t n = b - a;
+    /* a participle right after a noun ("préfecture diffusé"), not a noun
+     * in -é after "de la" ("ministère de la Santé", "sécurité") */
+    bool participle = !first && !after_function_word && n > 3 && !is_upper(s, a) &&
+                      (!memcmp(s + b - 2, "é", 2) || !memcmp(s + b - 3, "és", 3) ||
+                       !memcmp(s + b - 3, "ée", 3) || !memcmp(s + b - 4, "ées", 4));
+    after_function_word = word_entry(st, a, b) != NULL;
+    if (participle) {
+      sp.e = a;
+      while (sp.e > sp.s && is_space((unsigned char)s[sp.e - 1])) sp.e--;
+      break;
+    }
+    first = false;
+    p = b;
+  }
+  return sp;
+}
+
 /* "un communiqué de la préfecture", "un bilan provisoire du SPSY": the
  * owner of a document is the source.  Returns sp unchanged otherwise. */
 static bl_nspan owner_of(bl_docstate *st, bl_nspan sp) {
@@ -180,11 +249,11 @@ static bl_nspan owner_of(bl_docstate *st, bl_nspan sp) {
     if ((b - a == 2 && (!strncmp(s + a, "de", 2) || !strncmp(s + a, "du", 2) ||
                         !strncmp(s + a, "d'", 2))) ||
         (b - a == 3 && !strncmp(s + a, "des", 3))) {
-      bl_nspan o = clean_np(st, (bl_nspan){b, sp.e});
+      bl_nspan o = owned_name(st, clean_np(st, (bl_nspan){b, sp.e}));
       /* "bilan établi par notre rédaction": "par" names the owner, not "de" */
       return o;
     }
-    if (b - a == 3 && !strncmp(s + a, "par", 3)) return clean_np(st, (bl_nspan){b, sp.e});
+    if (b - a == 3 && !strncmp(s + a, "par", 3)) return owned_name(st, clean_np(st, (bl_nspan){b, sp.e}));
     p = b;
   }
   return sp;
@@ -244,13 +313,24 @@ static bl_nspan subject_before(bl_docstate *st, size_t a, size_t verb) {
   size_t p = verb;
   while (p > a && is_space((unsigned char)s[p - 1])) p--;
   size_t cs = p;
-  while (cs > a && s[cs - 1] != ',' && s[cs - 1] != ';' && s[cs - 1] != ':' && s[cs - 1] != '"')
+  /* a clause starts after , ; : " or a dash between spaces ("12h45 - Le
+   * ministère fait état de") */
+  while (cs > a && s[cs - 1] != ',' && s[cs - 1] != ';' && s[cs - 1] != ':' && s[cs - 1] != '"' &&
+         !(s[cs - 1] == '-' && cs >= a + 2 && s[cs - 2] == ' ' && cs < p && s[cs] == ' '))
     cs--;
   if (cs == p && cs > a && s[cs - 1] == ',') {
     /* ", a annoncé X": an inverted verb, whose speaker follows; unless the
      * comma closes an apposition ("Le maire, Yves Le Goff, a annoncé"). */
     size_t q = cs - 1;
     while (q > a && s[q - 1] != ',' && s[q - 1] != ';' && s[q - 1] != ':' && s[q - 1] != '"') q--;
+    /* a relative clause may hold commas of its own ("L'intersyndicale, qui
+     * réunit la CGT, la CFDT et FO, a compté"): it opens at the first comma */
+    size_t first_comma = a;
+    while (first_comma < cs - 1 && s[first_comma] != ',') first_comma++;
+    size_t rs, re;
+    if (first_comma < cs - 1 && bl_word_at(s, first_comma + 1, cs, &rs, &re) &&
+        ((re - rs == 3 && !strncmp(s + rs, "qui", 3)) || (re - rs == 4 && !strncmp(s + rs, "dont", 4))))
+      q = first_comma + 1;
     if (q == a || s[q - 1] != ',' || memchr(s + a, ',', q - 1 - a) ||
         has_figure(st, (bl_nspan){a, q}))
       return (bl_nspan){0, 0};
@@ -274,40 +354,6 @@ static bl_nspan subject_before(bl_docstate *st, size_t a, size_t verb) {
     np = clean_np(st, (bl_nspan){a, e});
   }
   return np;
-}
-
-/* Cut a speaker's phrase before a trailing adverbial ("le ministre lors
- * d'une conférence de presse", "la préfecture dans un communiqué"). */
-static bl_nspan cut_adverbial(bl_docstate *st, bl_nspan sp) {
-  static const char *const cuts[] = {"lors", "pendant", "devant", "depuis", "dans", "sur",
-                                     "au cours", "à l'issue", "en marge", "ce matin", "ce soir",
-                                     "cette semaine", "hier", "aujourd'hui", NULL};
-  const char *s = st->text.s;
-  size_t p = sp.s, a, b;
-  bool content = false;
-  while (bl_word_at(s, p, sp.e, &a, &b)) {
-    if (content) {
-      for (size_t i = 0; cuts[i]; i++) {
-        size_t n = strlen(cuts[i]);
-        if (a + n <= sp.e && !strncasecmp(s + a, cuts[i], n) &&
-            (a + n == sp.e || !((unsigned char)s[a + n] >= 'a' && (unsigned char)s[a + n] <= 'z'))) {
-          sp.e = a;
-          while (sp.e > sp.s && is_space((unsigned char)s[sp.e - 1])) sp.e--;
-          return sp;
-        }
-      }
-      const bl_lexent *d = bl_lex_find(&st->g->calendar, s + a, b - a);
-      if (d && d->kind == CAL_DAY) {
-        sp.e = a;
-        while (sp.e > sp.s && is_space((unsigned char)s[sp.e - 1])) sp.e--;
-        return sp;
-      }
-    }
-    const bl_lexent *w = word_entry(st, a, b);
-    if (!w) content = true;
-    p = b;
-  }
-  return sp;
 }
 
 /* Segments after an inverted verb, split at commas: the first that holds a
@@ -471,6 +517,20 @@ static const cand *choose(const bl_docstate *st, const cands *cs, size_t c_s, si
   return NULL;
 }
 
+/* Is the phrase the speaker's own ("nos équipes", "notre ONG")?  Looks at the
+ * possessive just before the cleaned phrase. */
+static bool first_person(bl_docstate *st, bl_nspan sp) {
+  const char *s = st->text.s;
+  size_t e = sp.s;
+  while (e > 0 && is_space((unsigned char)s[e - 1])) e--;
+  size_t b = e;
+  while (b > 0 && ((s[b - 1] >= 'a' && s[b - 1] <= 'z') || (s[b - 1] >= 'A' && s[b - 1] <= 'Z'))) b--;
+  static const char *const mine[] = {"nos", "notre", "mes", "mon", "ma", NULL};
+  for (size_t i = 0; mine[i]; i++)
+    if (e - b == strlen(mine[i]) && !strncasecmp(s + b, mine[i], e - b)) return true;
+  return false;
+}
+
 /* Quotations of the line: pairs of '"' (all quotation marks are '"' in the
  * normalised text). Returns the index of the quote [qs, qe) holding pos, -1. */
 typedef struct quote {
@@ -536,6 +596,11 @@ int bl_attribute_line(bl_docstate *st, size_t sfirst, size_t slast, size_t first
   quote qs[32];
   size_t nq = find_quotes(st, line->s, line->e, qs, BL_ARRAY_LEN(qs));
   for (size_t k = 0; k < nq; k++) {
+    /* only a quotation that holds a claim needs its speaker */
+    bool holds = false;
+    for (size_t c = first; c < st->cl.n && !holds; c++)
+      holds = qs[k].s <= st->cl.v[c].text.s && st->cl.v[c].text.e <= qs[k].e;
+    if (!holds) continue;
     cands after, before;
     size_t end = line->e, start = line->s;
     for (size_t j = sfirst; j < slast; j++) {
@@ -579,8 +644,10 @@ int bl_attribute_line(bl_docstate *st, size_t sfirst, size_t slast, size_t first
         src = have ? para_src : st->last_src;
         chan = cs.cite_chan.e ? cs.cite_chan : have ? para_chan : st->last_chan;
       }
-      /* inside a quotation: its speaker, unless the sentence names another */
-      for (size_t q = 0; q < nq && (!w || w->kind == K_ANAPHOR); q++)
+      /* inside a quotation: its speaker, unless the sentence names another
+       * ("« Nos équipes ont dénombré 45 morts », affirme X": "nos équipes"
+       * are the speaker's own) */
+      for (size_t q = 0; q < nq && (!w || w->kind == K_ANAPHOR || first_person(st, w->src)); q++)
         if (qs[q].s <= c->text.s && c->text.e <= qs[q].e && qs[q].speaker.e) {
           src = qs[q].speaker;
           chan = (bl_nspan){0, 0};
@@ -627,7 +694,8 @@ void bl_attribute_issuer(bl_docstate *st) {
   st->issuer.s = st->issuer.e = 0;
   for (size_t li = 0; li < st->seg.nlines && li < 40; li++) {
     const bl_line *l = &st->seg.lines[li];
-    if (bl_rx_match(st->g->rx_press, &st->rx, s, l->e, l->s, PCRE2_ANCHORED) <= 0) continue;
+    if (bl_rx_match(bl_gram_anchored(st->g, st->g->rx_press), &st->rx, s, l->e, l->s, PCRE2_ANCHORED) <= 0)
+      continue;
     /* The issuer: the capitalised lines at the top ("PRÉFET" / "DE
      * SORVÈNE-ET-LAUZE"), joined while each continues the previous. */
     size_t from = SIZE_MAX, to = 0;

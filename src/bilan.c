@@ -63,7 +63,11 @@ static int arena_span(bl_doc *d, bl_nspan sp, pending_str *out) {
   out->off = d->arena.len;
   out->len = o.end - o.start;
   out->set = true;
-  return bl_buf_add(&d->arena, t->orig + o.start, o.end - o.start);
+  if (bl_buf_add(&d->arena, t->orig + o.start, o.end - o.start)) return BL_NOMEM;
+  /* a name set on two lines ("PRÉFET" / "DE SORVÈNE-ET-LAUZE") reads on one */
+  for (size_t i = out->off; i < d->arena.len; i++)
+    if (d->arena.ptr[i] == '\n' || d->arena.ptr[i] == '\r' || d->arena.ptr[i] == '\t') d->arena.ptr[i] = ' ';
+  return BL_OK;
 }
 
 /* "subject": the counted noun phrase, the predicate and a phrase of place,

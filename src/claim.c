@@ -62,7 +62,7 @@ static int word_class(const bl_grammar *g, const char *s, size_t a, size_t b) {
 /* Anchored match of re at `at`, the subject ending at `end`; returns the match end or 0. */
 static size_t match_at(bl_docstate *st, const pcre2_code *re, size_t at, size_t end) {
   if (at > end) return 0;
-  int rc = bl_rx_match(re, &st->rx, st->text.s, end, at, PCRE2_ANCHORED);
+  int rc = bl_rx_match(bl_gram_anchored(st->g, re), &st->rx, st->text.s, end, at, PCRE2_ANCHORED);
   if (rc <= 0) return 0;
   size_t ms = 0, me = 0;
   bl_rx_group(&st->rx, 0, &ms, &me);
@@ -196,6 +196,17 @@ static void read_np(bl_docstate *st, size_t p, size_t end, nphrase *np) {
     break;
   }
   while (p < end && (is_space((unsigned char)s[p]) || s[p] == '"')) p++;
+  /* "35 des 40 drones": the noun after the second figure is what is counted */
+  if (bl_word_at(s, p, end, &ws, &we) && ((we - ws == 3 && !strncmp(s + ws, "des", 3)))) {
+    size_t x = we;
+    while (x < end && is_space((unsigned char)s[x])) x++;
+    for (size_t i = 0; i < st->q.n; i++)
+      if (st->q.v[i].ns == x) {
+        p = st->q.v[i].after > st->q.v[i].ne ? st->q.v[i].after : st->q.v[i].ne;
+        while (p < end && is_space((unsigned char)s[p])) p++;
+        break;
+      }
+  }
   /* "nouveaux", "autres" before the head noun */
   for (int guard = 0; guard < 2; guard++) {
     if (!bl_word_at(s, p, end, &ws, &we)) return;
@@ -352,6 +363,10 @@ static bl_nspan where_phrase(bl_docstate *st, size_t p, size_t end) {
   while (words < 6 && bl_word_at(s, q, end, &a, &b)) {
     int cls = word_class(g, s, a, b);
     if (cls == WD_CONJ || cls == WD_AUX || cls == WD_PRON || cls == WD_STOP) break;
+    /* an attribution ends the place: "en France selon le ministère" */
+    if ((b - a == 5 && !strncmp(s + a, "selon", 5)) || (b - a == 2 && !strncmp(s + a, "d'", 2) &&
+                                                         b + 5 <= end && !strncmp(s + b, "après", 6)))
+      break;
     if (s[a] >= '0' && s[a] <= '9') break;
     if (bl_lex_find(&g->speech, s + a, b - a)) break;
     if (cls != WD_DET && cls != WD_PREP) words++;
@@ -815,6 +830,8 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
   bool money = (q->flags & (QF_MONEY | QF_PERCENT)) != 0;
   /* Not a count: a duration, an age, a measure, a ratio, a score line... */
   if (!money && match_at(st, g->rx_nc_after, q->ne, sn->e)) return BL_OK;
+  /* A forecast or a fear is no count: "le bilan pourrait dépasser 5 000" */
+  if (ends_before(st, g->rx_forecast, sn->s, q->ns)) return BL_OK;
   if (ends_before(st, g->rx_nc_before, sn->s, q->ns)) return BL_OK;
 
   bl_cl c;
@@ -854,7 +871,14 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
   if (thing || money) {
     cat = BL_CAT_OTHER;
   } else {
-    if (pred && pred->kind == CK_PRED && pred->value >= 0) cat = (int)pred->value;
+    /* A noun of an event right before the figure says what it counts, over
+     * a participle after it: "la libération de 99 personnes arrêtées" counts
+     * people freed, "la mort de 21 personnes" the dead. */
+    const bl_lexent *nom = verb_right_before(st, sn->s, q->ns);
+    if (nom && nom->value >= 0 &&
+        (!strncmp(nom->form, "la ", 3) || !strncmp(nom->form, "le ", 3) || !strncmp(nom->form, "l'", 2)))
+      cat = (int)nom->value;
+    if (cat < 0 && pred && pred->kind == CK_PRED && pred->value >= 0) cat = (int)pred->value;
     if (cat < 0 && noun && noun->value >= 0) {
       cat = (int)noun->value;
       /* A role noun (policiers: deployed, manifestants: participants) says
@@ -935,10 +959,23 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
   if (!sub_before && !sub_after && part < 0 && coord < 0 && !np.autres && among &&
       among->value >= 0 && toll_category((bl_category)among->value))
     among_whole = last_whole(st, (bl_category)among->value);
-  if (sub_before || sub_after || part >= 0 || coord >= 0 || among_whole >= 0) {
+  /* "au moins neuf personnes ont péri : à Combeliane, la municipalité fait
+   * état de deux décès": after a colon, a smaller count of the same kind
+   * details the count before it */
+  long colon_whole = -1;
+  if (!sub_before && !sub_after && part < 0 && coord < 0 && among_whole < 0 && !np.autres) {
+    long k = previous_claim(st, si, true, false);
+    if (k >= 0 && st->cl.v[k].sent == si && memchr(s + st->cl.v[k].text.e, ':', q->ns - st->cl.v[k].text.e) &&
+        (cat < 0 || cat == (int)st->cl.v[k].category)) {
+      double lo = isnan(q->pub.lo) ? q->pub.value : q->pub.lo, whole = st->cl.v[k].q.lo;
+      if (!isnan(lo) && !isnan(whole) && lo < whole) colon_whole = k;
+    }
+  }
+  if (sub_before || sub_after || part >= 0 || coord >= 0 || among_whole >= 0 || colon_whole >= 0) {
     parent = part >= 0    ? part
              : coord >= 0 ? coord
              : among_whole >= 0 ? among_whole
+             : colon_whole >= 0 ? colon_whole
                           : previous_claim(st, si, false, sub_after);
     /* a part is no larger than its whole: "Sur les 120 ..., 35 ... Une
      * quarantaine d'entre eux" is a part of the 120 */
@@ -1044,6 +1081,8 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
   c.category = cat < 0 ? BL_CAT_OTHER : (bl_category)cat;
   if (noun && noun->group) c.group = (bl_group)noun->group;
   if (!c.group && np.comp_group) c.group = np.comp_group;
+  /* "4 200 personnes ont manifesté": the predicate says who they are */
+  if (!c.group && pred && pred->group && (int)pred->value == cat) c.group = (bl_group)pred->group;
   c.toll = !money && !thing && toll_category(c.category);
   if (money) c.q.unit = q->pub.unit;
   if (ends_before(st, g->rx_denial, sn->s, q->ns)) c.negated = true;

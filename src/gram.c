@@ -1073,15 +1073,18 @@ void bl_grammar_free(bl_grammar *g) {
   pcre2_code_free(g->quantity);
   pcre2_code_free(g->notq);
   pcre2_code_free(g->unit_word);
+  pcre2_code_free(g->starter);
   pcre2_code *const extra[] = {g->furniture, g->rx_autres, g->rx_sub_before, g->rx_sub_after,
                                g->rx_zero, g->rx_nc_after, g->rx_nc_before, g->rx_selon,
                                g->rx_de_source, g->rx_cite_par, g->rx_inverted, g->rx_verb,
                                g->rx_same_source, g->rx_par_agent, g->rx_press, g->rx_cat_pred, g->rx_cat_verb,
                                g->rx_denial, g->rx_status, g->rx_currency_cue, g->rx_dollar_explicit, g->rx_partitive, g->rx_includes, g->rx_versus,
                                g->rx_ellipsis, g->rx_copula, g->rx_pron_count,
-                               g->rx_among_after, g->rx_among_before};
+                               g->rx_among_after, g->rx_among_before, g->rx_forecast};
   for (size_t i = 0; i < BL_ARRAY_LEN(extra); i++) pcre2_code_free(extra[i]);
   bl_free(g->rules);
+  for (size_t i = 0; i < g->ntwins; i++) pcre2_code_free(g->twins[i].anchored);
+  bl_free(g->twins);
   for (size_t i = 0; i < g->nexamples; i++) bl_free(g->examples[i].text);
   bl_free(g->examples);
   /* Rule and hedge ids are owned through g->owned_ids. */
@@ -1101,6 +1104,12 @@ static int register_rule(bl_grammar *g, const char *file, const char *id, const 
   r->code = code;
   r->by_mark = by_mark;
   return BL_OK;
+}
+
+const pcre2_code *bl_gram_anchored(const bl_grammar *g, const pcre2_code *re) {
+  for (size_t i = 0; i < g->ntwins; i++)
+    if (g->twins[i].search == re) return g->twins[i].anchored;
+  return re;
 }
 
 const pcre2_code *bl_gram_rule(const bl_grammar *g, const char *file, const char *id,
@@ -1145,6 +1154,7 @@ static int load_all(bl_grammar *g, const char *dir, loadstate *ls, ruleset *rs, 
     pcre2_code **out;
   } singles[] = {
       {RS_QUANTITY, "quantity", &g->quantity},     {RS_QUANTITY, "unit-word", &g->unit_word},
+      {RS_QUANTITY, "starter", &g->starter},
       {RS_CLAIMS, "autres", &g->rx_autres},        {RS_CLAIMS, "subcount-before", &g->rx_sub_before},
       {RS_CLAIMS, "subcount-after", &g->rx_sub_after}, {RS_CLAIMS, "zero", &g->rx_zero},
       {RS_CLAIMS, "notclaim-after", &g->rx_nc_after},
@@ -1157,6 +1167,7 @@ static int load_all(bl_grammar *g, const char *dir, loadstate *ls, ruleset *rs, 
       {RS_CLAIMS, "copula-before", &g->rx_copula},
       {RS_CLAIMS, "pronoun-count-before", &g->rx_pron_count},
       {RS_CLAIMS, "among-after", &g->rx_among_after}, {RS_CLAIMS, "among-before", &g->rx_among_before},
+      {RS_CLAIMS, "forecast-before", &g->rx_forecast},
       {RS_CLAIMS, "cat-pred", &g->rx_cat_pred},    {RS_CLAIMS, "cat-verb", &g->rx_cat_verb},
       {RS_ATTRIB, "selon", &g->rx_selon},          {RS_ATTRIB, "de-source", &g->rx_de_source},
       {RS_ATTRIB, "cite-par", &g->rx_cite_par},    {RS_ATTRIB, "inverted", &g->rx_inverted},
@@ -1172,6 +1183,18 @@ static int load_all(bl_grammar *g, const char *dir, loadstate *ls, ruleset *rs, 
     const rule *r = find_rule(&rs[singles[i].set], singles[i].id);
     if (register_rule(g, rs_files[singles[i].set], r->id, *singles[i].out, false))
       return bl_fail(err, BL_NOMEM, "out of memory");
+    if (singles[i].set == RS_CLAIMS || singles[i].set == RS_ATTRIB) {
+      pcre2_code *twin = NULL;
+      if ((rc = build_single(g, ls, &rs[singles[i].set], rs_files[singles[i].set], singles[i].id,
+                             qopts | PCRE2_ANCHORED, &twin, err)))
+        return rc;
+      if (bl_grow((void **)&g->twins, &g->twincap, g->ntwins + 1, sizeof *g->twins)) {
+        pcre2_code_free(twin);
+        return bl_fail(err, BL_NOMEM, "out of memory");
+      }
+      g->twins[g->ntwins].search = *singles[i].out;
+      g->twins[g->ntwins++].anchored = twin;
+    }
   }
   if ((rc = build_alternation(g, ls, &rs[RS_NOTQ], rs_files[RS_NOTQ], &g->notq, err))) return rc;
   if ((rc = build_alternation(g, ls, &rs[RS_FURNITURE], rs_files[RS_FURNITURE], &g->furniture, err)))

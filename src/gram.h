@@ -103,6 +103,7 @@ struct bl_grammar {
   bl_lexicon anchors; /* every word that may start a figure, kind = AN_* bits */
 
   pcre2_code *quantity;  /* owned */
+  pcre2_code *starter;   /* owned: quantity.pcre's starter rule, compiled anchored */
   pcre2_code *notq;      /* owned */
   pcre2_code *unit_word; /* owned: "\s+(de |d')?<unit word>" after a figure */
   pcre2_code *furniture; /* owned: furniture.pcre, one alternation with (*MARK:id) */
@@ -110,7 +111,8 @@ struct bl_grammar {
   pcre2_code *rx_autres, *rx_sub_before, *rx_sub_after, *rx_zero, *rx_nc_after, *rx_nc_before;
   pcre2_code *rx_denial, *rx_status, *rx_partitive, *rx_includes, *rx_currency_cue,
       *rx_dollar_explicit;
-  pcre2_code *rx_versus, *rx_ellipsis, *rx_copula, *rx_pron_count, *rx_among_after, *rx_among_before;
+  pcre2_code *rx_versus, *rx_ellipsis, *rx_copula, *rx_pron_count, *rx_among_after, *rx_among_before,
+      *rx_forecast;
   /* attrib.pcre rules (owned) */
   pcre2_code *rx_selon, *rx_de_source, *rx_cite_par, *rx_inverted, *rx_verb, *rx_same_source;
   pcre2_code *rx_par_agent, *rx_press;
@@ -130,6 +132,15 @@ struct bl_grammar {
   } *rules; /* owned */
   size_t nrules, rulecap;
 
+  /* Anchored twins of the claims.pcre and attrib.pcre rules, which are also
+   * searched: PCRE2's JIT code cannot anchor at match time (rx.c), so a rule
+   * matched at a position uses its twin compiled anchored. */
+  struct bl_twin {
+    const pcre2_code *search;
+    pcre2_code *anchored; /* owned */
+  } *twins;
+  size_t ntwins, twincap;
+
   bl_example *examples; /* owned */
   size_t nexamples, excap;
   char **owned_ids; /* owned: rule and hedge ids that examples point at */
@@ -140,6 +151,9 @@ struct bl_grammar {
  * one alternative of a larger pattern, told apart by its (*MARK). */
 const pcre2_code *bl_gram_rule(const bl_grammar *g, const char *file, const char *id,
                                bool *by_mark);
+
+/* The anchored twin of a rule (the rule itself when it has none). */
+const pcre2_code *bl_gram_anchored(const bl_grammar *g, const pcre2_code *re);
 
 /* Build from `dir` (NULL = built-in).  Same as bl_grammar_new. */
 bl_grammar *bl_gram_load(const char *dir, bl_error *err);

@@ -322,6 +322,13 @@ typedef struct scanner {
   bl_error *err;
 } scanner;
 
+/* May a quantity start at the word at t, before its figure (quantity.pcre's
+ * starter rule: a hedge, "entre", "une", "des"...)?  Most words before a
+ * figure start nothing; this cheap test spares the full pattern there. */
+static bool starts_quantity(scanner *sc, size_t t) {
+  return bl_rx_match(sc->g->starter, sc->rx, sc->s, sc->to, t, PCRE2_ANCHORED) > 0;
+}
+
 static void remember(scanner *sc, size_t at) {
   if (sc->nring == LOOKBACK_WORDS) {
     memmove(sc->ring, sc->ring + 1, (LOOKBACK_WORDS - 1) * sizeof *sc->ring);
@@ -359,7 +366,8 @@ static int on_anchor(scanner *sc, size_t a, size_t b, bool digit) {
   size_t nc = 0;
   for (size_t k = 0; k < sc->nring; k++) {
     size_t t = sc->ring[k];
-    if (t >= sc->consumed && t < a && a - t <= LOOKBACK_BYTES) cand[nc++] = t;
+    if (t >= sc->consumed && t < a && a - t <= LOOKBACK_BYTES && starts_quantity(sc, t))
+      cand[nc++] = t;
   }
   if (digit && a > sc->from && (s[a - 1] == '-' || s[a - 1] == '+') && a - 1 >= sc->consumed &&
       (a - 1 == sc->from || is_space((unsigned char)s[a - 2]) || s[a - 2] == '('))
@@ -404,7 +412,7 @@ static int on_article(scanner *sc, size_t a, size_t b) {
   if (a < sc->consumed) return BL_OK;
   for (size_t k = 0; k < sc->nring; k++) {
     size_t t = sc->ring[k];
-    if (t < sc->consumed || t >= a || a - t > LOOKBACK_BYTES) continue;
+    if (t < sc->consumed || t >= a || a - t > LOOKBACK_BYTES || !starts_quantity(sc, t)) continue;
     int rc = bl_rx_match(g->quantity, sc->rx, s, sc->to, t, PCRE2_ANCHORED);
     if (rc < 0) return limit_hit(sc, rc, t);
     if (rc == 0) continue;
@@ -498,9 +506,9 @@ void bl_num_local_dollars(const bl_grammar *g, bl_rx_state *rx, const char *s, s
     /* "$ US" in the quantity's text, or "dollars américains" after it */
     bool explicit_us = false;
     for (size_t p = x->ns; p < x->ne && !explicit_us; p++)
-      if (s[p] == '$' && bl_rx_match(g->rx_dollar_explicit, rx, s, n, p > x->ns ? p - 1 : p, PCRE2_ANCHORED) > 0)
+      if (s[p] == '$' && bl_rx_match(bl_gram_anchored(g, g->rx_dollar_explicit), rx, s, n, p > x->ns ? p - 1 : p, PCRE2_ANCHORED) > 0)
         explicit_us = true;
-    if (!explicit_us && bl_rx_match(g->rx_dollar_explicit, rx, s, n, x->ne, PCRE2_ANCHORED) > 0)
+    if (!explicit_us && bl_rx_match(bl_gram_anchored(g, g->rx_dollar_explicit), rx, s, n, x->ne, PCRE2_ANCHORED) > 0)
       explicit_us = true;
     if (!explicit_us) x->pub.unit = cue->code;
   }

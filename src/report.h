@@ -54,7 +54,9 @@ typedef struct bl_rp_claim {
   bool headline; /* as in the `tolls` view: can stand for the toll */
   bool charted;  /* drawn on its toll's chart */
   long series;   /* index into bl_rp.series, -1 for other categories */
-  long conflict; /* the first conflict it reports, or -1 */
+  size_t voice_group; /* the claims of one series with one voice share it */
+  size_t report;      /* ... and of one day and one interval: one report */
+  long conflict;      /* the first conflict it reports, or -1 */
 } bl_rp_claim;
 
 /* A disagreement (one row of the `conflicts` view). */
@@ -74,8 +76,8 @@ typedef struct bl_rp_series {
   size_t event;                                 /* index into bl_rp.events */
   const char *category, *grp, *unit_key, *unit; /* unit: a spelling of unit_key */
   size_t first, n, ncharted;
-  size_t nconflicts;
-  size_t nvoices; /* distinct voices among its figures */
+  size_t nconflicts, nrevisions; /* rows of the `conflicts` view, by kind */
+  size_t nvoices;                 /* voice groups among its figures */
 } bl_rp_series;
 
 typedef struct bl_rp_event {
@@ -104,6 +106,10 @@ typedef struct bl_rp {
   size_t nconflicts;
   const char **outlets; /* owned array, arena strings; colour order */
   size_t noutlets;
+  /* The conflicts of each report (bl_rp_claim.report): those of report g
+   * are by_report[report_first[g] .. report_first[g + 1]). */
+  size_t *report_first, *by_report; /* owned */
+  size_t nreports;
   double about_tolerance;  /* settings.about_tolerance */
   const char *grammar;     /* meta.grammar, or NULL */
   const char *last_ingest; /* latest articles.ingested_at, or NULL */
@@ -121,9 +127,25 @@ int bl_rp_load(bl_rp *r, sqlite3 *db, const char *event, bl_error *err);
  * key the other's first words ("s:garde cotes", "s:garde cotes sevanais"). */
 bool bl_rp_same_voice(const char *a, const char *b);
 /* Claim i of r is one of the reports of conflict k: one of its two claims,
- * or the same figure (interval) from the same voice on the same day, as the
- * `conflicts` view counts its `reports`. */
+ * or a drawn figure with the same interval from the same voice on the same
+ * day, as the `conflicts` view counts its `reports`. */
 bool bl_rp_in_conflict(const bl_rp *r, size_t k, size_t i);
+/* The conflicts claim i may belong to, in order (test each with
+ * bl_rp_in_conflict): *n of them, borrowed from r. */
+const size_t *bl_rp_conflicts_near(const bl_rp *r, size_t i, size_t *n);
+
+/* What a page shows of a very large database: the conflicts of an event
+ * beyond the first BL_RP_LIST_MAX are counted, not listed (`bilan conflicts`
+ * lists them all); a chart draws at most BL_RP_LINES_MAX conflict lines; a
+ * claim row names at most BL_RP_TAGS_MAX of its conflicts. */
+#define BL_RP_LIST_MAX 500
+#define BL_RP_LINES_MAX 300
+#define BL_RP_TAGS_MAX 4
+
+/* Conflict k has its entry on the page. */
+static inline bool bl_rp_listed(const bl_rp *r, size_t k) {
+  return k - r->events[r->series[r->conflicts[k].series].event].conflict_first < BL_RP_LIST_MAX;
+}
 
 /* -------------------------------------------------------- report_fmt.c */
 

@@ -76,6 +76,8 @@ void bl_rp_clear(bl_rp *r) {
   bl_free(r->events);
   bl_free(r->conflicts);
   bl_free((void *)r->outlets);
+  bl_free(r->report_first);
+  bl_free(r->by_report);
   bl_rp_init(r);
 }
 
@@ -337,14 +339,123 @@ static int build_series(bl_rp *r, const bool *same_unit, bl_error *err) {
     s->n++;
     c->series = (long)(r->nseries - 1);
     if (c->charted) s->ncharted++;
-    /* A voice not met yet in this series. */
-    bool seen = false;
-    for (size_t j = s->first; j < i && !seen; j++)
-      seen = bl_rp_same_voice(r->claims[j].voice, c->voice);
-    if (!seen) s->nvoices++;
   }
   bl_free(v);
   return rc;
+}
+
+/* ------------------------------------------------------ voices, reports */
+
+/* Claim indices sorted by the field a comparator looks at (qsort has no
+ * context argument: the claims are reached through a file-scope pointer,
+ * set for the duration of one sort). */
+static const bl_rp_claim *sorting;
+
+static int cmp_voice(const void *x, const void *y) {
+  const char *a = sorting[*(const size_t *)x].voice, *b = sorting[*(const size_t *)y].voice;
+  return cmp_str(a, b);
+}
+
+static int cmp_bound(double a, double b) {
+  if (isnan(a) || isnan(b)) return isnan(b) - isnan(a);
+  return (a > b) - (a < b);
+}
+
+static int cmp_report(const void *x, const void *y) {
+  const bl_rp_claim *a = &sorting[*(const size_t *)x], *b = &sorting[*(const size_t *)y];
+  if (a->series != b->series) return a->series < b->series ? -1 : 1;
+  if (a->day != b->day) return a->day < b->day ? -1 : 1;
+  if (a->voice_group != b->voice_group) return a->voice_group < b->voice_group ? -1 : 1;
+  int d = cmp_bound(a->lo, b->lo);
+  return d ? d : cmp_bound(a->hi, b->hi);
+}
+
+/* The index in voices[0..n) (sorted) of the string s[0..len), or -1. */
+static long find_voice(const bl_rp_claim *c, const size_t *voices, size_t n, const char *s,
+                       size_t len) {
+  size_t lo = 0, hi = n;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    const char *v = c[voices[mid]].voice;
+    int d = strncmp(v, s, len);
+    if (!d) d = v[len] ? 1 : 0;
+    if (d < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  if (lo < n) {
+    const char *v = c[voices[lo]].voice;
+    if (!strncmp(v, s, len) && !v[len]) return (long)lo;
+  }
+  return -1;
+}
+
+/*
+ * Voice groups: within a series, a voice joins the group of the shortest
+ * voice that is its first words (bl_rp_same_voice), found by looking up each
+ * of its word prefixes among the series' voices.  Then reports: the claims
+ * of one series, day, voice group and interval.  Both are numbered across
+ * the whole page.
+ */
+static int group_claims(bl_rp *r, bl_error *err) {
+  size_t *idx = bl_malloc((r->nclaims ? r->nclaims : 1) * sizeof *idx);
+  size_t *uniq = bl_malloc((r->nclaims ? r->nclaims : 1) * sizeof *uniq);
+  size_t *group = bl_malloc((r->nclaims ? r->nclaims : 1) * sizeof *group);
+  if (!idx || !uniq || !group) {
+    bl_free(idx);
+    bl_free(uniq);
+    bl_free(group);
+    return bl_fail(err, BL_NOMEM, "out of memory");
+  }
+  sorting = r->claims;
+  size_t next_group = 0;
+  for (size_t si = 0; si < r->nseries; si++) {
+    bl_rp_series *s = &r->series[si];
+    for (size_t k = 0; k < s->n; k++) idx[k] = s->first + k;
+    bl_rp_sort(idx, s->n, sizeof *idx, cmp_voice);
+    size_t nu = 0;
+    for (size_t k = 0; k < s->n; k++)
+      if (!nu || cmp_str(r->claims[uniq[nu - 1]].voice, r->claims[idx[k]].voice)) uniq[nu++] = idx[k];
+    /* Each distinct voice: its shortest word prefix that is a voice too. */
+    size_t first_group = next_group;
+    for (size_t u = 0; u < nu; u++) {
+      const char *v = r->claims[uniq[u]].voice;
+      long canon = (long)u;
+      for (size_t len = 0; v && v[len]; len++) {
+        if (v[len] != ' ') continue;
+        long f = find_voice(r->claims, uniq, nu, v, len);
+        if (f >= 0) {
+          canon = f;
+          break;
+        }
+      }
+      group[u] = canon == (long)u ? next_group++ : group[canon];
+    }
+    s->nvoices = next_group - first_group;
+    for (size_t k = 0, u = 0; k < s->n; k++) {
+      while (cmp_str(r->claims[uniq[u]].voice, r->claims[idx[k]].voice)) u++;
+      r->claims[idx[k]].voice_group = group[u];
+    }
+  }
+  /* Reports; claims outside a series are each their own. */
+  size_t n = 0;
+  for (size_t i = 0; i < r->nclaims; i++)
+    if (r->claims[i].series >= 0) idx[n++] = i;
+    else r->claims[i].voice_group = next_group++;
+  bl_rp_sort(idx, n, sizeof *idx, cmp_report);
+  size_t next_report = 0;
+  for (size_t k = 0; k < n; k++) {
+    if (k && cmp_report(&idx[k - 1], &idx[k])) next_report++;
+    r->claims[idx[k]].report = next_report;
+  }
+  if (n) next_report++;
+  for (size_t i = 0; i < r->nclaims; i++)
+    if (r->claims[i].series < 0) r->claims[i].report = next_report++;
+  r->nreports = next_report;
+  sorting = NULL;
+  bl_free(idx);
+  bl_free(uniq);
+  bl_free(group);
+  return BL_OK;
 }
 
 /* ----------------------------------------------------------------- events */
@@ -489,21 +600,22 @@ bool bl_rp_same_voice(const char *a, const char *b) {
   return !strncmp(a, b, na) && (nb == na || b[na] == ' ');
 }
 
-static bool same_bound(double x, double y) {
-  return (isnan(x) && isnan(y)) || x == y;
-}
-
-static bool same_report(const bl_rp_claim *c, const bl_rp_claim *d) {
-  return c->series == d->series && c->day == d->day && same_bound(c->lo, d->lo) &&
-         same_bound(c->hi, d->hi) && bl_rp_same_voice(c->voice, d->voice);
-}
-
 bool bl_rp_in_conflict(const bl_rp *r, size_t k, size_t i) {
   const bl_rp_conflict *cf = &r->conflicts[k];
   if (i == cf->a || i == cf->b) return true;
   const bl_rp_claim *c = &r->claims[i];
-  return c->charted && (size_t)c->series == cf->series &&
-         (same_report(c, &r->claims[cf->a]) || same_report(c, &r->claims[cf->b]));
+  return c->charted &&
+         (c->report == r->claims[cf->a].report || c->report == r->claims[cf->b].report);
+}
+
+const size_t *bl_rp_conflicts_near(const bl_rp *r, size_t i, size_t *n) {
+  size_t g = r->claims[i].report;
+  if (!r->report_first || g >= r->nreports) {
+    *n = 0;
+    return NULL;
+  }
+  *n = r->report_first[g + 1] - r->report_first[g];
+  return r->by_report + r->report_first[g];
 }
 
 static const char conflicts_sql[] =
@@ -544,15 +656,34 @@ static int load_conflicts(bl_rp *r, sqlite3 *db, const char *event, bl_error *er
   bl_free(ids);
   if (rc) return rc;
   bl_rp_sort(r->conflicts, r->nconflicts, sizeof *r->conflicts, cmp_conflict);
+  /* Each report's conflicts, in conflict order (counting, then filling). */
+  r->report_first = bl_calloc(r->nreports + 2, sizeof *r->report_first);
+  r->by_report = bl_malloc((2 * r->nconflicts + 1) * sizeof *r->by_report);
+  if (!r->report_first || !r->by_report) return bl_fail(err, BL_NOMEM, "out of memory");
+  for (size_t i = 0; i < r->nconflicts; i++) {
+    size_t ga = r->claims[r->conflicts[i].a].report, gb = r->claims[r->conflicts[i].b].report;
+    r->report_first[ga + 2]++;
+    if (gb != ga) r->report_first[gb + 2]++;
+  }
+  for (size_t g = 2; g < r->nreports + 2; g++) r->report_first[g] += r->report_first[g - 1];
   for (size_t i = 0; i < r->nconflicts; i++) {
     bl_rp_conflict *k = &r->conflicts[i];
+    size_t ga = r->claims[k->a].report, gb = r->claims[k->b].report;
+    r->by_report[r->report_first[ga + 1]++] = i;
+    if (gb != ga) r->by_report[r->report_first[gb + 1]++] = i;
     bl_rp_series *s = &r->series[k->series];
     bl_rp_event *e = &r->events[s->event];
     if (!e->nconflicts) e->conflict_first = i;
     e->nconflicts++;
-    s->nconflicts++;
-    for (size_t c = s->first; c < s->first + s->n; c++)
-      if (r->claims[c].conflict < 0 && bl_rp_in_conflict(r, i, c)) r->claims[c].conflict = (long)i;
+    if (k->revised_down) s->nrevisions++;
+    else s->nconflicts++;
+  }
+  /* Now report_first[g] is where report g's list starts. */
+  for (size_t i = 0; i < r->nclaims; i++) {
+    size_t n;
+    const size_t *near = bl_rp_conflicts_near(r, i, &n);
+    for (size_t j = 0; j < n && r->claims[i].conflict < 0; j++)
+      if (bl_rp_in_conflict(r, near[j], i)) r->claims[i].conflict = (long)near[j];
   }
   return BL_OK;
 }
@@ -588,6 +719,7 @@ int bl_rp_load(bl_rp *r, sqlite3 *db, const char *event, bl_error *err) {
     rc = bl_fail(err, BL_USAGE, "no event '%s' in the database", event);
   if (!rc) rc = load_claims(r, db, event, &same_unit, err);
   if (!rc) rc = build_series(r, same_unit, err);
+  if (!rc) rc = group_claims(r, err);
   if (!rc) rc = build_events(r, pub, err);
   if (!rc) rc = load_conflicts(r, db, event, err);
   /* Most recent event first; series and conflicts keep their indices. */

@@ -204,11 +204,20 @@ static void claim_row(page *p, const bl_rp_claim *c, const bl_rp_event *e) {
   if (!c->compared) put(p, " <span class=\"tag\">"), esc(p, c->category), put(p, "</span>");
   if (c->status) put(p, "<span class=\"tag\">"), esc(p, c->status), put(p, "</span>");
   if (off) PUTF(p, "<span class=\"tag\" title=\"not on the chart\">%s</span>", off);
-  for (size_t k = e->conflict_first; k < e->conflict_first + e->nconflicts; k++) {
+  size_t n, tags = 0, more = 0;
+  const size_t *near = bl_rp_conflicts_near(r, (size_t)(c - r->claims), &n);
+  for (size_t j = 0; j < n; j++) {
+    size_t k = near[j];
     if (!bl_rp_in_conflict(r, k, (size_t)(c - r->claims))) continue;
+    if (tags == BL_RP_TAGS_MAX || !bl_rp_listed(r, k)) {
+      more++;
+      continue;
+    }
+    tags++;
     PUTF(p, "<a class=\"tag c\" href=\"#conflict-%zu\">%s %zu</a>", k + 1,
          r->conflicts[k].revised_down ? "revision" : "conflict", k - e->conflict_first + 1);
   }
+  if (more) PUTF(p, "<span class=\"tag c\">+%zu more</span>", more);
   put(p, "</td><td class=\"sent\" lang=\"fr\">");
   sentence(p, c);
   put(p, "</td></tr>\n");
@@ -246,7 +255,8 @@ static void conflict_list(page *p, const bl_rp_event *e) {
   if (nc && nr) put(p, ", ");
   if (nr) PUTF(p, "%zu revision%s down", nr, nr > 1 ? "s" : "");
   put(p, "</h3><ol>\n");
-  for (size_t k = e->conflict_first; k < e->conflict_first + e->nconflicts; k++) {
+  size_t shown = e->nconflicts < BL_RP_LIST_MAX ? e->nconflicts : BL_RP_LIST_MAX;
+  for (size_t k = e->conflict_first; k < e->conflict_first + shown; k++) {
     const bl_rp_conflict *cf = &r->conflicts[k];
     const bl_rp_series *s = &r->series[cf->series];
     const bl_rp_claim *a = &r->claims[cf->a], *b = &r->claims[cf->b];
@@ -265,7 +275,14 @@ static void conflict_list(page *p, const bl_rp_event *e) {
     if (cf->reports > 1) PUTF(p, " <span class=\"iv\">· %ld reports</span>", cf->reports);
     put(p, "</li>\n");
   }
-  put(p, "</ol></div>\n");
+  put(p, "</ol>");
+  if (shown < e->nconflicts) {
+    PUTF(p, "<p class=\"meta\">and %zu more: <code>bilan conflicts --event ",
+         e->nconflicts - shown);
+    esc(p, e->key);
+    put(p, "</code> lists them all.</p>");
+  }
+  put(p, "</div>\n");
 }
 
 static void legend(page *p, const bl_rp_event *e) {
@@ -314,11 +331,7 @@ static void series_block(page *p, const bl_rp_series *s, const bl_rp_event *e) {
   put(p, "<span class=\"sub\">");
   PUTF(p, "%zu figure%s from %zu source%s", s->n, s->n > 1 ? "s" : "", s->nvoices,
        s->nvoices > 1 ? "s" : "");
-  size_t nc = 0, nr = 0;
-  const bl_rp_event *ev = &p->r->events[s->event];
-  for (size_t k = ev->conflict_first; k < ev->conflict_first + ev->nconflicts; k++)
-    if (&p->r->series[p->r->conflicts[k].series] == s)
-      p->r->conflicts[k].revised_down ? nr++ : nc++;
+  size_t nc = s->nconflicts, nr = s->nrevisions;
   if (nc) PUTF(p, " · <span class=\"red\">%zu conflict%s</span>", nc, nc > 1 ? "s" : "");
   if (nr) PUTF(p, " · %zu revision%s down", nr, nr > 1 ? "s" : "");
   put(p, "</span></h3>\n");

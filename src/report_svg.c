@@ -34,6 +34,7 @@
 #define MT 26.0        /* top margin: room for arrows */
 #define MB 42.0        /* bottom margin: dates */
 #define ARROW 22.0
+#define LABEL_CHARS 31 /* characters of an 11 px label in the right margin */
 #define CONFLICT_RED "#d62728"
 
 /* Colour-blind-safe first (Okabe-Ito without red, kept for conflicts),
@@ -352,6 +353,20 @@ static int cmp_label_weight(const void *x, const void *y) {
   return cmp_label(x, y);
 }
 
+/* Characters shown for HTML text: an entity ("&gt;") is one. */
+static size_t text_chars(const char *s, size_t n) {
+  size_t k = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (s[i] == '&') {
+      while (i < n && s[i] != ';') i++;
+      k++;
+    } else if (((unsigned char)s[i] & 0xC0) != 0x80) {
+      k++;
+    }
+  }
+  return k;
+}
+
 /* Append at most `max` UTF-8 characters of s, "…" when cut. */
 static int clipped(bl_buf *b, const char *s, size_t max) {
   size_t n = 0, i = 0;
@@ -364,45 +379,60 @@ static int clipped(bl_buf *b, const char *s, size_t max) {
   while (cut > 0 && ((unsigned char)s[cut - 1] & 0xC0) == 0x80) cut--;
   if (cut > 0) cut--;
   while (cut > 0 && ((unsigned char)s[cut] & 0xC0) == 0x80) cut--;
+  while (cut > 0 && s[cut - 1] == ' ') cut--;
   return bl_html_esc(b, s, cut) | bl_buf_adds(b, "…");
 }
 
-/* Grey lines joining each voice's figures day after day, and the labels. */
+/* A shown point in voice order. */
+typedef struct vpt {
+  size_t group;
+  int32_t day;
+  int64_t id;
+  const pt *p;
+} vpt;
+
+static int cmp_vpt(const void *x, const void *y) {
+  const vpt *a = x, *b = y;
+  if (a->group != b->group) return a->group < b->group ? -1 : 1;
+  if (a->day != b->day) return a->day < b->day ? -1 : 1;
+  return (a->id > b->id) - (a->id < b->id);
+}
+
+/* Grey lines joining each voice's figures day after day (the last stored
+ * figure of each day), and the labels of the voices' last figures. */
 static int voices(bl_buf *b, const bl_rp *r, pt *pts, size_t n, const frame *f, const scale *s) {
-  bool *done = bl_calloc(n ? n : 1, sizeof *done);
+  vpt *v = bl_malloc((n ? n : 1) * sizeof *v);
   label *labels = bl_malloc((n ? n : 1) * sizeof *labels);
-  if (!done || !labels) {
-    bl_free(done);
+  if (!v || !labels) {
+    bl_free(v);
     bl_free(labels);
     return BL_NOMEM;
   }
-  size_t nl = 0;
+  size_t nv = 0, nl = 0;
+  for (size_t i = 0; i < n; i++)
+    if (pts[i].shown) v[nv++] = (vpt){pts[i].c->voice_group, pts[i].c->day, pts[i].c->id, &pts[i]};
+  bl_rp_sort(v, nv, sizeof *v, cmp_vpt);
   int rc = BL_OK;
-  for (size_t i = 0; i < n; i++) {
-    if (done[i] || !pts[i].shown) continue;
-    const char *voice = pts[i].c->voice;
-    /* The voice's figure of each day: the last one reported that day. */
+  for (size_t i = 0; i < nv;) {
+    size_t j = i;
+    while (j < nv && v[j].group == v[i].group) j++;
     const pt *last = NULL;
-    size_t npts = 0, nseg = 0;
-    for (size_t j = i; j < n; j++) {
-      if (!pts[j].shown || !bl_rp_same_voice(pts[j].c->voice, voice)) continue;
-      done[j] = true;
-      npts++;
-      bool next_same_day = false;
-      for (size_t k = j + 1; k < n && pts[k].c->day == pts[j].c->day; k++)
-        if (pts[k].shown && bl_rp_same_voice(pts[k].c->voice, voice)) next_same_day = true;
-      if (next_same_day) continue;
-      if (last && last->c->day != pts[j].c->day) {
+    size_t nseg = 0;
+    for (size_t k = i; k < j; k++) {
+      if (k + 1 < j && v[k + 1].day == v[k].day) continue; /* not the day's last */
+      if (last) {
         rc |= bl_buf_printf(b, "%s%.1f %.1f", nseg ? "L" : "<path class=\"voice\" d=\"M", last->x,
                             last->y);
         nseg++;
       }
-      last = &pts[j];
+      last = v[k].p;
     }
     if (nseg) rc |= bl_buf_printf(b, "L%.1f %.1f\"/>", last->x, last->y);
     /* Only named sources get a label: "o:" and "a:" voices are outlets. */
-    if (last && voice && !strncmp(voice, "s:", 2) && last->c->source)
-      labels[nl++] = (label){last, 0, npts};
+    const char *voice = last ? last->c->voice : NULL;
+    if (voice && !strncmp(voice, "s:", 2) && last->c->source)
+      labels[nl++] = (label){last, 0, j - i};
+    i = j;
   }
   /* Labels: the busiest voices when they do not all fit, spread 13 px apart. */
   size_t fit = (size_t)((s->bottom - s->top + 24) / 13);
@@ -427,36 +457,36 @@ static int voices(bl_buf *b, const bl_rp *r, pt *pts, size_t n, const frame *f, 
                         "<text x=\"%.1f\" y=\"%.1f\" class=\"voice-label\">",
                         p->x + 7, p->y, f->right + 2, labels[i].y - 4, f->right + 8,
                         labels[i].y - 4, f->right + 10, labels[i].y);
-    rc |= clipped(b, p->c->source, 26);
+    /* The margin holds about LABEL_CHARS characters: the figure first, the
+     * source cut to what is left. */
+    size_t at = b->len;
+    rc |= bl_rp_interval(b, p->c);
+    size_t fig = text_chars(b->ptr + at, b->len - at);
+    b->len = at;
+    rc |= clipped(b, p->c->source, fig + 8 < LABEL_CHARS ? LABEL_CHARS - fig - 1 : 7);
     rc |= bl_buf_adds(b, " <tspan class=\"fig\">");
     rc |= bl_rp_interval(b, p->c);
     rc |= bl_buf_adds(b, "</tspan></text>");
   }
   BL_UNUSED(r);
-  bl_free(done);
+  bl_free(v);
   bl_free(labels);
   return rc ? BL_NOMEM : BL_OK;
 }
 
-static const pt *pt_of(const pt *pts, size_t n, size_t ci) {
-  for (size_t i = 0; i < n; i++)
-    if (pts[i].ci == ci) return &pts[i];
-  return NULL;
-}
-
 /* A red ring around every mark that reports one side of a conflict (the
  * same figure from the same voice that day, in any outlet). */
-static int rings(bl_buf *b, const bl_rp *r, const bl_rp_series *s, const pt *pts, size_t n) {
-  const bl_rp_event *e = &r->events[s->event];
+static int rings(bl_buf *b, const bl_rp *r, const pt *pts, size_t n) {
   int rc = BL_OK;
   for (size_t i = 0; i < n; i++) {
     if (!pts[i].shown) continue;
-    for (size_t k = e->conflict_first; k < e->conflict_first + e->nconflicts; k++) {
-      const bl_rp_conflict *cf = &r->conflicts[k];
-      if (cf->revised_down || &r->series[cf->series] != s || !bl_rp_in_conflict(r, k, pts[i].ci))
+    size_t nn;
+    const size_t *near = bl_rp_conflicts_near(r, pts[i].ci, &nn);
+    for (size_t j = 0; j < nn; j++) {
+      if (r->conflicts[near[j]].revised_down || !bl_rp_in_conflict(r, near[j], pts[i].ci))
         continue;
-      rc |= bl_buf_printf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"9\" class=\"ring\"/>", pts[i].x,
-                          pts[i].y);
+      rc |= bl_buf_printf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"9\" class=\"ring\"/>",
+                          pts[i].x, pts[i].y);
       break;
     }
   }
@@ -467,12 +497,20 @@ static int rings(bl_buf *b, const bl_rp *r, const bl_rp_series *s, const pt *pts
  * marks. */
 static int conflicts(bl_buf *b, const bl_rp *r, const bl_rp_series *s, const pt *pts, size_t n) {
   const bl_rp_event *e = &r->events[s->event];
+  /* Claim index -> its point (claims of a series are contiguous). */
+  size_t *at = bl_malloc((s->n ? s->n : 1) * sizeof *at);
+  if (!at) return BL_NOMEM;
+  for (size_t i = 0; i < s->n; i++) at[i] = SIZE_MAX;
+  for (size_t i = 0; i < n; i++) at[pts[i].ci - s->first] = i;
   int rc = BL_OK;
-  for (size_t k = e->conflict_first; k < e->conflict_first + e->nconflicts; k++) {
+  size_t drawn = 0;
+  for (size_t k = e->conflict_first;
+       k < e->conflict_first + e->nconflicts && drawn < BL_RP_LINES_MAX; k++) {
     const bl_rp_conflict *cf = &r->conflicts[k];
-    if (&r->series[cf->series] != s) continue;
-    const pt *a = pt_of(pts, n, cf->a), *z = pt_of(pts, n, cf->b);
-    if (!a || !z) continue;
+    if (&r->series[cf->series] != s || !bl_rp_listed(r, k)) continue;
+    if (at[cf->a - s->first] == SIZE_MAX || at[cf->b - s->first] == SIZE_MAX) continue;
+    const pt *a = &pts[at[cf->a - s->first]], *z = &pts[at[cf->b - s->first]];
+    drawn++;
     rc |= bl_buf_printf(b, "<a href=\"#conflict-%zu\" class=\"%s\"><title>", k + 1,
                         cf->revised_down ? "revision" : "conflict");
     rc |= bl_buf_adds(b, cf->revised_down ? "Revised down: " : "Conflict: ");
@@ -487,6 +525,7 @@ static int conflicts(bl_buf *b, const bl_rp *r, const bl_rp_series *s, const pt 
                         "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/></a>",
                         a->x, a->y, z->x, z->y, a->x, a->y, z->x, z->y);
   }
+  bl_free(at);
   return rc ? BL_NOMEM : BL_OK;
 }
 
@@ -533,8 +572,10 @@ int bl_rp_svg(bl_buf *b, const bl_rp *r, const bl_rp_series *s) {
   bl_rp_sort(pts, n, sizeof *pts, cmp_pt);
   /* One mark for a figure an article repeats. */
   size_t nshown = 0;
-  for (size_t i = 0; i < n; i++) {
-    for (size_t j = 0; j < i && pts[i].shown; j++)
+  for (size_t i = 0, run = 0; i < n; i++) {
+    /* Repeats share day and outlet: look back within that run only. */
+    if (pts[i].c->day != pts[run].c->day || pts[i].colour != pts[run].colour) run = i;
+    for (size_t j = run; j < i && pts[i].shown; j++)
       if (pts[j].shown && same_figure(pts[j].c, pts[i].c)) {
         pts[i].shown = false;
         pts[i].dup = j;
@@ -587,7 +628,7 @@ int bl_rp_svg(bl_buf *b, const bl_rp *r, const bl_rp_series *s) {
     rc |= mark(b, &pts[i]);
     rc |= bl_buf_adds(b, "</a>");
   }
-  rc |= rings(b, r, s, pts, n);
+  rc |= rings(b, r, pts, n);
   rc |= bl_buf_adds(b, "</svg>");
   bl_free(f.days);
   bl_free(pts);
