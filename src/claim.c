@@ -965,7 +965,8 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
   long colon_whole = -1;
   if (!sub_before && !sub_after && part < 0 && coord < 0 && among_whole < 0 && !np.autres) {
     long k = previous_claim(st, si, true, false);
-    if (k >= 0 && st->cl.v[k].sent == si && memchr(s + st->cl.v[k].text.e, ':', q->ns - st->cl.v[k].text.e) &&
+    if (k >= 0 && st->cl.v[k].sent == si && st->cl.v[k].text.e < q->ns &&
+        memchr(s + st->cl.v[k].text.e, ':', q->ns - st->cl.v[k].text.e) &&
         (cat < 0 || cat == (int)st->cl.v[k].category)) {
       double lo = isnan(q->pub.lo) ? q->pub.value : q->pub.lo, whole = st->cl.v[k].q.lo;
       if (!isnan(lo) && !isnan(whole) && lo < whole) colon_whole = k;
