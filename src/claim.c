@@ -587,8 +587,10 @@ static const bl_lexent *implicit_noun(bl_docstate *st, size_t from, size_t end, 
     bool bilan = !strncmp(s + p, "bilan", 5) || !strncmp(s + p, "Bilan", 5);
     if (!nombre && !bilan) continue;
     size_t a, b, q = p + (nombre ? 6 : 5);
+    /* (compare no more bytes than the word has: it may end the text) */
     if (bl_word_at(s, q, end, &a, &b) && (b - a == 2 || b - a == 3) &&
-        (!memcmp(s + a, "de", 2) || !memcmp(s + a, "d'", 2) || !memcmp(s + a, "des", 3))) {
+        (!memcmp(s + a, "de", 2) || !memcmp(s + a, "d'", 2) ||
+         (b - a == 3 && !memcmp(s + a, "des", 3)))) {
       size_t c, d;
       if (bl_word_at(s, b, end, &c, &d)) {
         const bl_lexent *e = cat_entry(st->g, s, c, d, K(CK_NOUN));
