@@ -36,8 +36,8 @@ ORDER BY event, category, grp, event_day, id;
 -- worded as a revision, or in one sentence the one written later, is later;
 -- else the one stored first.
 --   conflict      independent voices (different source, not two copies of one
---                 dispatch), dates at most window_days apart, not a running
---                 total against a delta, and intervals that cannot both hold
+--                 dispatch), dates at most window_days apart, neither a delta
+--                 nor a partial count, and intervals that cannot both hold
 --                 (an "about" figure widened by about_tolerance); or a denial
 --                 of the very figure another voice states.
 -- Compared: figures of a category with categories.compared = 1, attributed
@@ -110,8 +110,10 @@ pc AS (
     AND substr(b.voice, 1, length(a.voice) + 1) <> a.voice || ' '
     AND substr(a.voice, 1, length(b.voice) + 1) <> b.voice || ' '
     AND b.unit_kind = a.unit_kind
-    -- a running total against a delta or a partial count
-    AND NOT ((a.cumulative IS 1 AND b.cumulative IS 0) OR (a.cumulative IS 0 AND b.cumulative IS 1))
+    -- a delta or a partial count ("en une heure", "restaient hospitalisés")
+    -- measures its own window: not against a running total, nor against
+    -- another window that is not known to be the same
+    AND a.cumulative IS NOT 0 AND b.cumulative IS NOT 0
     AND (a.unit_key IS b.unit_key
          OR a.category NOT IN (SELECT name FROM categories WHERE same_unit = 1))
 ),

@@ -274,7 +274,7 @@ static bool plausible_subject(bl_docstate *st, bl_nspan sp) {
       continue;
     }
     const bl_lexent *w = word_entry(st, a, b);
-    if (w && (w->kind == WD_AUX || w->kind == WD_CONJ)) return false;
+    if (w && (bl_word_aux(w->kind) || w->kind == WD_CONJ)) return false;
     if (bl_lex_find(&st->g->anchors, s + a, b - a)) return false; /* a number word */
     if (++words > 14) return false;
     p = b;
@@ -304,6 +304,18 @@ static bool has_figure(bl_docstate *st, bl_nspan sp) {
     p = b;
   }
   return false;
+}
+
+/* Is the phrase a person's name: one to four words, each capitalised? */
+static bool is_name(bl_docstate *st, bl_nspan sp) {
+  const char *s = st->text.s;
+  size_t p = sp.s, a, b, words = 0;
+  while (bl_word_at(s, p, sp.e, &a, &b)) {
+    if (!is_upper(s, a) || ++words > 4) return false;
+    p = b;
+  }
+  while (p < sp.e && is_space((unsigned char)s[p])) p++;
+  return words > 0 && p >= sp.e;
 }
 
 /* The subject of a verb at `verb`: the clause before it; an appositive
@@ -352,6 +364,12 @@ static bl_nspan subject_before(bl_docstate *st, size_t a, size_t verb) {
     size_t e = a;
     while (e < cs - 1 && s[e] != ',') e++;
     np = clean_np(st, (bl_nspan){a, e});
+    /* "Le président du conseil départemental, Bernard Aussel, chiffre": a
+     * person is named by name (SPEC §6: the shortest form that says who) */
+    size_t f = e + 1;
+    while (f < cs - 1 && s[f] != ',') f++;
+    if (e < cs - 1 && f <= cs - 1 && s[f] == ',' && is_name(st, (bl_nspan){e + 1, f}))
+      np = clean_np(st, (bl_nspan){e + 1, f}); /* the shortest form: the name */
   }
   return np;
 }
@@ -374,9 +392,8 @@ static bl_nspan inverted_speaker(bl_docstate *st, bl_nspan after) {
       if (!first.e) first = seg;
       for (size_t i = seg.s; i < seg.e; i++)
         if ((i == seg.s || s[i - 1] == ' ') && is_upper(s, i)) {
-          if (k == 0 || !usable(st, first)) return seg;
-          /* "le préfet, Hervé Doumergue": keep the title and the name */
-          return (bl_nspan){first.s, seg.e};
+          /* "le préfet, Hervé Doumergue": the name says who */
+          return seg;
         }
     }
     p = e + 1;

@@ -71,8 +71,10 @@ static int arena_span(bl_doc *d, bl_nspan sp, pending_str *out) {
 }
 
 /* "subject": the counted noun phrase, the predicate and a phrase of place,
- * each as written, in text order, joined by a space when apart. */
-static int arena_subject(bl_doc *d, bl_nspan np, bl_nspan pred, bl_nspan where,
+ * each as written, in text order, joined by a space when apart; an active
+ * predicate gets "ayant" ("personnes ayant perdu la vie", not "personnes
+ * perdu la vie"). */
+static int arena_subject(bl_doc *d, bl_nspan np, bl_nspan pred, bool active, bl_nspan where,
                          pending_str *out) {
   const bl_text *t = &d->st.text;
   bl_nspan parts[3] = {np, pred, where};
@@ -90,6 +92,8 @@ static int arena_subject(bl_doc *d, bl_nspan np, bl_nspan pred, bl_nspan where,
     } else if (bl_buf_addc(&d->arena, ' ')) {
       return BL_NOMEM;
     }
+    if (i == 1 && active && out->off < d->arena.len && bl_buf_add(&d->arena, "ayant ", 6))
+      return BL_NOMEM;
     if (bl_buf_add(&d->arena, t->orig + o.start, o.end - o.start)) return BL_NOMEM;
     covered = p.e;
   }
@@ -143,10 +147,12 @@ static int publish(bl_doc *d, bl_error *err) {
     bl_nspan np = c->np.e > c->np.s ? c->np : base->np;
     /* "contre 3 000" keeps "foyers privés d'électricité"; "740 autres ont été
      * blessés" has its own predicate */
-    bl_nspan pred = c->pred.e > c->pred.s ? c->pred : base->pred;
+    bool own_pred = c->pred.e > c->pred.s;
+    bl_nspan pred = own_pred ? c->pred : base->pred;
+    bool active = own_pred ? c->pred_active : base->pred_active;
     bl_nspan where = c->where.e > c->where.s ? c->where : (c == base ? c->where : (bl_nspan){0, 0});
     rc = arena_span(d, unit, &mine[0]);
-    if (!rc) rc = arena_subject(d, np, pred, where, &mine[1]);
+    if (!rc) rc = arena_subject(d, np, pred, active, where, &mine[1]);
     if (!rc) rc = arena_span(d, c->source, &mine[2]);
     if (!rc) rc = arena_span(d, c->channel, &mine[3]);
   }

@@ -286,7 +286,7 @@ static void read_np(bl_docstate *st, size_t p, size_t end, nphrase *np) {
       if (match_at(st, g->rx_cat_pred, x, end)) break;
       /* the group of a complement: "membres de la police" */
       const bl_lexent *ce = NULL;
-      for (size_t z = y, u, v, n = 0; n < 3; n++) {
+      for (size_t z = y, u, v, n = 0; n < 4; n++) { /* "forces de l'ordre": four words */
         const bl_lexent *e = cat_entry(g, s, x, z, K(CK_COMP) | K(CK_NOUN));
         if (e && e->group) ce = e;
         if (!bl_word_at(s, z, end, &u, &v) || word_class(g, s, u, v) == WD_CONJ) break;
@@ -325,7 +325,7 @@ static bl_nspan participle_after(bl_docstate *st, size_t p, size_t end) {
   size_t a, b;
   for (int k = 0; k < 4 && bl_word_at(s, p, end, &a, &b); k++) {
     int cls = word_class(g, s, a, b);
-    if (cls == WD_AUX || cls == WD_ADV) {
+    if (bl_word_aux(cls) || cls == WD_ADV) {
       p = b;
       continue;
     }
@@ -339,6 +339,22 @@ static bl_nspan participle_after(bl_docstate *st, size_t p, size_t end) {
     break;
   }
   return (bl_nspan){0, 0};
+}
+
+/* Is the word before `at` (past an adverb) a form of "avoir" ("ont perdu
+ * la vie", "ont déjà fui")? */
+static bool after_have(bl_docstate *st, size_t at, size_t floor) {
+  const char *s = st->text.s;
+  size_t e = at;
+  for (int k = 0; k < 2; k++) {
+    while (e > floor && is_space((unsigned char)s[e - 1])) e--;
+    size_t b = e;
+    while (b > floor && !is_space((unsigned char)s[b - 1])) b--;
+    int cls = b < e ? word_class(st->g, s, b, e) : 0;
+    if (cls != WD_ADV) return cls == WD_HAVE;
+    e = b;
+  }
+  return false;
 }
 
 /* A prepositional phrase at p ("à Pradevel", "dans les seuls hôpitaux de la
@@ -362,7 +378,7 @@ static bl_nspan where_phrase(bl_docstate *st, size_t p, size_t end) {
   int words = 0;
   while (words < 6 && bl_word_at(s, q, end, &a, &b)) {
     int cls = word_class(g, s, a, b);
-    if (cls == WD_CONJ || cls == WD_AUX || cls == WD_PRON || cls == WD_STOP) break;
+    if (cls == WD_CONJ || bl_word_aux(cls) || cls == WD_PRON || cls == WD_STOP) break;
     /* an attribution ends the place: "en France selon le ministère" */
     if ((b - a == 5 && !strncmp(s + a, "selon", 5)) || (b - a == 2 && !strncmp(s + a, "d'", 2) &&
                                                          b + 5 <= end && !strncmp(s + b, "après", 6)))
@@ -442,7 +458,7 @@ static bl_nspan money_subject(bl_docstate *st, const bl_qty *q, size_t from, siz
       w--;
     if (w == start) break;
     int cls = word_class(g, s, w, start);
-    if (cls == WD_AUX || cls == WD_CONJ || cls == WD_PRON || finite_verb(s, w, start)) break;
+    if (bl_word_aux(cls) || cls == WD_CONJ || cls == WD_PRON || finite_verb(s, w, start)) break;
     if (cls == WD_DET) {
       /* "sur les routes et les ponts": go on past a determiner after a
        * preposition or "et"; stop at the one that opens the phrase */
@@ -695,6 +711,10 @@ static void status_of(bl_docstate *st, const bl_sent *sn, bl_cl *c) {
     const bl_lexent *e = find_collapsed(&st->g->status, st->text.s, ms, me, ~0u);
     int k = e ? e->kind : 0;
     if (k == ST_DELTA && ms >= near_s && ms <= near_e) delta = true;
+    /* "312 personnes restaient hospitalisées": how many are still there,
+     * a part of the injured, not their running total */
+    if (k == ST_STOCK && ms >= c->text.e && ms <= near_e && !figure_in(st, c->text.e, ms))
+      window = true;
     /* A window ("en 24 heures") belongs to the figure before it, or, at the
      * head of the sentence, to all: "12 nouveaux décès en 24 heures,
      * portant à 147 le nombre de morts" leaves 147 a running total. */
@@ -931,6 +951,19 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
   if (pred && cat == (int)pred->value && !c.pred.e) c.pred = pw;
   if (!money) {
     if (!c.pred.e && c.np.e) c.pred = participle_after(st, c.np.e, clause_end);
+    if (c.pred.e > c.pred.s) {
+      /* a predicate that opens on its auxiliaries ("ont fui", "ont été
+       * évacués") starts past them */
+      size_t a, b;
+      bool have = false;
+      while (bl_word_at(s, c.pred.s, c.pred.e, &a, &b) && b < c.pred.e &&
+             bl_word_aux(word_class(g, s, a, b))) {
+        have = word_class(g, s, a, b) == WD_HAVE;
+        c.pred.s = b;
+        while (c.pred.s < c.pred.e && is_space((unsigned char)s[c.pred.s])) c.pred.s++;
+      }
+      c.pred_active = have || after_have(st, c.pred.s, sn->s);
+    }
     size_t wfrom = c.pred.e > c.np.e ? c.pred.e : c.np.e;
     if (wfrom) c.where = where_phrase(st, wfrom, clause_end);
   }
@@ -1087,6 +1120,10 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
   /* "4 200 personnes ont manifesté": the predicate says who they are */
   if (!c.group && pred && pred->group && (int)pred->value == cat) c.group = (bl_group)pred->group;
   c.toll = !money && !thing && toll_category(c.category);
+  /* "En moyenne, 5,2 personnes sont mortes chaque jour": a fraction of a
+   * person is an average, not a count */
+  if (c.toll && !q->pub.unit && !isnan(q->pub.value) && q->pub.value != floor(q->pub.value))
+    return BL_OK;
   if (money) c.q.unit = q->pub.unit;
   if (ends_before(st, g->rx_denial, sn->s, q->ns)) c.negated = true;
   /* Background: a population ("village de 2 100 habitants") keeps no inherited source. */

@@ -22,6 +22,7 @@ typedef struct bl_cl {
   bl_nspan unit;        /* the counted noun (head and adjectives) */
   bl_nspan np;          /* the counted noun phrase, for the subject */
   bl_nspan pred;        /* the predicate that gave the category, for the subject */
+  bool pred_active;     /* after "avoir" ("ont perdu la vie"): "ayant perdu la vie" */
   bl_nspan where;       /* a phrase after them ("à Pradevel", "dans les hôpitaux de la capitale") */
   long subject_of;      /* "autres": reuse that claim's unit and subject; -1 */
   bl_category category;

@@ -438,13 +438,14 @@ static const kindname notclaim_kinds[] = {{"duration", NC_DURATION}, {"age", NC_
                                           {"frequency", NC_FREQUENCY}, {NULL, 0}};
 static const kindname word_kinds[] = {{"det", WD_DET}, {"prep", WD_PREP}, {"conj", WD_CONJ},
                                       {"pron", WD_PRON}, {"aux", WD_AUX}, {"adv", WD_ADV},
-                                      {"time", WD_TIME}, {"zero", WD_ZERO}, {"nosrc", WD_NOSRC}, {"stop", WD_STOP},
+                                      {"time", WD_TIME}, {"zero", WD_ZERO}, {"nosrc", WD_NOSRC}, {"stop", WD_STOP}, {"have", WD_HAVE},
                                       {NULL, 0}};
 static const kindname speech_kinds[] = {{"pp", SP_PP},   {"pres", SP_PRES}, {"ger", SP_GER},
                                         {"fund", SP_FUND}, {NULL, 0}};
 static const kindname status_kinds[] = {{"provisional", ST_PROVISIONAL}, {"final", ST_FINAL},
                                         {"revised", ST_REVISED}, {"delta", ST_DELTA},
-                                        {"window", ST_WINDOW}, {"total", ST_TOTAL}, {NULL, 0}};
+                                        {"window", ST_WINDOW}, {"total", ST_TOTAL}, {"stock", ST_STOCK},
+                                        {NULL, 0}};
 
 /* file, format, ncols, value, kind, code, cat, group, expand, multi, kinds */
 static const lexspec lex_numbers = {"fr/numbers.tsv", "numbers", 3, 1, 2, -1, -1, -1, false, false, number_kinds};

@@ -63,11 +63,13 @@ enum { CK_NOUN = 1, CK_THING, CK_PRED, CK_WEAK, CK_VERB, CK_COMP, CK_ZERO };
 /* Reasons of notclaim.tsv entries. */
 enum { NC_DURATION = 1, NC_AGE, NC_MEASURE, NC_RATIO, NC_STAT, NC_TIME, NC_FREQUENCY };
 /* Classes of words.tsv entries. */
-enum { WD_DET = 1, WD_PREP, WD_CONJ, WD_PRON, WD_AUX, WD_ADV, WD_TIME, WD_ZERO, WD_NOSRC, WD_STOP };
+enum { WD_DET = 1, WD_PREP, WD_CONJ, WD_PRON, WD_AUX, WD_ADV, WD_TIME, WD_ZERO, WD_NOSRC, WD_STOP, WD_HAVE };
+/* An auxiliary or copula of either kind ("have": the forms of "avoir"). */
+static inline bool bl_word_aux(int cls) { return cls == WD_AUX || cls == WD_HAVE; }
 /* Tenses of speech.tsv entries. */
 enum { SP_PP = 1, SP_PRES, SP_GER, SP_FUND };
 /* Meanings of status.tsv entries. */
-enum { ST_PROVISIONAL = 1, ST_FINAL, ST_REVISED, ST_DELTA, ST_WINDOW, ST_TOTAL };
+enum { ST_PROVISIONAL = 1, ST_FINAL, ST_REVISED, ST_DELTA, ST_WINDOW, ST_TOTAL, ST_STOCK };
 /* What a scanner anchor is (bit set). */
 enum { AN_NUMWORD = 1, AN_APPROX = 2, AN_VAGUE = 4, AN_ZERO = 8 };
 

@@ -66,6 +66,8 @@ static bool ends_with_abbrev(const bl_grammar *g, const char *s, size_t from, si
   /* An initial: one capital letter and its period ("J. Dupont"). */
   if (len == 2 && s[b] >= 'A' && s[b] <= 'Z') return true;
   if (bl_lex_find(&g->abbrev, s + b, len)) return true;
+  /* an elided article: "l'art. 3" */
+  if (len > 3 && s[b + 1] == '\'' && bl_lex_find(&g->abbrev, s + b + 2, len - 2)) return true;
   /* "J.-C." inside "av. J.-C.": look at the last dotted part too. */
   return false;
 }
@@ -101,6 +103,45 @@ static int add_sentence(bl_seg *sg, const char *s, size_t a, size_t z, size_t li
   return BL_OK;
 }
 
+/* A sentence of at most BL_SENT_MAX bytes a piece. */
+static int add_bounded(bl_seg *sg, const char *s, size_t a, size_t z, size_t li, bl_error *err) {
+  while (z - a > BL_SENT_MAX) {
+    size_t c = cut_point(s, a);
+    int rc = add_sentence(sg, s, a, c, li, err);
+    if (rc) return rc;
+    a = c;
+  }
+  return add_sentence(sg, s, a, z, li, err);
+}
+
+/* Does a new sentence open at p, on a figure in digits after a full stop
+ * ("... ont été évacués. 12 personnes ont été blessées")?  ICU's rules
+ * (UAX #29, SB8) keep such a stop inside the sentence, because a lowercase
+ * word follows the figure. */
+static bool opens_on_digits(const bl_grammar *g, const char *s, size_t a, size_t p) {
+  if (p <= a + 2 || s[p] < '0' || s[p] > '9' || !is_space((unsigned char)s[p - 1])) return false;
+  size_t q = p;
+  while (q > a && is_space((unsigned char)s[q - 1])) q--;
+  if (q <= a) return false;
+  char c = s[q - 1];
+  if (c != '.' && c != '!' && c != '?') return false;
+  /* "n. 12", "p. 4", "J. 3": not a stop; "3. 4" is no French figure either */
+  if (q >= a + 2 && s[q - 2] >= '0' && s[q - 2] <= '9') return false;
+  return !ends_with_abbrev(g, s, a, p);
+}
+
+/* [a, z) split where a sentence opens on a figure in digits. */
+static int add_span(bl_seg *sg, const bl_grammar *g, const char *s, size_t a, size_t z, size_t li,
+                    bl_error *err) {
+  for (size_t p = a + 1; p < z; p++)
+    if (opens_on_digits(g, s, a, p)) {
+      int rc = add_bounded(sg, s, a, p, li, err);
+      if (rc) return rc;
+      a = p;
+    }
+  return add_bounded(sg, s, a, z, li, err);
+}
+
 int bl_seg_sentences(bl_seg *sg, const bl_grammar *g, const char *s, size_t li, bl_error *err) {
   const bl_line *l = &sg->lines[li];
   if (l->e <= l->s) return BL_OK;
@@ -112,14 +153,7 @@ int bl_seg_sentences(bl_seg *sg, const bl_grammar *g, const char *s, size_t li, 
   for (int32_t b = ubrk_next(sg->bi); b != UBRK_DONE; b = ubrk_next(sg->bi)) {
     size_t at = l->s + (size_t)b;
     if (at < l->e && ends_with_abbrev(g, s, start, at)) continue;
-    size_t a = start;
-    while (at - a > BL_SENT_MAX) {
-      size_t c = cut_point(s, a);
-      int rc = add_sentence(sg, s, a, c, li, err);
-      if (rc) return rc;
-      a = c;
-    }
-    int rc = add_sentence(sg, s, a, at, li, err);
+    int rc = add_span(sg, g, s, start, at, li, err);
     if (rc) return rc;
     start = at;
   }

@@ -82,8 +82,8 @@ void bl_day_isoweek(int32_t day, int *year, int *week);
 /*
  * The event day of each claim of a document: a date word of the claim's
  * sentence (fr/dates.tsv, day and month names of fr/calendar.tsv, "le 7
- * janvier", "07/01/2025"), resolved against the publication day `pub`
- * towards the past.  A date word dates the figures of its own clause
+ * janvier", "07/01/2025", a past "avril 2023" or "en 2019" as its first
+ * day), resolved against the publication day `pub` towards the past.  A date word dates the figures of its own clause
  * (clauses end at , ; : ( ) and at the "break" words); a sentence whose only
  * date words stand in clauses without figures dates all its figures.
  * out[i] is the day or BL_NO_DAY.  `scratch` is reusable text state.

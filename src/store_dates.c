@@ -236,6 +236,25 @@ static int year_of(const tok *t) {
   return atoi(t->low);
 }
 
+/* The month a word names, "avril" or "d'avril", else 0. */
+static int month_of(const bl_grammar *g, const tok *t) {
+  const char *w = t->low;
+  size_t len = t->lowlen;
+  if (len > 2 && w[0] == 'd' && w[1] == '\'') w += 2, len -= 2;
+  const bl_lexent *e = bl_lex_find(&g->calendar, w, len);
+  return e && e->kind == CAL_MONTH ? (int)e->value : 0;
+}
+
+/* The first day of a month or a year wholly before the publication's own
+ * ("le naufrage d'avril 2023", "en 2019" in 2024): such a figure belongs to
+ * that past period, not to the day of the news.  m = 0 for a year. */
+static int32_t past_period(int32_t pub, int y, int m) {
+  int py, pm, pd;
+  civil_from_days(pub, &py, &pm, &pd);
+  bool before = m ? y * 12 + m < py * 12 + pm : y < py;
+  return before && y >= 1 ? days_from_civil(y, m ? m : 1, 1) : BL_NO_DAY;
+}
+
 /* The latest day ≤ pub (or < pub when strict) with this day and month. */
 static int32_t recent_date(int32_t pub, int m, int d) {
   int py, pm, pd;
@@ -302,6 +321,12 @@ static size_t find_dates(const bl_grammar *g, const tok *toks, size_t n, int32_t
       else
         day = recent_date(pub, m, md);
       used = y ? 3 : 2;
+    } else if (month_of(g, &toks[k]) && k + 1 < n && year_of(&toks[k + 1])) {
+      day = past_period(pub, year_of(&toks[k + 1]), month_of(g, &toks[k]));
+      used = 2;
+    } else if (year_of(&toks[k]) && k > 0 && toks[k - 1].lowlen == 2 &&
+               !memcmp(toks[k - 1].low, "en", 2)) {
+      day = past_period(pub, year_of(&toks[k]), 0);
     } else if (cal && cal->kind == CAL_DAY) {
       /* "mardi 15 octobre" is read at the number; "mardi" alone here. */
       if (k + 2 < n && month_day(&toks[k + 1])) {

@@ -381,6 +381,27 @@ static void test_conflicts_exact(void **state) {
   drop_db(s);
 }
 
+/* Counts of a window or of a moment ("en une heure", "restaient
+ * hospitalisés", cumulative 0) are compared with nothing: not with a
+ * running total, nor with each other; two running totals still are. */
+static void test_partial_counts_not_compared(void **state) {
+  (void)state;
+  bl_store *s = fresh_db();
+  static const fx_claim c_parts[] = {
+      FX_EXACT("40 blessés", 40, BL_CAT_INJURED, BL_GROUP_NONE, "l'hôpital", 0),
+      FX_EXACT("12 blessés", 12, BL_CAT_INJURED, BL_GROUP_NONE, "la préfecture", 0),
+      FX_EXACT("90 blessés", 90, BL_CAT_INJURED, BL_GROUP_NONE, "Les pompiers", 1),
+      FX_EXACT("75 blessés", 75, BL_CAT_INJURED, BL_GROUP_NONE, "La mairie", 1),
+  };
+  fx_article a = {"Selon l'hôpital, 40 blessés en une heure. Selon la préfecture, 12 blessés "
+                  "restaient hospitalisés. Les pompiers comptent 90 blessés. La mairie compte 75 "
+                  "blessés.",
+                  "La Gazette", "2024-10-14", "https://g.example/9", "crue", NULL, c_parts, 4};
+  ingest(s, &a, 1);
+  expect_rows(s, "SELECT a_text, b_text FROM conflicts", "90 blessés|75 blessés\n");
+  drop_db(s);
+}
+
 static void test_tolls_exact(void **state) {
   (void)state;
   bl_store *s = fresh_db();
@@ -699,9 +720,18 @@ static void test_relative_dates(void **state) {
   expect_dates("Le nombre de blessés dans l'explosion qui a frappé lundi le port, au Canada, a "
                "été revu à la baisse, passant de 94 à 88, ont annoncé jeudi les autorités.",
                pub, (const char *[]){"94", "88", NULL}, (const char *[]){"none", "none"});
-  /* Years and times are no dates of the figures. */
-  expect_dates("En 2023, 27 morts, à 14 h.", pub, (const char *[]){"27", NULL},
+  /* Times are no dates; the current year or month is no date either. */
+  expect_dates("En 2024, 27 morts, à 14 h.", pub, (const char *[]){"27", NULL},
                (const char *[]){"none"});
+  expect_dates("En octobre 2024, 27 morts.", pub, (const char *[]){"27", NULL},
+               (const char *[]){"none"});
+  /* A past month or year: the figure belongs to it (dated by its first day). */
+  expect_dates("En 2023, 27 morts, à 14 h.", pub, (const char *[]){"27", NULL},
+               (const char *[]){"2023-01-01"});
+  expect_dates("Le naufrage d'avril 2023 avait fait 27 morts.", pub, (const char *[]){"27", NULL},
+               (const char *[]){"2023-04-01"});
+  expect_dates("Selon l'ONG, 1 100 personnes ont péri en 2023 et 700 depuis janvier.", pub,
+               (const char *[]){"1 100", NULL}, (const char *[]){"2023-01-01"});
 }
 
 /* ------------------------------------------------------------- wire */
@@ -836,6 +866,7 @@ int main(void) {
       cmocka_unit_test(test_refuses_foreign_and_newer),
       cmocka_unit_test(test_ingest_and_duplicates),
       cmocka_unit_test(test_conflicts_exact),
+      cmocka_unit_test(test_partial_counts_not_compared),
       cmocka_unit_test(test_tolls_exact),
       cmocka_unit_test(test_settings_change_views),
       cmocka_unit_test(test_units_and_sources),
