@@ -620,8 +620,10 @@ static const bl_lexent *implicit_noun(bl_docstate *st, size_t from, size_t end, 
     bool bilan = !strncmp(s + p, "bilan", 5) || !strncmp(s + p, "Bilan", 5);
     if (!nombre && !bilan) continue;
     size_t a, b, q = p + (nombre ? 6 : 5);
+    /* (compare no more bytes than the word has: it may end the text) */
     if (bl_word_at(s, q, end, &a, &b) && (b - a == 2 || b - a == 3) &&
-        (!memcmp(s + a, "de", 2) || !memcmp(s + a, "d'", 2) || !memcmp(s + a, "des", 3))) {
+        (!memcmp(s + a, "de", 2) || !memcmp(s + a, "d'", 2) ||
+         (b - a == 3 && !memcmp(s + a, "des", 3)))) {
       size_t c, d;
       if (bl_word_at(s, b, end, &c, &d)) {
         const bl_lexent *e = cat_entry(st->g, s, c, d, K(CK_NOUN));
@@ -1015,7 +1017,8 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
   long colon_whole = -1;
   if (!sub_before && !sub_after && part < 0 && coord < 0 && among_whole < 0 && !np.autres) {
     long k = previous_claim(st, si, true, false);
-    if (k >= 0 && st->cl.v[k].sent == si && memchr(s + st->cl.v[k].text.e, ':', q->ns - st->cl.v[k].text.e) &&
+    if (k >= 0 && st->cl.v[k].sent == si && st->cl.v[k].text.e < q->ns &&
+        memchr(s + st->cl.v[k].text.e, ':', q->ns - st->cl.v[k].text.e) &&
         (cat < 0 || cat == (int)st->cl.v[k].category)) {
       double lo = isnan(q->pub.lo) ? q->pub.value : q->pub.lo, whole = st->cl.v[k].q.lo;
       if (!isnan(lo) && !isnan(whole) && lo < whole) colon_whole = k;

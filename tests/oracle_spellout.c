@@ -19,7 +19,8 @@
  *   --full    every n in [0, 1 000 000] and N random n (default 1 000 000),
  *             each in every (locale, rule set, variant)
  *   --stride  check every K-th n only, and N / K random ones (sanitizer
- *             builds)
+ *             builds); BILAN_TEST_SCALE=k in the environment multiplies the
+ *             stride by k (make test-valgrind)
  *
  * "Reads back" means: the text alone gives exactly one quantity, which
  * covers the whole text, is exact and has value n.  One exception is SPEC
@@ -332,6 +333,8 @@ int main(int argc, char **argv) {
     }
   }
   if (cfg.stride == 0) return 2;
+  const char *scale = getenv("BILAN_TEST_SCALE");
+  if (scale && atoi(scale) > 1) cfg.stride *= (unsigned long long)atoi(scale);
   if (!random_given) cfg.nrandom = cfg.full ? 1000000 : 100000;
   cfg.nrandom /= cfg.stride;
   long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
