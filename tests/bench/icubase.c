@@ -29,16 +29,19 @@ int main(int argc, char **argv) {
   }
   char *buf = malloc(PIECE);
   UChar *u16 = malloc(sizeof(UChar) * (PIECE + 1));
-  if (!buf || !u16) return 1;
   UErrorCode st = U_ZERO_ERROR;
-  UBreakIterator *bi = ubrk_open(UBRK_SENTENCE, "fr", NULL, 0, &st);
-  if (U_FAILURE(st)) {
-    fprintf(stderr, "bilan-icubase: %s\n", u_errorName(st));
+  UBreakIterator *bi = buf && u16 ? ubrk_open(UBRK_SENTENCE, "fr", NULL, 0, &st) : NULL;
+  if (!bi) {
+    fprintf(stderr, "bilan-icubase: %s\n", buf && u16 ? u_errorName(st) : "out of memory");
+    free(buf);
+    free(u16);
+    fclose(f);
     return 1;
   }
   struct timespec t0, t1;
   clock_gettime(CLOCK_MONOTONIC, &t0);
   size_t len = 0, sentences = 0;
+  int rc = 0;
   for (;;) {
     size_t got = fread(buf + len, 1, PIECE - len, f);
     len += got;
@@ -53,7 +56,8 @@ int main(int argc, char **argv) {
     u_strFromUTF8WithSub(u16, PIECE + 1, &n16, buf, (int32_t)cut, 0xFFFD, NULL, &st);
     if (U_FAILURE(st)) {
       fprintf(stderr, "bilan-icubase: %s\n", u_errorName(st));
-      return 1;
+      rc = 1;
+      break;
     }
     ubrk_setText(bi, u16, n16, &st);
     while (ubrk_next(bi) != UBRK_DONE) sentences++;
@@ -63,11 +67,12 @@ int main(int argc, char **argv) {
     if (got == 0 && cut == len) break;
   }
   clock_gettime(CLOCK_MONOTONIC, &t1);
-  printf("%zu sentences %.3f s\n", sentences,
-         (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9);
+  if (!rc)
+    printf("%zu sentences %.3f s\n", sentences,
+           (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9);
   ubrk_close(bi);
   free(buf);
   free(u16);
   fclose(f);
-  return 0;
+  return rc;
 }
