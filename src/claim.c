@@ -235,7 +235,8 @@ static void read_np(bl_docstate *st, size_t p, size_t end, nphrase *np) {
     return; /* "2 800 mardi soir", "120 venus des départements voisins" */
   np->head.s = ws;
   np->head.e = we;
-  for (size_t k = 0, q = we, a, b; k < 2 && bl_word_at(s, q, end, &a, &b); k++, q = b) {
+  /* up to four words: "gardiens de la paix" */
+  for (size_t k = 0, q = we, a, b; k < 3 && bl_word_at(s, q, end, &a, &b); k++, q = b) {
     const bl_lexent *e = cat_entry(g, s, ws, b, K(CK_NOUN) | K(CK_THING));
     if (e) np->head.e = b;
   }
