@@ -493,9 +493,12 @@ static bl_nspan money_subject(bl_docstate *st, const bl_qty *q, size_t from, siz
   if (start < e) {
     np = (bl_nspan){start, e};
     while (np.e > np.s && is_space((unsigned char)s[np.e - 1])) np.e--;
-    /* not a lone participle or verb */
+    /* not a lone participle, verb or preposition ("selon le ministère,
+     * contre 60 % selon les syndicats") */
     size_t a0, b0;
-    if (bl_word_at(s, np.s, np.e, &a0, &b0) && b0 >= np.e && finite_verb(s, a0, b0)) np.s = np.e = 0;
+    if (bl_word_at(s, np.s, np.e, &a0, &b0) && b0 >= np.e &&
+        (finite_verb(s, a0, b0) || word_class(g, s, a0, b0) == WD_PREP))
+      np.s = np.e = 0;
   }
   return np;
 }
@@ -1158,11 +1161,18 @@ static int zero_claim(bl_docstate *st, size_t si, size_t at, bl_error *err) {
   const bl_grammar *g = st->g;
   const bl_sent *sn = &st->seg.sents[si];
   const char *s = st->text.s;
-  if (!match_at(st, g->rx_zero, at, sn->e)) return BL_OK;
+  size_t me = match_at(st, g->rx_zero, at, sn->e);
+  if (!me) return BL_OK;
   uint32_t zn[1];
   size_t ns = 0, ne = 0;
-  if (!bl_rx_groups_named(g->rx_zero, "zn", zn, 1) || !bl_rx_group(&st->rx, zn[0], &ns, &ne))
-    return BL_OK;
+  if (!bl_rx_groups_named(g->rx_zero, "zn", zn, 1)) return BL_OK;
+  bool pronoun = !bl_rx_group(&st->rx, zn[0], &ns, &ne);
+  if (pronoun) {
+    /* "aucun n'est blessé": the text is the zero word alone; the noun is
+     * that of the count before it in the paragraph ("Trois enfants ...") */
+    while (me > at && (s[me - 1] == ' ' || s[me - 1] == '\n')) me--;
+    ns = ne = me;
+  }
   const bl_lexent *z = cat_entry(g, s, ns, ne, K(CK_ZERO));
   const bl_lexent *noun = cat_entry(g, s, ns, ne, K(CK_NOUN));
   int cat = z ? (int)z->value : -1;
@@ -1182,6 +1192,13 @@ static int zero_claim(bl_docstate *st, size_t si, size_t at, bl_error *err) {
   c.unit.e = c.np.e = ne;
   c.category = (bl_category)cat;
   c.group = noun ? (bl_group)noun->group : BL_GROUP_NONE;
+  if (pronoun) {
+    long k = previous_claim(st, si, false, true);
+    while (k >= 0 && st->cl.v[k].unit.e <= st->cl.v[k].unit.s && st->cl.v[k].subject_of >= 0)
+      k = st->cl.v[k].subject_of;
+    c.subject_of = k;
+    if (k >= 0) c.group = st->cl.v[k].group;
+  }
   c.negated = true;
   c.toll = true;
   c.cumulative = 1;
