@@ -258,6 +258,33 @@ static bl_nspan owned_name(bl_docstate *st, bl_nspan sp) {
   return sp;
 }
 
+/* "une source sécuritaire jointe par l'AFP", "un responsable contacté par
+ * téléphone": who reached the speaker is no part of the speaker's name. */
+static bl_nspan cut_reached_by(bl_docstate *st, bl_nspan sp) {
+  const char *s = st->text.s;
+  size_t p = sp.s, a, b, prev_s = SIZE_MAX, prev_e = 0;
+  while (bl_word_at(s, p, sp.e, &a, &b)) {
+    if (b - a == 3 && !strncmp(s + a, "par", 3) && prev_s != SIZE_MAX && prev_s > sp.s) {
+      size_t n = prev_e - prev_s;
+      const char *w = s + prev_s;
+      bool participle = n > 3 && !is_upper(s, prev_s) &&
+                        (!memcmp(w + n - 2, "é", 2) || !memcmp(w + n - 3, "ée", 3) ||
+                         !memcmp(w + n - 3, "és", 3) || !memcmp(w + n - 4, "ées", 4) ||
+                         !memcmp(w + n - 4, "oint", 4) || !memcmp(w + n - 5, "ointe", 5) ||
+                         !memcmp(w + n - 5, "oints", 5) || !memcmp(w + n - 6, "ointes", 6));
+      if (participle) {
+        sp.e = prev_s;
+        while (sp.e > sp.s && is_space((unsigned char)s[sp.e - 1])) sp.e--;
+        return sp;
+      }
+    }
+    prev_s = a;
+    prev_e = b;
+    p = b;
+  }
+  return sp;
+}
+
 /* "un communiqué de la préfecture", "un bilan provisoire du SPSY": the
  * owner of a document is the source.  Returns sp unchanged otherwise. */
 static bl_nspan owner_of(bl_docstate *st, bl_nspan sp) {
@@ -464,7 +491,7 @@ static void find_all(bl_docstate *st, size_t a, size_t b, cands *cs) {
       bl_rx_match(g->rx_selon, &st->rx, s, b, from, 0);
       bl_rx_group(&st->rx, 0, &ms, &me);
     } else {
-      src = owner_of(st, clean_np(st, src));
+      src = cut_reached_by(st, owner_of(st, clean_np(st, src)));
       if (usable(st, src) && !names_a_figure(st, src)) add(cs, K_SELON, ms, src, none);
     }
   }
@@ -493,6 +520,14 @@ static void find_all(bl_docstate *st, size_t a, size_t b, cands *cs) {
     }
     if (named(st, g->rx_inverted, "after", &after)) {
       bl_nspan who = inverted_speaker(st, after);
+      bl_nspan owner = owner_of(st, who);
+      if (names_a_figure(st, who) && owner.s == who.s && owner.e == who.e) {
+        /* ", précise le texte", ", indique le communiqué": the document of
+         * the speaker named before */
+        add(cs, K_ANAPHOR, ms, (bl_nspan){0, 0}, (bl_nspan){0, 0});
+        continue;
+      }
+      who = owner;
       if (usable(st, who) && plausible_subject(st, who) && !names_a_figure(st, who))
         add(cs, K_INVERTED, ms, who, (bl_nspan){0, 0});
     }

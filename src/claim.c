@@ -530,6 +530,34 @@ static bool after_determiner(bl_docstate *st, size_t from, size_t at) {
  * relative clause ("deux hommes qui étaient portés disparus ont été
  * retrouvés sains et saufs") the main verb's predicate, the last, wins.
  */
+/* Where the first figure at or after `from` starts, else `end` (the
+ * figures are in text order: a binary search). */
+static size_t next_figure(const bl_docstate *st, size_t from, size_t end) {
+  size_t lo = 0, hi = st->q.n;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (st->q.v[mid].ns < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < st->q.n && st->q.v[lo].ns < end ? st->q.v[lo].ns : end;
+}
+
+/* Is the text from `from` to the figure at `fig` just ", dont" (a part of
+ * the count named in an incise) or a preposition (the figure is in a
+ * complement: "2 500 habitants de six communes ont été évacués")? */
+static bool incise_before(const bl_docstate *st, size_t from, size_t fig) {
+  const char *s = st->text.s;
+  size_t p = from;
+  while (p < fig && is_space((unsigned char)s[p])) p++;
+  bool comma = p < fig && s[p] == ',';
+  size_t a, b;
+  if (!bl_word_at(s, comma ? p + 1 : p, fig, &a, &b)) return false;
+  if (comma ? (b - a != 4 || strncmp(s + a, "dont", 4)) : word_class(st->g, s, a, b) != WD_PREP)
+    return false;
+  while (b < fig && is_space((unsigned char)s[b])) b++;
+  return b == fig;
+}
+
 static const bl_lexent *find_pred(bl_docstate *st, size_t from, size_t end, bool end_is_figure,
                                   bl_nspan *where) {
   const char *s = st->text.s;
@@ -631,6 +659,12 @@ static const bl_lexent *implicit_noun(bl_docstate *st, size_t from, size_t end, 
       size_t c, d;
       if (bl_word_at(s, b, end, &c, &d)) {
         const bl_lexent *e = cat_entry(st->g, s, c, d, K(CK_NOUN));
+        if (!(e && e->value >= 0) && !word_class(st->g, s, c, d) && !is_digit((unsigned char)s[c])) {
+          /* "le nombre de personnes déplacées": a plain noun and a predicate */
+          size_t u, v;
+          size_t pe = bl_word_at(s, d, end, &u, &v) ? match_at(st, st->g->rx_cat_pred, u, end) : 0;
+          e = pe ? cat_entry(st->g, s, u, pe, K(CK_PRED) | K(CK_WEAK)) : NULL;
+        }
         if (e && e->value >= 0) {
           where->s = c;
           where->e = d;
@@ -731,7 +765,11 @@ static void status_of(bl_docstate *st, const bl_sent *sn, bl_cl *c) {
   while (search(st, st->g->rx_status, from, sn->e, &ms, &me)) {
     const bl_lexent *e = find_collapsed(&st->g->status, st->text.s, ms, me, ~0u);
     int k = e ? e->kind : 0;
-    if (k == ST_DELTA && ms >= near_s && ms <= near_e) delta = true;
+    /* not the hedge's own words ("fait état de plus de 1 300 morts") nor an
+     * adverb opening the clause ("De plus, trois blessés") */
+    bool hedge_or_adverb = (ms < c->text.e && me > c->text.s) ||
+                           (me <= c->text.s && me < sn->e && st->text.s[me] == ',');
+    if (k == ST_DELTA && ms >= near_s && ms <= near_e && !hedge_or_adverb) delta = true;
     /* "312 personnes restaient hospitalisées": how many are still there,
      * a part of the injured, not their running total */
     if (k == ST_STOCK && ms >= c->text.e && ms <= near_e && !figure_in(st, c->text.e, ms))
@@ -906,7 +944,15 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
     pw = np.pred;
   } else if (!money) {
     size_t from = np.np.e ? np.np.e : after;
-    pred = find_pred(st, from, clause_end, clause_end < sn->e, &pw);
+    /* "85 personnes, dont 12 enfants, ont été blessées": the next figure
+     * opens an incise, the predicate lies past it */
+    size_t pred_end = clause_end;
+    if (clause_end < from) /* the next figure is in the noun phrase: "habitants de six communes" */
+      pred_end = next_figure(st, from, sn->e);
+    else if (clause_end < sn->e && np.head.e && !(np.noun && np.noun->value >= 0) &&
+             incise_before(st, from, clause_end))
+      pred_end = sn->e;
+    pred = find_pred(st, from, pred_end, pred_end < sn->e, &pw);
   }
   const bl_lexent *noun = np.noun;
   bool thing = noun && noun->kind == CK_THING;
