@@ -39,6 +39,8 @@ typedef struct cand {
   size_t pos;      /* where the attribution is (the verb, "selon", "par") */
   bl_nspan src;    /* s == e: an anaphor */
   bl_nspan chan;
+  bool no_carry; /* "Le gouvernement débloque 30 millions": the source of that
+                    sentence only, not a speaker whose words go on */
 } cand;
 
 typedef struct cands {
@@ -48,7 +50,7 @@ typedef struct cands {
 } cands;
 
 static void add(cands *cs, enum kind k, size_t pos, bl_nspan src, bl_nspan chan) {
-  if (cs->n < BL_ARRAY_LEN(cs->v)) cs->v[cs->n++] = (cand){k, pos, src, chan};
+  if (cs->n < BL_ARRAY_LEN(cs->v)) cs->v[cs->n++] = (cand){k, pos, src, chan, false};
 }
 
 static bool named(bl_docstate *st, const pcre2_code *re, const char *name, bl_nspan *out) {
@@ -535,6 +537,8 @@ static void find_all(bl_docstate *st, size_t a, size_t b, cands *cs) {
   for (size_t from = a; from < b; from = me > from ? me : from + 1) {
     if (bl_rx_match(g->rx_verb, &st->rx, s, b, from, 0) <= 0) break;
     bl_rx_group(&st->rx, 0, &ms, &me);
+    bl_nspan fund_verb;
+    bool fund = named(st, g->rx_verb, "fund", &fund_verb);
     size_t p = ms;
     while (p > a && is_space((unsigned char)s[p - 1])) p--;
     bl_nspan np = subject_before(st, a, ms);
@@ -554,8 +558,10 @@ static void find_all(bl_docstate *st, size_t a, size_t b, cands *cs) {
       continue;
     }
     np = owner_of(st, np);
-    if (usable(st, np) && plausible_subject(st, np) && !names_a_figure(st, np))
+    if (usable(st, np) && plausible_subject(st, np) && !names_a_figure(st, np)) {
       add(cs, K_SUBJ, ms, np, (bl_nspan){0, 0});
+      if (fund && cs->n) cs->v[cs->n - 1].no_carry = true;
+    }
   }
   if (bl_rx_match(g->rx_same_source, &st->rx, s, b, a, 0) > 0) {
     bl_rx_group(&st->rx, 0, &ms, &me);
@@ -757,6 +763,7 @@ int bl_attribute_line(bl_docstate *st, size_t sfirst, size_t slast, size_t first
       } else if (w && w->src.e > w->src.s) {
         src = w->src;
         chan = w->chan.e > w->chan.s ? w->chan : relay ? relay->src : cs.cite_chan;
+        c->source_local = w->no_carry;
       } else if (w) { /* an anaphor */
         src = have ? para_src : st->last_src;
         chan = cs.cite_chan.e ? cs.cite_chan : have ? para_chan : st->last_chan;
@@ -784,7 +791,9 @@ int bl_attribute_line(bl_docstate *st, size_t sfirst, size_t slast, size_t first
     if (cs.n) {
       const cand *relay;
       const cand *w = choose(st, &cs, sn->e, sn->e, &relay);
-      if (w && w->src.e > w->src.s) {
+      if (w && w->no_carry) {
+        /* money or means announced: no speaker goes on */
+      } else if (w && w->src.e > w->src.s) {
         sent_src = w->src;
         sent_chan = w->chan.e > w->chan.s ? w->chan : relay ? relay->src : cs.cite_chan;
       } else if (w && (have || st->last_src.e > st->last_src.s)) {
@@ -854,6 +863,7 @@ void bl_attribute_finish(bl_docstate *st) {
     bl_cl *c = &st->cl.v[i];
     bool percent = c->q.unit && !strcmp(c->q.unit, "percent");
     unsigned kind = percent ? 1u << BL_CAT_COUNT_ : 1u << c->category;
+    if (c->source_local) continue;
     if (c->source.e > c->source.s) {
       if (last.e != c->source.e || last.s != c->source.s) kinds = 0;
       last = c->source;
@@ -872,7 +882,7 @@ void bl_attribute_finish(bl_docstate *st) {
   size_t lead_line = SIZE_MAX;
   for (size_t i = 0; i < st->cl.n; i++) {
     const bl_cl *c = &st->cl.v[i];
-    if (c->source.e <= c->source.s) continue;
+    if (c->source.e <= c->source.s || c->source_local) continue;
     size_t line = st->seg.sents[c->sent].line;
     if (!lead.e) {
       lead = c->source;

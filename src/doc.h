@@ -33,6 +33,7 @@ typedef struct bl_cl {
   bool toll;            /* counts people (not money, things, percent) */
   long of;              /* parent claim index, -1 */
   bl_nspan source, channel;
+  bool source_local; /* the subject of a verb of means ("débloque"): no report's source */
   bool background;      /* population, history: no inherited source */
   bool dropped;         /* found to be part of a source's name: not published */
 } bl_cl;

@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <unicode/uchar.h>
+#include <unicode/ucurr.h>
 #include <unicode/utf8.h>
 
 /* ------------------------------------------------------------ file access */
@@ -310,15 +311,34 @@ typedef struct lexspec {
   const kindname *kinds;
 } lexspec;
 
-/* Codes (ISO units) are short; intern them in a static pool so lexent.code
- * can be a C string without touching the file text. */
-static const char *intern_code(bl_str s) {
-  static const char *const known[] = {"percent", "EUR", "USD", "CAD", "CHF", "XOF", "XAF", "GBP",
-                                      "JPY", "CNY", "RUB", "UAH", "MAD", "DZD", "TND", "KZT",
-                                      "LBP", "ILS", "INR", "AUD", "NZD", "SGD", "HKD", NULL};
-  for (size_t i = 0; known[i]; i++)
-    if (strlen(known[i]) == s.len && memcmp(known[i], s.ptr, s.len) == 0) return known[i];
-  return NULL;
+/* A unit code: "percent" or an ISO 4217 currency code that ICU knows
+ * (ucurr_isAvailable over all dates). Returns a C string that lives as long
+ * as the grammar in *out (NULL: not a code), or BL_NOMEM. */
+static int own_str(bl_grammar *g, char *str);
+static int intern_code(bl_grammar *g, bl_str s, const char **out) {
+  *out = NULL;
+  if (s.len == 7 && !memcmp(s.ptr, "percent", 7)) {
+    *out = "percent";
+    return BL_OK;
+  }
+  if (s.len != 3) return BL_OK;
+  UChar iso[4];
+  for (size_t i = 0; i < 3; i++) {
+    if (s.ptr[i] < 'A' || s.ptr[i] > 'Z') return BL_OK;
+    iso[i] = (UChar)s.ptr[i];
+  }
+  iso[3] = 0;
+  UErrorCode ec = U_ZERO_ERROR;
+  if (!ucurr_isAvailable(iso, U_DATE_MIN, U_DATE_MAX, &ec) || U_FAILURE(ec)) return BL_OK;
+  for (size_t i = 0; i < g->nids; i++) /* one copy of each code */
+    if (!strncmp(g->owned_ids[i], s.ptr, 3) && !g->owned_ids[i][3]) {
+      *out = g->owned_ids[i];
+      return BL_OK;
+    }
+  char *copy = bl_strndup(s.ptr, 3);
+  if (!copy || own_str(g, copy)) return BL_NOMEM;
+  *out = copy;
+  return BL_OK;
 }
 
 /* Keep a string alive as long as the grammar. */
@@ -390,7 +410,9 @@ static int read_lexicon(bl_grammar *g, const char *dir, const lexspec *spec, bl_
     if (spec->kind_col >= 0 && (e.kind = kind_of(spec->kinds, col[spec->kind_col])) < 0)
       return fail_line(err, &l, COLNO(spec->kind_col), "unknown kind \"%.*s\"",
                        (int)col[spec->kind_col].len, col[spec->kind_col].ptr);
-    if (spec->code_col >= 0 && !(e.code = intern_code(col[spec->code_col])))
+    if (spec->code_col >= 0 && intern_code(g, col[spec->code_col], &e.code))
+      return bl_fail(err, BL_NOMEM, "out of memory");
+    if (spec->code_col >= 0 && !e.code)
       return fail_line(err, &l, COLNO(spec->code_col), "unknown code \"%.*s\"",
                        (int)col[spec->code_col].len, col[spec->code_col].ptr);
     if (spec->cat_col >= 0) {
