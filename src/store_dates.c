@@ -110,6 +110,7 @@ typedef struct dateword {
   size_t tok; /* index of its first word */
   int clause;
   int32_t day;
+  bool since; /* after "depuis", "d'ici": a period's bound, not a figure's date */
 } dateword;
 
 /* Words between a figure and a date word beyond which the date is taken to
@@ -350,13 +351,10 @@ static size_t find_dates(const bl_grammar *g, const tok *toks, size_t n, int32_t
       const bl_lexent *e2 = find_words(&g->dates, toks, n, k - w, w);
       since = e2 && e2->kind == DT_SINCE;
     }
-    if (since) {
-      k += used - 1;
-      continue;
-    }
     out[nd].tok = k;
     out[nd].clause = clause[k];
     out[nd].day = day;
+    out[nd].since = since;
     nd++;
     k += used - 1;
   }
@@ -371,6 +369,21 @@ typedef struct work {
   int clause[MAX_TOKS];
   dateword dates[MAX_DATES];
 } work;
+
+/* Does the clause of word k open with "qui avait"/"qui avaient" (after a
+ * comma), the figure at k being in it? */
+static bool pluperfect_relative(const tok *toks, const int *clause, size_t k) {
+  size_t b = k;
+  while (b > 0 && clause[b - 1] == clause[k] && toks[b - 1].kind == TK_WORD) b--;
+  for (; b + 1 < k; b++) {
+    if (toks[b].kind != TK_WORD || toks[b].lowlen != 3 || memcmp(toks[b].low, "qui", 3)) continue;
+    const tok *v = &toks[b + 1];
+    if ((v->lowlen == 5 && !memcmp(v->low, "avait", 5)) ||
+        (v->lowlen == 7 && !memcmp(v->low, "avaient", 7)))
+      return true;
+  }
+  return false;
+}
 
 /* Date the claims whose sentence is [from, to): those listed in idx. */
 static void date_sentence(const bl_grammar *g, work *wk, const char *body, size_t from,
@@ -420,15 +433,27 @@ static void date_sentence(const bl_grammar *g, work *wk, const char *body, size_
   for (size_t d = 0; d < nd; d++) {
     bool has_claim = false;
     for (size_t j = 0; j < ncl && !has_claim; j++) has_claim = claim_clause[j] == wk->dates[d].clause;
-    if (has_claim || wk->dates[d].tok > first_fig || wk->dates[d].tok > 2) continue;
+    if (has_claim || wk->dates[d].since || wk->dates[d].tok > first_fig || wk->dates[d].tok > 2)
+      continue;
     if (free_day != BL_NO_DAY && free_day != wk->dates[d].day) free_ok = false;
     free_day = wk->dates[d].day;
   }
   for (size_t j = 0; j < ncl; j++) {
     int32_t best = BL_NO_DAY;
     size_t best_gap = SIZE_MAX;
+    /* "depuis le naufrage d'un caboteur en 1976, qui avait fait 14 morts":
+     * a relative clause in the pluperfect tells the toll of an earlier
+     * event, the one dated just before it (even after "depuis"). */
+    if (first[j] < n && pluperfect_relative(wk->toks, wk->clause, first[j])) {
+      for (size_t d = 0; d < nd; d++)
+        if (wk->dates[d].clause < claim_clause[j] && wk->dates[d].day < pub) best = wk->dates[d].day;
+      if (best != BL_NO_DAY) {
+        out[idx[j]] = best;
+        continue;
+      }
+    }
     for (size_t d = 0; d < nd; d++) {
-      if (wk->dates[d].clause != claim_clause[j]) continue;
+      if (wk->dates[d].since || wk->dates[d].clause != claim_clause[j]) continue;
       size_t t = wk->dates[d].tok;
       size_t gap = t >= last[j] ? t - last[j] : t < first[j] ? first[j] - t - 1 : 0;
       if (gap <= MAX_GAP && gap < best_gap) {

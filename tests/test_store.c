@@ -732,6 +732,12 @@ static void test_relative_dates(void **state) {
                (const char *[]){"2023-04-01"});
   expect_dates("Selon l'ONG, 1 100 personnes ont péri en 2023 et 700 depuis janvier.", pub,
                (const char *[]){"1 100", NULL}, (const char *[]){"2023-01-01"});
+  /* A pluperfect relative clause: the toll of the earlier event dated just
+   * before it, even after "depuis"; "depuis mars" alone dates nothing. */
+  expect_dates("C'est le pire accident depuis l'explosion de mars 2019, qui avait fait 12 morts.",
+               pub, (const char *[]){"12", NULL}, (const char *[]){"2019-03-01"});
+  expect_dates("Depuis mars 2019, 12 morts ont été recensés.", pub, (const char *[]){"12", NULL},
+               (const char *[]){"none"});
 }
 
 /* ------------------------------------------------------------- wire */
