@@ -173,6 +173,20 @@ typedef struct nphrase {
   bl_group comp_group;
 } nphrase;
 
+/* "deux des victimes": the noun of a partitive after a bare figure is what
+ * it counts (and its whole is the last count of that noun's category). */
+static void partitive_noun(bl_docstate *st, size_t at, size_t end, nphrase *np) {
+  const char *s = st->text.s;
+  size_t me = match_at(st, st->g->rx_sub_after, at, end);
+  if (!me) return;
+  size_t ws = me;
+  while (ws > at && is_letter((unsigned char)s[ws - 1])) ws--;
+  const bl_lexent *e = ws < me ? cat_entry(st->g, s, ws, me, K(CK_NOUN)) : NULL;
+  if (!e || e->value < 0) return;
+  np->head = np->unit = np->np = (bl_nspan){ws, me};
+  np->noun = e;
+}
+
 /* Read the counted noun phrase starting at p (after the figure). */
 static void read_np(bl_docstate *st, size_t p, size_t end, nphrase *np) {
   const bl_grammar *g = st->g;
@@ -882,6 +896,16 @@ static long last_whole(const bl_docstate *st, bl_category cat) {
   return -1;
 }
 
+/* The last whole count of a category among the CLAIMS_BACK claims before,
+ * or -1. */
+static long recent_whole(const bl_docstate *st, bl_category cat) {
+  for (size_t k = st->cl.n; k-- > 0 && st->cl.n - k <= CLAIMS_BACK;) {
+    const bl_cl *c = &st->cl.v[k];
+    if (c->category == cat && c->of < 0 && !c->negated) return (long)k;
+  }
+  return -1;
+}
+
 /* Does the figure at `at` complete "le bilan (total) à", "le bilan
  * s'élève désormais à": the toll it counts is the one reported before. */
 static bool bilan_before(const bl_docstate *st, size_t from, size_t at) {
@@ -930,6 +954,7 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
     np.np = money_subject(st, q, sn->s, sn->e);
   } else {
     read_np(st, after, sn->e, &np);
+    if (!np.head.e) partitive_noun(st, q->ne, sn->e, &np);
   }
   c.unit = np.unit;
   c.np = np.np;
@@ -1048,7 +1073,16 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
       c.group = st->cl.v[k].group;
     }
   }
-  bool sub_after = match_at(st, g->rx_sub_after, q->ne, sn->e) != 0;
+  size_t sub_end = match_at(st, g->rx_sub_after, q->ne, sn->e);
+  bool sub_after = sub_end != 0;
+  /* "deux des victimes": the whole is the last count of the victims */
+  long sub_whole = -1;
+  if (sub_after) {
+    size_t ws = sub_end;
+    while (ws > q->ne && is_letter((unsigned char)s[ws - 1])) ws--;
+    const bl_lexent *e = ws < sub_end ? cat_entry(g, s, ws, sub_end, K(CK_NOUN)) : NULL;
+    if (e && e->value >= 0) sub_whole = recent_whole(st, (bl_category)e->value);
+  }
   bool sub_before = ends_before(st, g->rx_sub_before, sn->s, q->ns);
   long part = partitive_parent(st, si, q->ns);
   long coord = sub_before || sub_after || part >= 0 ? -1 : coordinated_part(st, si, q->ns);
@@ -1079,6 +1113,7 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
              : coord >= 0 ? coord
              : among_whole >= 0 ? among_whole
              : colon_whole >= 0 ? colon_whole
+             : sub_whole >= 0 ? sub_whole
                           : previous_claim(st, si, false, sub_after);
     /* a part is no larger than its whole: "Sur les 120 ..., 35 ... Une
      * quarantaine d'entre eux" is a part of the 120 */
