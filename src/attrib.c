@@ -852,7 +852,29 @@ void bl_attribute_issuer(bl_docstate *st) {
   }
 }
 
+/* "selon le ministère" after "le ministère de la Santé a annoncé": a
+ * source of one word names the last source the article named with that
+ * word first and more words after it. */
+static void resolve_short_sources(bl_docstate *st) {
+  const char *s = st->text.s;
+  for (size_t i = 0; i < st->cl.n; i++) {
+    bl_cl *c = &st->cl.v[i];
+    size_t a, b;
+    if (c->source.e <= c->source.s || !bl_word_at(s, c->source.s, c->source.e, &a, &b) ||
+        b != c->source.e || !(s[a] >= 'a' && s[a] <= 'z'))
+      continue;
+    for (size_t k = i; k-- > 0 && i - k <= 256;) {
+      bl_nspan o = st->cl.v[k].source;
+      if (o.e - o.s > b - a && !strncmp(s + o.s, s + a, b - a) && s[o.s + (b - a)] == ' ') {
+        c->source = o;
+        break;
+      }
+    }
+  }
+}
+
 void bl_attribute_finish(bl_docstate *st) {
+  resolve_short_sources(st);
   /* A report's figures: a toll or a percentage with no source of its own
    * takes the source named last before it in the article (the lead's
    * "L'IGPR a publié son bilan annuel : ..." covers the paragraphs that
