@@ -389,7 +389,16 @@ static bool date_word(const bl_grammar *g, const char *s, size_t a, size_t b, si
 
 /* A prepositional phrase at p ("à Pradevel", "dans les seuls hôpitaux de la
  * capitale", "sur les routes ostréliennes"): up to the clause's end. */
-static bl_nspan where_phrase(bl_docstate *st, size_t p, size_t end) {
+/* A preposition fused with an article: "au", "aux"; with `of`, also
+ * "du", "des" ("une baisse de 4,2 % du nombre de tués"). */
+static bool fused_prep(const char *s, size_t a, size_t b, bool of) {
+  size_t n = b - a;
+  if (n == 2 && !strncmp(s + a, "au", 2)) return true;
+  if (n == 3 && !strncmp(s + a, "aux", 3)) return true;
+  return of && ((n == 2 && !strncmp(s + a, "du", 2)) || (n == 3 && !strncmp(s + a, "des", 3)));
+}
+
+static bl_nspan where_phrase(bl_docstate *st, size_t p, size_t end, bool of) {
   const bl_grammar *g = st->g;
   const char *s = st->text.s;
   bl_nspan w = {0, 0};
@@ -401,7 +410,9 @@ static bl_nspan where_phrase(bl_docstate *st, size_t p, size_t end) {
     if (cls == WD_ADV || cls == WD_TIME || (d && d->kind == CAL_DAY)) p = b;
     else break;
   }
-  if (!bl_word_at(s, p, end, &a, &b) || word_class(g, s, a, b) != WD_PREP) return w;
+  if (!bl_word_at(s, p, end, &a, &b) ||
+      (word_class(g, s, a, b) != WD_PREP && !fused_prep(s, a, b, of)))
+    return w;
   if (b - a == 5 && !strncmp(s + a, "selon", 5)) return w;
   w.s = a;
   size_t q = b;
@@ -513,6 +524,14 @@ static bl_nspan money_subject(bl_docstate *st, const bl_qty *q, size_t from, siz
     if (bl_word_at(s, np.s, np.e, &a0, &b0) && b0 >= np.e &&
         (finite_verb(s, a0, b0) || word_class(g, s, a0, b0) == WD_PREP))
       np.s = np.e = 0;
+    /* "complété par 12,8 millions": a phrase ending on a preposition names
+     * no noun */
+    size_t ls = np.s, le = np.s;
+    for (size_t x = np.s, u, v; bl_word_at(s, x, np.e, &u, &v); x = v) {
+      ls = u;
+      le = v;
+    }
+    if (np.e > np.s && le == np.e && word_class(g, s, ls, le) == WD_PREP) np.s = np.e = 0;
   }
   return np;
 }
@@ -1057,7 +1076,16 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
       c.pred_active = have || after_have(st, c.pred.s, sn->s);
     }
     size_t wfrom = c.pred.e > c.np.e ? c.pred.e : c.np.e;
-    if (wfrom) c.where = where_phrase(st, wfrom, clause_end);
+    if (wfrom) c.where = where_phrase(st, wfrom, clause_end, false);
+  } else if (c.np.e) {
+    /* what the money or the change is for or of: "une enveloppe de 1,5
+     * million d'euros (réservée) aux communes", "une baisse de 4,2 % du
+     * nombre de tués" */
+    size_t from = q->after > q->ne ? q->after : q->ne;
+    if (c.np.e > from) from = c.np.e;
+    size_t a, b;
+    if (bl_word_at(s, from, clause_end, &a, &b) && participle_like(s, a, b)) from = b;
+    c.where = where_phrase(st, from, clause_end, true);
   }
 
   /* "autres": same class as the count before; "dont": a part of it. */
