@@ -72,6 +72,24 @@ static bool is_article(bl_docstate *st, size_t a, size_t b) {
   return false;
 }
 
+/* "à l'AFP Flavio Di Giacomo", "à CNN le porte-parole": after a preposition
+ * (its end at `p`), an acronym (a medium, an agency) is a whole name; a
+ * capitalised word right after it opens the speaker's name (*start). */
+static bool after_acronym(bl_docstate *st, size_t p, size_t end, size_t *start) {
+  const char *s = st->text.s;
+  size_t a, b;
+  if (!bl_word_at(s, p, end, &a, &b)) return false;
+  /* l'AFP: the elided article is a word of its own */
+  if (b - a == 2 && s[b - 1] == '\'' && !bl_word_at(s, b, end, &a, &b)) return false;
+  if (b - a < 2) return false;
+  for (size_t i = a; i < b; i++)
+    if (!(s[i] >= 'A' && s[i] <= 'Z')) return false;
+  size_t c, d;
+  if (!bl_word_at(s, b, end, &c, &d) || !is_upper(s, c)) return false;
+  *start = c;
+  return true;
+}
+
 /* Trim a noun phrase: spaces, quotes and dashes at both ends, leading
  * determiners, time words and adverbs, a trailing clitic or preposition; a
  * leading adverbial ("lors d'un point de presse le sergent X", "à Genève
@@ -124,6 +142,7 @@ static bl_nspan clean_np(bl_docstate *st, bl_nspan sp) {
         p = b;
       }
       BL_UNUSED(prev_e);
+      if (!found) found = after_acronym(st, we, sp.e, &sp.s);
       if (!found) return sp;
       continue;
     }
@@ -239,6 +258,33 @@ static bl_nspan owned_name(bl_docstate *st, bl_nspan sp) {
   return sp;
 }
 
+/* "une source sécuritaire jointe par l'AFP", "un responsable contacté par
+ * téléphone": who reached the speaker is no part of the speaker's name. */
+static bl_nspan cut_reached_by(bl_docstate *st, bl_nspan sp) {
+  const char *s = st->text.s;
+  size_t p = sp.s, a, b, prev_s = SIZE_MAX, prev_e = 0;
+  while (bl_word_at(s, p, sp.e, &a, &b)) {
+    if (b - a == 3 && !strncmp(s + a, "par", 3) && prev_s != SIZE_MAX && prev_s > sp.s) {
+      size_t n = prev_e - prev_s;
+      const char *w = s + prev_s;
+      bool participle = n > 3 && !is_upper(s, prev_s) &&
+                        (!memcmp(w + n - 2, "é", 2) || !memcmp(w + n - 3, "ée", 3) ||
+                         !memcmp(w + n - 3, "és", 3) || !memcmp(w + n - 4, "ées", 4) ||
+                         !memcmp(w + n - 4, "oint", 4) || !memcmp(w + n - 5, "ointe", 5) ||
+                         !memcmp(w + n - 5, "oints", 5) || !memcmp(w + n - 6, "ointes", 6));
+      if (participle) {
+        sp.e = prev_s;
+        while (sp.e > sp.s && is_space((unsigned char)s[sp.e - 1])) sp.e--;
+        return sp;
+      }
+    }
+    prev_s = a;
+    prev_e = b;
+    p = b;
+  }
+  return sp;
+}
+
 /* "un communiqué de la préfecture", "un bilan provisoire du SPSY": the
  * owner of a document is the source.  Returns sp unchanged otherwise. */
 static bl_nspan owner_of(bl_docstate *st, bl_nspan sp) {
@@ -320,6 +366,30 @@ static bool is_name(bl_docstate *st, bl_nspan sp) {
 
 /* The subject of a verb at `verb`: the clause before it; an appositive
  * ("L'OODH, une ONG ..., affirme") sends us back to the sentence start. */
+/* A clause [cs, p) may open with a conjunction: "tandis que les Casques
+ * blancs recensent", "et les syndicats comptent". Returns where the subject
+ * after the last one starts. "et"/"ou"/"mais" open a clause only before an
+ * article ("le ministère de l'Intérieur et des Outre-mer recense" is one
+ * name); "qui" and "dont" open a relative clause, read by the caller. */
+static size_t after_conjunction(bl_docstate *st, size_t cs, size_t p) {
+  const char *s = st->text.s;
+  size_t start = cs, a, b;
+  for (size_t q = cs; bl_word_at(s, q, p, &a, &b); q = b) {
+    const bl_lexent *w = word_entry(st, a, b);
+    if (!w || w->kind != WD_CONJ) continue;
+    bool coord = (b - a == 2 && (!strncmp(s + a, "et", 2) || !strncmp(s + a, "ou", 2))) ||
+                 (b - a == 4 && !strncmp(s + a, "mais", 4));
+    bool relative = (b - a == 3 && !strncmp(s + a, "qui", 3)) ||
+                    (b - a == 4 && !strncmp(s + a, "dont", 4)) || (b - a == 3 && !strncmp(s + a, "où", 3));
+    if (relative) continue;
+    size_t c, d;
+    if (!bl_word_at(s, b, p, &c, &d)) break;
+    if (coord && !is_article(st, c, d)) continue;
+    start = b;
+  }
+  return start;
+}
+
 static bl_nspan subject_before(bl_docstate *st, size_t a, size_t verb) {
   const char *s = st->text.s;
   size_t p = verb;
@@ -356,6 +426,7 @@ static bl_nspan subject_before(bl_docstate *st, size_t a, size_t verb) {
         if (we - ws == strlen(rel[i]) && !strncmp(s + ws, rel[i], we - ws)) relative = true;
     if (!relative && has_figure(st, (bl_nspan){q, cs})) return (bl_nspan){0, 0};
   }
+  cs = after_conjunction(st, cs, p);
   bl_nspan np = clean_np(st, (bl_nspan){cs, p});
   size_t ws, we;
   bool relative = bl_word_at(s, cs, p, &ws, &we) && we - ws == 3 && !strncmp(s + ws, "qui", 3);
@@ -420,7 +491,7 @@ static void find_all(bl_docstate *st, size_t a, size_t b, cands *cs) {
       bl_rx_match(g->rx_selon, &st->rx, s, b, from, 0);
       bl_rx_group(&st->rx, 0, &ms, &me);
     } else {
-      src = owner_of(st, clean_np(st, src));
+      src = cut_reached_by(st, owner_of(st, clean_np(st, src)));
       if (usable(st, src) && !names_a_figure(st, src)) add(cs, K_SELON, ms, src, none);
     }
   }
@@ -449,6 +520,14 @@ static void find_all(bl_docstate *st, size_t a, size_t b, cands *cs) {
     }
     if (named(st, g->rx_inverted, "after", &after)) {
       bl_nspan who = inverted_speaker(st, after);
+      bl_nspan owner = owner_of(st, who);
+      if (names_a_figure(st, who) && owner.s == who.s && owner.e == who.e) {
+        /* ", précise le texte", ", indique le communiqué": the document of
+         * the speaker named before */
+        add(cs, K_ANAPHOR, ms, (bl_nspan){0, 0}, (bl_nspan){0, 0});
+        continue;
+      }
+      who = owner;
       if (usable(st, who) && plausible_subject(st, who) && !names_a_figure(st, who))
         add(cs, K_INVERTED, ms, who, (bl_nspan){0, 0});
     }
@@ -596,6 +675,23 @@ static size_t find_quotes(bl_docstate *st, size_t a, size_t b, quote *q, size_t 
   return n;
 }
 
+/* "X a compté 81 000 manifestants, le syndicat 700 000": a figure after a
+ * comma and a noun phrase opened by an article, the speech verb (at `verb`)
+ * left out; the phrase is the figure's speaker. */
+static bl_nspan gapped_subject(bl_docstate *st, size_t verb, size_t at) {
+  const char *s = st->text.s;
+  size_t p = at;
+  while (p > verb && is_space((unsigned char)s[p - 1])) p--;
+  size_t comma = p;
+  while (comma > verb && p - comma < 60 && s[comma - 1] != ',' && !(s[comma - 1] >= '0' && s[comma - 1] <= '9'))
+    comma--;
+  if (comma <= verb || s[comma - 1] != ',') return (bl_nspan){0, 0};
+  size_t a, b;
+  if (!bl_word_at(s, comma, p, &a, &b) || !is_article(st, a, b)) return (bl_nspan){0, 0};
+  bl_nspan np = clean_np(st, (bl_nspan){comma, p});
+  return usable(st, np) && plausible_subject(st, np) ? np : (bl_nspan){0, 0};
+}
+
 int bl_attribute_line(bl_docstate *st, size_t sfirst, size_t slast, size_t first, bool carry,
                       bl_error *err) {
   BL_UNUSED(err);
@@ -654,7 +750,11 @@ int bl_attribute_line(bl_docstate *st, size_t sfirst, size_t slast, size_t first
         if (cs.v[i].kind != K_INVERTED && cs.v[i].src.s <= c->text.s && c->text.e <= cs.v[i].src.e)
           c->dropped = true;
       bl_nspan src = {0, 0}, chan = {0, 0};
-      if (w && w->src.e > w->src.s) {
+      bl_nspan gap = {0, 0};
+      if (w && w->kind == K_SUBJ && c->subject_of >= 0) gap = gapped_subject(st, w->pos, c->text.s);
+      if (gap.e > gap.s) {
+        src = gap; /* "la police a compté 81 000 manifestants, le syndicat 700 000" */
+      } else if (w && w->src.e > w->src.s) {
         src = w->src;
         chan = w->chan.e > w->chan.s ? w->chan : relay ? relay->src : cs.cite_chan;
       } else if (w) { /* an anaphor */

@@ -493,9 +493,12 @@ static bl_nspan money_subject(bl_docstate *st, const bl_qty *q, size_t from, siz
   if (start < e) {
     np = (bl_nspan){start, e};
     while (np.e > np.s && is_space((unsigned char)s[np.e - 1])) np.e--;
-    /* not a lone participle or verb */
+    /* not a lone participle, verb or preposition ("selon le ministère,
+     * contre 60 % selon les syndicats") */
     size_t a0, b0;
-    if (bl_word_at(s, np.s, np.e, &a0, &b0) && b0 >= np.e && finite_verb(s, a0, b0)) np.s = np.e = 0;
+    if (bl_word_at(s, np.s, np.e, &a0, &b0) && b0 >= np.e &&
+        (finite_verb(s, a0, b0) || word_class(g, s, a0, b0) == WD_PREP))
+      np.s = np.e = 0;
   }
   return np;
 }
@@ -527,6 +530,34 @@ static bool after_determiner(bl_docstate *st, size_t from, size_t at) {
  * relative clause ("deux hommes qui étaient portés disparus ont été
  * retrouvés sains et saufs") the main verb's predicate, the last, wins.
  */
+/* Where the first figure at or after `from` starts, else `end` (the
+ * figures are in text order: a binary search). */
+static size_t next_figure(const bl_docstate *st, size_t from, size_t end) {
+  size_t lo = 0, hi = st->q.n;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (st->q.v[mid].ns < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < st->q.n && st->q.v[lo].ns < end ? st->q.v[lo].ns : end;
+}
+
+/* Is the text from `from` to the figure at `fig` just ", dont" (a part of
+ * the count named in an incise) or a preposition (the figure is in a
+ * complement: "2 500 habitants de six communes ont été évacués")? */
+static bool incise_before(const bl_docstate *st, size_t from, size_t fig) {
+  const char *s = st->text.s;
+  size_t p = from;
+  while (p < fig && is_space((unsigned char)s[p])) p++;
+  bool comma = p < fig && s[p] == ',';
+  size_t a, b;
+  if (!bl_word_at(s, comma ? p + 1 : p, fig, &a, &b)) return false;
+  if (comma ? (b - a != 4 || strncmp(s + a, "dont", 4)) : word_class(st->g, s, a, b) != WD_PREP)
+    return false;
+  while (b < fig && is_space((unsigned char)s[b])) b++;
+  return b == fig;
+}
+
 static const bl_lexent *find_pred(bl_docstate *st, size_t from, size_t end, bool end_is_figure,
                                   bl_nspan *where) {
   const char *s = st->text.s;
@@ -628,6 +659,12 @@ static const bl_lexent *implicit_noun(bl_docstate *st, size_t from, size_t end, 
       size_t c, d;
       if (bl_word_at(s, b, end, &c, &d)) {
         const bl_lexent *e = cat_entry(st->g, s, c, d, K(CK_NOUN));
+        if (!(e && e->value >= 0) && !word_class(st->g, s, c, d) && !is_digit((unsigned char)s[c])) {
+          /* "le nombre de personnes déplacées": a plain noun and a predicate */
+          size_t u, v;
+          size_t pe = bl_word_at(s, d, end, &u, &v) ? match_at(st, st->g->rx_cat_pred, u, end) : 0;
+          e = pe ? cat_entry(st->g, s, u, pe, K(CK_PRED) | K(CK_WEAK)) : NULL;
+        }
         if (e && e->value >= 0) {
           where->s = c;
           where->e = d;
@@ -761,7 +798,11 @@ static void status_of(bl_docstate *st, const bl_sent *sn, bl_cl *c) {
   while (next_status_word(st, sn, cached, &at, &from, &ms, &me)) {
     const bl_lexent *e = find_collapsed(&st->g->status, st->text.s, ms, me, ~0u);
     int k = e ? e->kind : 0;
-    if (k == ST_DELTA && ms >= near_s && ms <= near_e) delta = true;
+    /* not the hedge's own words ("fait état de plus de 1 300 morts") nor an
+     * adverb opening the clause ("De plus, trois blessés") */
+    bool hedge_or_adverb = (ms < c->text.e && me > c->text.s) ||
+                           (me <= c->text.s && me < sn->e && st->text.s[me] == ',');
+    if (k == ST_DELTA && ms >= near_s && ms <= near_e && !hedge_or_adverb) delta = true;
     /* "312 personnes restaient hospitalisées": how many are still there,
      * a part of the injured, not their running total */
     if (k == ST_STOCK && ms >= c->text.e && ms <= near_e && !figure_in(st, c->text.e, ms))
@@ -935,7 +976,15 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
     pw = np.pred;
   } else if (!money) {
     size_t from = np.np.e ? np.np.e : after;
-    pred = find_pred(st, from, clause_end, clause_end < sn->e, &pw);
+    /* "85 personnes, dont 12 enfants, ont été blessées": the next figure
+     * opens an incise, the predicate lies past it */
+    size_t pred_end = clause_end;
+    if (clause_end < from) /* the next figure is in the noun phrase: "habitants de six communes" */
+      pred_end = next_figure(st, from, sn->e);
+    else if (clause_end < sn->e && np.head.e && !(np.noun && np.noun->value >= 0) &&
+             incise_before(st, from, clause_end))
+      pred_end = sn->e;
+    pred = find_pred(st, from, pred_end, pred_end < sn->e, &pw);
   }
   const bl_lexent *noun = np.noun;
   bool thing = noun && noun->kind == CK_THING;
@@ -1190,11 +1239,18 @@ static int zero_claim(bl_docstate *st, size_t si, size_t at, bl_error *err) {
   const bl_grammar *g = st->g;
   const bl_sent *sn = &st->seg.sents[si];
   const char *s = st->text.s;
-  if (!match_at(st, g->rx_zero, at, sn->e)) return BL_OK;
+  size_t me = match_at(st, g->rx_zero, at, sn->e);
+  if (!me) return BL_OK;
   uint32_t zn[1];
   size_t ns = 0, ne = 0;
-  if (!bl_rx_groups_named(g->rx_zero, "zn", zn, 1) || !bl_rx_group(&st->rx, zn[0], &ns, &ne))
-    return BL_OK;
+  if (!bl_rx_groups_named(g->rx_zero, "zn", zn, 1)) return BL_OK;
+  bool pronoun = !bl_rx_group(&st->rx, zn[0], &ns, &ne);
+  if (pronoun) {
+    /* "aucun n'est blessé": the text is the zero word alone; the noun is
+     * that of the count before it in the paragraph ("Trois enfants ...") */
+    while (me > at && (s[me - 1] == ' ' || s[me - 1] == '\n')) me--;
+    ns = ne = me;
+  }
   const bl_lexent *z = cat_entry(g, s, ns, ne, K(CK_ZERO));
   const bl_lexent *noun = cat_entry(g, s, ns, ne, K(CK_NOUN));
   int cat = z ? (int)z->value : -1;
@@ -1214,6 +1270,13 @@ static int zero_claim(bl_docstate *st, size_t si, size_t at, bl_error *err) {
   c.unit.e = c.np.e = ne;
   c.category = (bl_category)cat;
   c.group = noun ? (bl_group)noun->group : BL_GROUP_NONE;
+  if (pronoun) {
+    long k = previous_claim(st, si, false, true);
+    while (k >= 0 && st->cl.v[k].unit.e <= st->cl.v[k].unit.s && st->cl.v[k].subject_of >= 0)
+      k = st->cl.v[k].subject_of;
+    c.subject_of = k;
+    if (k >= 0) c.group = st->cl.v[k].group;
+  }
   c.negated = true;
   c.toll = true;
   c.cumulative = 1;

@@ -435,7 +435,8 @@ static const kindname category_kinds[] = {{"noun", CK_NOUN}, {"thing", CK_THING}
 static const kindname notclaim_kinds[] = {{"duration", NC_DURATION}, {"age", NC_AGE},
                                           {"measure", NC_MEASURE}, {"ratio", NC_RATIO},
                                           {"stat", NC_STAT}, {"time", NC_TIME},
-                                          {"frequency", NC_FREQUENCY}, {NULL, 0}};
+                                          {"frequency", NC_FREQUENCY}, {"difference", NC_DIFFERENCE},
+                                          {NULL, 0}};
 static const kindname word_kinds[] = {{"det", WD_DET}, {"prep", WD_PREP}, {"conj", WD_CONJ},
                                       {"pron", WD_PRON}, {"aux", WD_AUX}, {"adv", WD_ADV},
                                       {"time", WD_TIME}, {"zero", WD_ZERO}, {"nosrc", WD_NOSRC}, {"stop", WD_STOP}, {"have", WD_HAVE},

@@ -61,7 +61,7 @@ enum { PL_LOCATIVE = 1 };
 /* Kinds of categories.tsv entries (value = bl_category or -1). */
 enum { CK_NOUN = 1, CK_THING, CK_PRED, CK_WEAK, CK_VERB, CK_COMP, CK_ZERO };
 /* Reasons of notclaim.tsv entries. */
-enum { NC_DURATION = 1, NC_AGE, NC_MEASURE, NC_RATIO, NC_STAT, NC_TIME, NC_FREQUENCY };
+enum { NC_DURATION = 1, NC_AGE, NC_MEASURE, NC_RATIO, NC_STAT, NC_TIME, NC_FREQUENCY, NC_DIFFERENCE };
 /* Classes of words.tsv entries. */
 enum { WD_DET = 1, WD_PREP, WD_CONJ, WD_PRON, WD_AUX, WD_ADV, WD_TIME, WD_ZERO, WD_NOSRC, WD_STOP, WD_HAVE };
 /* An auxiliary or copula of either kind ("have": the forms of "avoir"). */
