@@ -43,6 +43,7 @@ void bl_doc_free(bl_doc *d) {
   bl_free(d->st.q.v);
   bl_free(d->st.q.zero);
   bl_free(d->st.cl.v);
+  bl_free(d->st.stw.v);
   bl_free(d->pub);
   bl_buf_clear(&d->arena);
   bl_free(d);
@@ -179,6 +180,7 @@ int bl_doc_run(bl_doc *d, const char *body, size_t len, unsigned opts, bl_error 
   st->q.want_zero = true;
   st->q.max = BL_DOC_MAX_CLAIMS;
   st->cl.n = 0;
+  st->stw.valid = false;
   st->last_src.s = st->last_src.e = st->last_chan.s = st->last_chan.e = 0;
   d->npub = 0;
   int rc = bl_text_normalize(&st->text, body, len, opts, err);

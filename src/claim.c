@@ -772,30 +772,63 @@ static bool figure_in(const bl_docstate *st, size_t a, size_t b) {
   return lo < st->q.n && st->q.v[lo].ns < b;
 }
 
+/* The status words of sentence sn, in order (st->stw): searched once for
+ * all the claims of the sentence.  Returns false when out of memory. */
+static bool status_words(bl_docstate *st, const bl_sent *sn) {
+  if (st->stw.valid && st->stw.sent.s == sn->s && st->stw.sent.e == sn->e) return true;
+  st->stw.valid = false;
+  st->stw.n = 0;
+  size_t from = sn->s, ms = 0, me = 0;
+  while (search(st, st->g->rx_status, from, sn->e, &ms, &me)) {
+    if (bl_grow((void **)&st->stw.v, &st->stw.cap, st->stw.n + 1, sizeof *st->stw.v)) return false;
+    st->stw.v[st->stw.n++] = (bl_nspan){ms, me};
+    from = me > from ? me : from + 1;
+  }
+  st->stw.sent = (bl_nspan){sn->s, sn->e};
+  st->stw.valid = true;
+  return true;
+}
+
+/* The next status word of sn at or after *k (cursor over st->stw, or a new
+ * search when it could not be kept): fills ms, me. */
+static bool next_status_word(bl_docstate *st, const bl_sent *sn, bool cached, size_t *k,
+                             size_t *from, size_t *ms, size_t *me) {
+  if (cached) {
+    if (*k >= st->stw.n) return false;
+    *ms = st->stw.v[*k].s;
+    *me = st->stw.v[(*k)++].e;
+    return true;
+  }
+  if (!search(st, st->g->rx_status, *from, sn->e, ms, me)) return false;
+  *from = *me > *from ? *me : *from + 1;
+  return true;
+}
+
 /* The status the words of a sentence give: final over revised over
  * provisional. */
 static bl_status sentence_status(bl_docstate *st, const bl_sent *sn) {
-  size_t from = sn->s, ms = 0, me = 0;
+  size_t from = sn->s, ms = 0, me = 0, at = 0;
+  bool cached = status_words(st, sn);
   bl_status status = BL_STATUS_NONE;
-  while (search(st, st->g->rx_status, from, sn->e, &ms, &me)) {
+  while (next_status_word(st, sn, cached, &at, &from, &ms, &me)) {
     const bl_lexent *e = find_collapsed(&st->g->status, st->text.s, ms, me, ~0u);
     int k = e ? e->kind : 0;
     if (k == ST_PROVISIONAL && !status) status = BL_STATUS_PROVISIONAL;
     if (k == ST_FINAL) status = BL_STATUS_FINAL;
     if (k == ST_REVISED && status != BL_STATUS_FINAL) status = BL_STATUS_REVISED;
-    from = me > from ? me : from + 1;
   }
   return status;
 }
 
 /* Status words of the sentence; delta/window near the claim make it not cumulative. */
 static void status_of(bl_docstate *st, const bl_sent *sn, bl_cl *c) {
-  size_t from = sn->s, ms = 0, me = 0;
+  size_t from = sn->s, ms = 0, me = 0, at = 0;
   bool delta = false, window = false;
   size_t near_s = c->text.s > 24 ? c->text.s - 24 : 0;
   size_t near_e = (c->np.e ? c->np.e : c->text.e) + 24;
   c->status = sentence_status(st, sn);
-  while (search(st, st->g->rx_status, from, sn->e, &ms, &me)) {
+  bool cached = status_words(st, sn);
+  while (next_status_word(st, sn, cached, &at, &from, &ms, &me)) {
     const bl_lexent *e = find_collapsed(&st->g->status, st->text.s, ms, me, ~0u);
     int k = e ? e->kind : 0;
     /* not the hedge's own words ("fait état de plus de 1 300 morts") nor an
@@ -813,7 +846,6 @@ static void status_of(bl_docstate *st, const bl_sent *sn, bl_cl *c) {
     if (k == ST_WINDOW && (ms >= c->text.e ? !figure_in(st, c->text.e, ms)
                                             : !figure_in(st, sn->s, ms)))
       window = true;
-    from = me > from ? me : from + 1;
   }
   if (c->toll) c->cumulative = (delta || window) ? 0 : 1;
   else c->status = BL_STATUS_NONE;

@@ -54,6 +54,15 @@ typedef struct bl_docstate {
   bl_nspan last_src, last_chan; /* the last source of the article, for anaphors */
   bl_nspan para_src, para_chan; /* the source carried over the current paragraph */
   bl_nspan issuer;              /* a press release's issuer: every figure's default */
+  /* claim.c: the status words (claims.pcre "status") of one sentence,
+   * found once for all its claims; valid only while `sent` is that
+   * sentence's span in this text (bl_doc_run resets it). */
+  struct {
+    bl_nspan sent;
+    bool valid;
+    bl_nspan *v; /* owned */
+    size_t n, cap;
+  } stw;
 } bl_docstate;
 
 /* claim.c: the claims of sentence `si` (quantities q->v[first..last) lie in

@@ -1220,6 +1220,14 @@ static int load_all(bl_grammar *g, const char *dir, loadstate *ls, ruleset *rs, 
       g->twins[g->ntwins++].anchored = twin;
     }
   }
+  /* A word whose first byte cannot begin the starter rule is not tried
+   * (num.c): PCRE2's own start analysis, read once. */
+  const uint8_t *bits = NULL;
+  uint32_t empty = 1;
+  pcre2_pattern_info(g->starter, PCRE2_INFO_FIRSTBITMAP, (void *)&bits);
+  pcre2_pattern_info(g->starter, PCRE2_INFO_MATCHEMPTY, &empty);
+  if (bits && !empty) memcpy(g->starter_first, bits, sizeof g->starter_first);
+  else memset(g->starter_first, 0xff, sizeof g->starter_first);
   if ((rc = build_alternation(g, ls, &rs[RS_NOTQ], rs_files[RS_NOTQ], &g->notq, err))) return rc;
   if ((rc = build_alternation(g, ls, &rs[RS_FURNITURE], rs_files[RS_FURNITURE], &g->furniture, err)))
     return rc;

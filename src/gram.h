@@ -106,6 +106,8 @@ struct bl_grammar {
 
   pcre2_code *quantity;  /* owned */
   pcre2_code *starter;   /* owned: quantity.pcre's starter rule, compiled anchored */
+  uint8_t starter_first[32]; /* bytes a starter match can begin with (PCRE2's
+                              * start bitmap; all when it gives none) */
   pcre2_code *notq;      /* owned */
   pcre2_code *unit_word; /* owned: "\s+(de |d')?<unit word>" after a figure */
   pcre2_code *furniture; /* owned: furniture.pcre, one alternation with (*MARK:id) */

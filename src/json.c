@@ -91,6 +91,22 @@ int bl_json_num(bl_buf *b, double v) {
 }
 
 int bl_json_key(bl_buf *b, const char *key, bool first) {
+  /* Keys are short words that need no escape: one copy. */
+  size_t n = strlen(key), i = 0;
+  while (i < n && !esc_class[(unsigned char)key[i]]) i++;
+  if (i == n) {
+    if (bl_buf_reserve(b, n + 4)) return BL_NOMEM;
+    char *p = b->ptr + b->len;
+    if (!first) *p++ = ',';
+    *p++ = '"';
+    memcpy(p, key, n);
+    p += n;
+    *p++ = '"';
+    *p++ = ':';
+    *p = '\0';
+    b->len = (size_t)(p - b->ptr);
+    return BL_OK;
+  }
   if (!first && bl_buf_addc(b, ',')) return BL_NOMEM;
   if (bl_json_str(b, key, strlen(key))) return BL_NOMEM;
   return bl_buf_addc(b, ':');

@@ -326,6 +326,8 @@ typedef struct scanner {
  * starter rule: a hedge, "entre", "une", "des"...)?  Most words before a
  * figure start nothing; this cheap test spares the full pattern there. */
 static bool starts_quantity(scanner *sc, size_t t) {
+  unsigned c = (unsigned char)sc->s[t];
+  if (!(sc->g->starter_first[c / 8] & (1u << (c % 8)))) return false;
   return bl_rx_match(sc->g->starter, sc->rx, sc->s, sc->to, t, PCRE2_ANCHORED) > 0;
 }
 

@@ -53,8 +53,15 @@ int bl_rx_match(const pcre2_code *re, bl_rx_state *st, const char *subject, size
     pcre2_pattern_info(re, PCRE2_INFO_ARGOPTIONS, &compiled);
     if (compiled & PCRE2_ANCHORED) opts &= ~(uint32_t)PCRE2_ANCHORED;
   }
-  int rc = pcre2_match(re, (PCRE2_SPTR)subject, len, start, opts | PCRE2_NO_UTF_CHECK, st->md,
-                       st->mc);
+  /* pcre2_jit_match is the same match without pcre2_match's checks (the
+   * text layer has checked the UTF-8); it takes no PCRE2_ANCHORED, and a
+   * pattern that has no JIT code goes to the interpreter. */
+  int rc = PCRE2_ERROR_JIT_BADOPTION;
+  if (!(opts & PCRE2_ANCHORED))
+    rc = pcre2_jit_match(re, (PCRE2_SPTR)subject, len, start, opts, st->md, st->mc);
+  if (rc == PCRE2_ERROR_JIT_BADOPTION)
+    rc = pcre2_match(re, (PCRE2_SPTR)subject, len, start, opts | PCRE2_NO_UTF_CHECK, st->md,
+                     st->mc);
   if (rc > 0) return rc;
   if (rc == 0) return (int)pcre2_get_ovector_count(st->md);
   if (rc == PCRE2_ERROR_NOMATCH || rc == PCRE2_ERROR_PARTIAL) return 0;
