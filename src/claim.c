@@ -604,7 +604,9 @@ static const bl_lexent *find_pred(bl_docstate *st, size_t from, size_t end, bool
       size_t c, d;
       if (bl_word_at(s, p + 1, end, &c, &d) &&
           ((d - c == 4 && !strncmp(s + c, "dont", 4)) || (d - c == 3 && !strncmp(s + c, "qui", 3)) ||
-           (d - c == 9 && !strncmp(s + c, "notamment", 9)))) {
+           (d - c == 9 && !strncmp(s + c, "notamment", 9)) ||
+           /* "Deux suspects, âgés de 19 et 21 ans, ont été placés" */
+           (d - c >= strlen("âgé") && !strncmp(s + c, "âgé", strlen("âgé"))))) {
         const char *next = memchr(s + d, ',', end - d);
         if (next) {
           p = (size_t)(next - s);
