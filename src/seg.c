@@ -29,7 +29,7 @@ void bl_seg_clear(bl_seg *sg) {
 int bl_seg_lines(bl_seg *sg, const bl_grammar *g, bl_rx_state *rx, const char *s, size_t n,
                  bl_error *err) {
   sg->nlines = sg->nsents = 0;
-  bool tail = false;
+  bool tail = false, block = false;
   for (size_t i = 0; i <= n;) {
     const char *nl = i < n ? memchr(s + i, '\n', n - i) : NULL;
     size_t e = nl ? (size_t)(nl - s) : n;
@@ -38,14 +38,18 @@ int bl_seg_lines(bl_seg *sg, const bl_grammar *g, bl_rx_state *rx, const char *s
     bl_line *l = &sg->lines[sg->nlines++];
     l->s = i;
     l->e = e;
-    l->furniture = tail;
-    if (!tail && e > i) {
+    bool blank = true;
+    for (size_t k = i; k < e && blank; k++) blank = is_space((unsigned char)s[k]);
+    if (blank) block = false;
+    l->furniture = tail || (block && !blank);
+    if (!l->furniture && e > i) {
       int rc = bl_rx_match(g->furniture, rx, s, e, i, PCRE2_ANCHORED);
       if (rc < 0) return bl_fail_at(err, -rc, i, e, "furniture pattern limit at byte %zu", i);
       if (rc > 0) {
         l->furniture = true;
         const char *mark = bl_rx_mark(rx);
         if (mark && !strncmp(mark, "tail-", 5)) tail = true;
+        if (mark && !strncmp(mark, "block-", 6)) block = true;
       }
     }
     if (!nl) break;
