@@ -526,12 +526,10 @@ static bl_nspan money_subject(bl_docstate *st, const bl_qty *q, size_t from, siz
       np.s = np.e = 0;
     /* "complété par 12,8 millions": a phrase ending on a preposition names
      * no noun */
-    size_t ls = np.s, le = np.s;
-    for (size_t x = np.s, u, v; bl_word_at(s, x, np.e, &u, &v); x = v) {
-      ls = u;
-      le = v;
-    }
-    if (np.e > np.s && le == np.e && word_class(g, s, ls, le) == WD_PREP) np.s = np.e = 0;
+    bl_nspan last = {0, 0};
+    for (size_t x = np.s, u, v; bl_word_at(s, x, np.e, &u, &v); x = v) last = (bl_nspan){u, v};
+    if (np.e > np.s && last.e == np.e && word_class(g, s, last.s, last.e) == WD_PREP)
+      np.s = np.e = 0;
   }
   return np;
 }
