@@ -169,6 +169,7 @@ typedef struct nphrase {
   bl_nspan np;     /* with complements */
   bl_nspan pred;   /* a predicate met inside the phrase (participle) */
   bool autres;
+  size_t autres_end; /* past "autres" */
   const bl_lexent *noun; /* categories.tsv entry of the head, if any */
   bl_group comp_group;
 } nphrase;
@@ -197,7 +198,7 @@ static void read_np(bl_docstate *st, size_t p, size_t end, nphrase *np) {
   size_t m = match_at(st, g->rx_autres, p, end);
   if (m) {
     np->autres = true;
-    p = m;
+    np->autres_end = p = m;
   }
   /* quotes and "de"/"d'" before the noun ("une vingtaine d'employés") */
   for (int guard = 0; guard < 4; guard++) {
@@ -345,8 +346,10 @@ static bl_nspan participle_after(bl_docstate *st, size_t p, size_t end) {
       continue;
     }
     if (cls || b - a < 4) break;
-    static const char *const endings[] = {"é", "ée", "és", "ées", "is", "ise", "ises", "it", "its",
-                                          "ite", "ites", "u", "ue", "us", "ues", NULL};
+    static const char *const endings[] = {"é",    "ée",   "és",  "ées",  "is",  "ise",  "ises",
+                                          "it",   "its",  "ite", "ites", "u",   "ue",   "us",
+                                          "ues",  "ert",  "erts", "erte", "ertes", /* découverts */
+                                          "eint", "eints", "einte", "eintes", NULL}; /* atteints */
     for (size_t i = 0; endings[i]; i++) {
       size_t n = strlen(endings[i]);
       if (b - a > n + 2 && !memcmp(s + b - n, endings[i], n)) return (bl_nspan){a, b};
@@ -595,7 +598,11 @@ static const bl_lexent *find_pred(bl_docstate *st, size_t from, size_t end, bool
   size_t figure = end;
   if (end > from + PRED_WINDOW) end = from + PRED_WINDOW;
   size_t a, b;
-  bool relative = bl_word_at(s, from, end, &a, &b) && b - a == 3 && !strncmp(s + a, "qui", 3);
+  /* "familles dont la maison est devenue inhabitable ont été relogées": past
+   * a relative clause, the main verb (the last predicate) is the figure's */
+  bool relative = bl_word_at(s, from, end, &a, &b) &&
+                  ((b - a == 3 && !strncmp(s + a, "qui", 3)) || (b - a == 4 && !strncmp(s + a, "dont", 4)) ||
+                   (b - a == 3 && !strncmp(s + a, "que", 3)) || (b - a == 3 && !strncmp(s + a, "qu'", 3)));
   for (size_t p = from; p < end; p++) {
     if (s[p] == ',') {
       /* an incise (", dont des sous-traitants ...,") does not end the clause */
@@ -1108,6 +1115,7 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
       c.pred_active = have || after_have(st, c.pred.s, sn->s);
     }
     size_t wfrom = c.pred.e > c.np.e ? c.pred.e : c.np.e;
+    if (!wfrom && np.autres) wfrom = np.autres_end; /* "les deux autres à Saint-Ilarn" */
     if (wfrom) c.where = where_phrase(st, wfrom, clause_end, false);
   } else if (c.np.e) {
     /* what the money or the change is for or of: "une enveloppe de 1,5
@@ -1124,6 +1132,12 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
   long parent = -1;
   if (np.autres) {
     long k = previous_claim(st, si, false, false);
+    /* "deux des victimes ... à Pradevel, village de 2 100 habitants, les deux
+     * autres à Saint-Ilarn": others of the toll, not of a population */
+    if (k >= 0 && !st->cl.v[k].toll) {
+      long t = previous_claim(st, si, true, false);
+      if (t >= 0 && st->cl.v[t].sent == si) k = t;
+    }
     /* others than the whole, not than its part ("14 hospitalisées, dont
      * deux en urgence absolue, et une dizaine d'autres") */
     while (k >= 0 && !st->cl.v[k].unit.e && st->cl.v[k].subject_of >= 0) k = st->cl.v[k].subject_of;
