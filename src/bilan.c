@@ -76,7 +76,7 @@ static int arena_span(bl_doc *d, bl_nspan sp, pending_str *out) {
  * predicate gets "ayant" ("personnes ayant perdu la vie", not "personnes
  * perdu la vie"). */
 static int arena_subject(bl_doc *d, bl_nspan np, bl_nspan pred, bool active, bl_nspan where,
-                         pending_str *out) {
+                         bool where_of, pending_str *out) {
   const bl_text *t = &d->st.text;
   bl_nspan parts[3] = {np, pred, where};
   out->set = false;
@@ -84,7 +84,7 @@ static int arena_subject(bl_doc *d, bl_nspan np, bl_nspan pred, bool active, bl_
   for (int i = 0; i < 3; i++) {
     bl_nspan p = parts[i];
     if (p.e <= p.s) continue;
-    if (p.s < covered) p.s = covered;
+    if (p.s < covered && !(i == 2 && where_of)) p.s = covered; /* the place may come first */
     if (p.e <= p.s) continue;
     bl_span o = bl_text_orig_span(t, p.s, p.e);
     if (!out->set) {
@@ -95,6 +95,16 @@ static int arena_subject(bl_doc *d, bl_nspan np, bl_nspan pred, bool active, bl_
     }
     if (i == 1 && active && out->off < d->arena.len && bl_buf_add(&d->arena, "ayant ", 6))
       return BL_NOMEM;
+    if (i == 2 && where_of && out->off < d->arena.len) {
+      /* "habitants de Pradevel", "habitants d'Arles" */
+      unsigned char c0 = (unsigned char)t->orig[o.start];
+      unsigned char c1 = o.end > o.start + 1 ? (unsigned char)t->orig[o.start + 1] : 0;
+      /* A E I O U Y, or À..Æ È..Ï Ò..Ö Ù..Ü (UTF-8 C3 xx) */
+      bool vowel = (c0 && strchr("AEIOUYaeiouy", c0)) ||
+                   (c0 == 0xC3 && ((c1 >= 0x80 && c1 <= 0x86) || (c1 >= 0x88 && c1 <= 0x8F) ||
+                                   (c1 >= 0x92 && c1 <= 0x96) || (c1 >= 0x99 && c1 <= 0x9C)));
+      if (bl_buf_add(&d->arena, vowel ? "d'" : "de ", vowel ? 2 : 3)) return BL_NOMEM;
+    }
     if (bl_buf_add(&d->arena, t->orig + o.start, o.end - o.start)) return BL_NOMEM;
     covered = p.e;
   }
@@ -153,7 +163,8 @@ static int publish(bl_doc *d, bl_error *err) {
     bool active = own_pred ? c->pred_active : base->pred_active;
     bl_nspan where = c->where.e > c->where.s ? c->where : (c == base ? c->where : (bl_nspan){0, 0});
     rc = arena_span(d, unit, &mine[0]);
-    if (!rc) rc = arena_subject(d, np, pred, active, where, &mine[1]);
+    bool where_of = c->where.e > c->where.s && c->where_of;
+    if (!rc) rc = arena_subject(d, np, pred, active, where, where_of, &mine[1]);
     if (!rc) rc = arena_span(d, c->source, &mine[2]);
     if (!rc) rc = arena_span(d, c->channel, &mine[3]);
   }

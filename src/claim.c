@@ -1117,6 +1117,13 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
     size_t wfrom = c.pred.e > c.np.e ? c.pred.e : c.np.e;
     if (!wfrom && np.autres) wfrom = np.autres_end; /* "les deux autres à Saint-Ilarn" */
     if (wfrom) c.where = where_phrase(st, wfrom, clause_end, false);
+    uint32_t pl[1];
+    size_t ps = 0, pe = 0;
+    if (!c.where.e && c.np.e && ends_before(st, g->rx_population, sn->s, q->ns) &&
+        bl_rx_groups_named(g->rx_population, "place", pl, 1) && bl_rx_group(&st->rx, pl[0], &ps, &pe)) {
+      c.where = (bl_nspan){ps, pe}; /* "Pradevel, village de 2 100 habitants" */
+      c.where_of = true;
+    }
   } else if (c.np.e) {
     /* what the money or the change is for or of: "une enveloppe de 1,5
      * million d'euros (réservée) aux communes", "une baisse de 4,2 % du
@@ -1290,6 +1297,9 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
   /* "plusieurs", "quelques" alone are claims only of a toll ("plusieurs blessés"). */
   if ((q->flags & QF_VAGUE) && q->pub.hi <= 9 && !(cat >= 0 && toll_category((bl_category)cat)))
     return BL_OK;
+  /* "le centre d'Aubenas, ville de 12 000 habitants": a population, whatever
+   * happened to the place */
+  if (c.where_of) cat = BL_CAT_OTHER;
   c.category = cat < 0 ? BL_CAT_OTHER : (bl_category)cat;
   if (noun && noun->group) c.group = (bl_group)noun->group;
   if (!c.group && np.comp_group) c.group = np.comp_group;

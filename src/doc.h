@@ -24,6 +24,8 @@ typedef struct bl_cl {
   bl_nspan pred;        /* the predicate that gave the category, for the subject */
   bool pred_active;     /* after "avoir" ("ont perdu la vie"): "ayant perdu la vie" */
   bl_nspan where;       /* a phrase after them ("à Pradevel", "dans les hôpitaux de la capitale") */
+  bool where_of;        /* `where` is a place named before the figure: "de " joins it
+                           ("Pradevel, village de 2 100 habitants") */
   long subject_of;      /* "autres": reuse that claim's unit and subject; -1 */
   bl_category category;
   bl_group group;

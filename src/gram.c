@@ -1103,7 +1103,7 @@ void bl_grammar_free(bl_grammar *g) {
                                g->rx_de_source, g->rx_cite_par, g->rx_inverted, g->rx_verb,
                                g->rx_same_source, g->rx_par_agent, g->rx_press, g->rx_cat_pred, g->rx_cat_verb,
                                g->rx_denial, g->rx_status, g->rx_currency_cue, g->rx_dollar_explicit, g->rx_partitive, g->rx_includes, g->rx_versus,
-                               g->rx_ellipsis, g->rx_copula, g->rx_pron_count,
+                               g->rx_ellipsis, g->rx_copula, g->rx_pron_count, g->rx_population,
                                g->rx_among_after, g->rx_among_before, g->rx_forecast};
   for (size_t i = 0; i < BL_ARRAY_LEN(extra); i++) pcre2_code_free(extra[i]);
   bl_free(g->rules);
@@ -1190,6 +1190,7 @@ static int load_all(bl_grammar *g, const char *dir, loadstate *ls, ruleset *rs, 
       {RS_CLAIMS, "versus-before", &g->rx_versus}, {RS_CLAIMS, "ellipsis-before", &g->rx_ellipsis},
       {RS_CLAIMS, "copula-before", &g->rx_copula},
       {RS_CLAIMS, "pronoun-count-before", &g->rx_pron_count},
+      {RS_CLAIMS, "population-before", &g->rx_population},
       {RS_CLAIMS, "among-after", &g->rx_among_after}, {RS_CLAIMS, "among-before", &g->rx_among_before},
       {RS_CLAIMS, "forecast-before", &g->rx_forecast},
       {RS_CLAIMS, "cat-pred", &g->rx_cat_pred},    {RS_CLAIMS, "cat-verb", &g->rx_cat_verb},
