@@ -92,6 +92,26 @@ cli_table *cli_table_new(cli_format fmt, int ncols, const char *const *names);
 void cli_table_row(cli_table *t, const char *const *vals, const int *types);
 void cli_table_end(cli_table *t); /* prints the table, frees, flushes */
 
+/* A row printer for bl_query_run: the rows as a table, CSV or JSON
+ * (cli_view.c). */
+typedef struct cli_sink {
+  cli_format fmt;
+  cli_table *t; /* made at the first row */
+} cli_sink;
+int cli_sink_row(void *ctx, int ncols, const char *const *names, const char *const *vals,
+                 const int *types); /* ctx: a cli_sink */
+
+/* A command that prints a view (tolls, conflicts): --db, --event (bound as
+ * ?1 of sql, NULL for all) and --format into *sink; each row goes to
+ * row(ctx, ...), or to cli_sink_row(sink, ...) when row is NULL.  Returns
+ * the exit status. */
+typedef struct cli_view {
+  const char *name, *usage, *sql;
+  int (*row)(void *ctx, int ncols, const char *const *names, const char *const *vals,
+             const int *types);
+} cli_view;
+int cli_view_command(int argc, char **argv, const cli_view *v, cli_sink *sink, void *ctx);
+
 /* The database (cli_db.c): --db, else $BILAN_DB, else ./bilan.db. */
 const char *cli_db_path(const char *flag);
 /* Open it (created and migrated when not read-only); on failure print the

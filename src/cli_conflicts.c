@@ -10,7 +10,6 @@
 #include "json.h"
 #include "store.h"
 
-#include <getopt.h>
 #include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
@@ -43,8 +42,7 @@ static const char conflicts_sql[] =
 static const int flat_cols[] = {0, 1, 2, 3, 6, 5, 12, 7, 15, 14, 21, 16, 22};
 
 typedef struct printer {
-  cli_format fmt;
-  cli_table *t;
+  cli_sink sink;
   bl_buf b;
 } printer;
 
@@ -75,7 +73,7 @@ static int print_row(void *ctx, int ncols, const char *const *names, const char 
                      const int *types) {
   (void)ncols;
   printer *p = ctx;
-  if (p->fmt == CLI_JSON) {
+  if (p->sink.fmt == CLI_JSON) {
     bl_buf *b = &p->b;
     bl_buf_reset(b);
     static const char *const keys[] = {"kind", "event", "category", "group"};
@@ -98,51 +96,15 @@ static int print_row(void *ctx, int ncols, const char *const *names, const char 
     nm[i] = names[flat_cols[i]];
     ty[i] = types[flat_cols[i]];
   }
-  if (!p->t) p->t = cli_table_new(p->fmt, N, nm);
-  cli_table_row(p->t, v, ty);
-  return 0;
+  return cli_sink_row(&p->sink, N, nm, v, ty);
 }
 
 int cmd_conflicts(int argc, char **argv) {
-  static const struct option longopts[] = {{"db", required_argument, NULL, 'd'},
-                                           {"event", required_argument, NULL, 'e'},
-                                           {"format", required_argument, NULL, 'f'},
-                                           {"help", no_argument, NULL, 'h'},
-                                           {NULL, 0, NULL, 0}};
-  const char *db = NULL, *event = NULL;
+  static const cli_view view = {"conflicts", conflicts_usage, conflicts_sql, print_row};
   printer p;
   memset(&p, 0, sizeof p);
   bl_buf_init(&p.b);
-  int c;
-  optind = 1;
-  while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
-    switch (c) {
-    case 'd': db = optarg; break;
-    case 'e': event = optarg; break;
-    case 'f':
-      if (cli_format_parse(optarg, &p.fmt)) {
-        cli_error("unknown format '%s' (table, csv or json)", optarg);
-        return EXIT_USAGE;
-      }
-      break;
-    case 'h': fputs(conflicts_usage, stdout); return EXIT_OK;
-    default: fputs(conflicts_usage, stderr); return EXIT_USAGE;
-    }
-  }
-  if (optind != argc) {
-    cli_error("conflicts takes no argument '%s'", argv[optind]);
-    return EXIT_USAGE;
-  }
-  bl_store *s = cli_db_open(cli_db_path(db), false);
-  bl_error err;
-  memset(&err, 0, sizeof err);
-  const char *args[] = {event};
-  int rc = bl_query_run_args(s, conflicts_sql, args, 1, print_row, &p, &err);
-  cli_table_end(p.t);
-  cli_out_flush();
+  int rc = cli_view_command(argc, argv, &view, &p.sink, &p);
   bl_buf_clear(&p.b);
-  bl_store_free(s);
-  if (rc == BL_OK) return EXIT_OK;
-  cli_error("conflicts: %s", err.msg);
-  return rc == BL_NOMEM ? EXIT_INTERNAL : EXIT_DB;
+  return rc;
 }

@@ -26,19 +26,6 @@ static const char query_usage[] =
     "  bilan query \"SELECT outlet, count(*) FROM articles GROUP BY outlet\"\n"
     "  bilan query --format csv \"SELECT * FROM tolls WHERE category = 'killed'\"\n";
 
-typedef struct printer {
-  cli_format fmt;
-  cli_table *t;
-} printer;
-
-static int print_row(void *ctx, int ncols, const char *const *names, const char *const *vals,
-                     const int *types) {
-  printer *p = ctx;
-  if (!p->t) p->t = cli_table_new(p->fmt, ncols, names);
-  cli_table_row(p->t, vals, types);
-  return 0;
-}
-
 int cmd_query(int argc, char **argv) {
   static const struct option longopts[] = {{"db", required_argument, NULL, 'd'},
                                            {"format", required_argument, NULL, 'f'},
@@ -46,7 +33,7 @@ int cmd_query(int argc, char **argv) {
                                            {"help", no_argument, NULL, 'h'},
                                            {NULL, 0, NULL, 0}};
   const char *db = NULL;
-  printer p = {CLI_TABLE, NULL};
+  cli_sink p = {CLI_TABLE, NULL};
   int c;
   optind = 1;
   while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
@@ -84,7 +71,7 @@ int cmd_query(int argc, char **argv) {
   bl_store *s = cli_db_open(path, true);
   bl_error err;
   memset(&err, 0, sizeof err);
-  int rc = bl_query_run(s, sql, print_row, &p, &err);
+  int rc = bl_query_run(s, sql, cli_sink_row, &p, &err);
   cli_table_end(p.t);
   bl_store_free(s);
   free(owned);

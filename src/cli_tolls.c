@@ -4,11 +4,6 @@
  * latest and the highest (SPEC §8; the `tolls` view of db/views.sql).
  */
 #include "cli.h"
-#include "store.h"
-
-#include <getopt.h>
-#include <stdlib.h>
-#include <string.h>
 
 static const char tolls_usage[] =
     "usage: bilan tolls [--db PATH] [--event KEY] [--format table|csv|json]\n"
@@ -32,55 +27,8 @@ static const char tolls_sql[] =
     " lo, hi, qualifier, status, latest, highest, article FROM tolls"
     " WHERE ?1 IS NULL OR event = ?1";
 
-typedef struct printer {
-  cli_format fmt;
-  cli_table *t;
-} printer;
-
-static int print_row(void *ctx, int ncols, const char *const *names, const char *const *vals,
-                     const int *types) {
-  printer *p = ctx;
-  if (!p->t) p->t = cli_table_new(p->fmt, ncols, names);
-  cli_table_row(p->t, vals, types);
-  return 0;
-}
-
 int cmd_tolls(int argc, char **argv) {
-  static const struct option longopts[] = {{"db", required_argument, NULL, 'd'},
-                                           {"event", required_argument, NULL, 'e'},
-                                           {"format", required_argument, NULL, 'f'},
-                                           {"help", no_argument, NULL, 'h'},
-                                           {NULL, 0, NULL, 0}};
-  const char *db = NULL, *event = NULL;
-  printer p = {CLI_TABLE, NULL};
-  int c;
-  optind = 1;
-  while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
-    switch (c) {
-    case 'd': db = optarg; break;
-    case 'e': event = optarg; break;
-    case 'f':
-      if (cli_format_parse(optarg, &p.fmt)) {
-        cli_error("unknown format '%s' (table, csv or json)", optarg);
-        return EXIT_USAGE;
-      }
-      break;
-    case 'h': fputs(tolls_usage, stdout); return EXIT_OK;
-    default: fputs(tolls_usage, stderr); return EXIT_USAGE;
-    }
-  }
-  if (optind != argc) {
-    cli_error("tolls takes no argument '%s'", argv[optind]);
-    return EXIT_USAGE;
-  }
-  bl_store *s = cli_db_open(cli_db_path(db), false);
-  bl_error err;
-  memset(&err, 0, sizeof err);
-  const char *args[] = {event};
-  int rc = bl_query_run_args(s, tolls_sql, args, 1, print_row, &p, &err);
-  cli_table_end(p.t);
-  bl_store_free(s);
-  if (rc == BL_OK) return EXIT_OK;
-  cli_error("tolls: %s", err.msg);
-  return rc == BL_NOMEM ? EXIT_INTERNAL : EXIT_DB;
+  static const cli_view view = {"tolls", tolls_usage, tolls_sql, NULL};
+  cli_sink sink = {CLI_TABLE, NULL};
+  return cli_view_command(argc, argv, &view, &sink, &sink);
 }
