@@ -564,6 +564,15 @@ static bool after_determiner(bl_docstate *st, size_t from, size_t at) {
  * relative clause ("deux hommes qui étaient portés disparus ont été
  * retrouvés sains et saufs") the main verb's predicate, the last, wins.
  */
+/* Does the text before `at` end with the word "de" or "d'" (a cheap test
+ * before a pattern that needs it)? */
+static bool after_de(const char *s, size_t from, size_t at) {
+  size_t e = at;
+  while (e > from && is_space((unsigned char)s[e - 1])) e--;
+  if (e >= from + 2 && s[e - 1] == '\'' && s[e - 2] == 'd') return e == from + 2 || !is_letter((unsigned char)s[e - 3]);
+  return e >= from + 2 && s[e - 1] == 'e' && s[e - 2] == 'd' && (e == from + 2 || !is_letter((unsigned char)s[e - 3]));
+}
+
 /* Where the first figure at or after `from` starts, else `end` (the
  * figures are in text order: a binary search). */
 static size_t next_figure(const bl_docstate *st, size_t from, size_t end) {
@@ -1119,7 +1128,8 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
     if (wfrom) c.where = where_phrase(st, wfrom, clause_end, false);
     uint32_t pl[1];
     size_t ps = 0, pe = 0;
-    if (!c.where.e && c.np.e && ends_before(st, g->rx_population, sn->s, q->ns) &&
+    if (!c.where.e && c.np.e && after_de(s, sn->s, q->ns) &&
+        ends_before(st, g->rx_population, sn->s, q->ns) &&
         bl_rx_groups_named(g->rx_population, "place", pl, 1) && bl_rx_group(&st->rx, pl[0], &ps, &pe)) {
       c.where = (bl_nspan){ps, pe}; /* "Pradevel, village de 2 100 habitants" */
       c.where_of = true;
