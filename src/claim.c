@@ -1228,6 +1228,13 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
       if (!c.group) c.group = pc->group;
     }
   }
+  /* "deux des victimes ..., les deux autres ...": the others of a part are
+   * a part of the same whole */
+  if (c.of < 0 && np.autres && c.subject_of >= 0 && st->cl.v[c.subject_of].of >= 0) {
+    long whole = st->cl.v[c.subject_of].of;
+    /* not "11 membres ... ; 420 autres ont été blessés": another kind */
+    if (cat < 0 || cat == (int)st->cl.v[whole].category) c.of = whole;
+  }
   bool bare = !np.head.e && !np.autres && c.of < 0 && !money;
   if (!np.head.e && !np.autres && !money && cat >= 0) {
     bl_nspan where;
