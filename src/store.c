@@ -72,6 +72,21 @@ static int exec(sqlite3 *db, const char *sql, bl_error *err) {
   return BL_OK;
 }
 
+/* WAL mode.  Turning it on needs the database to itself, and SQLite does
+ * not call the busy handler for that: when another process is opening the
+ * same new database, wait and try again, up to BL_STORE_BUSY_MS. */
+static int set_wal(sqlite3 *db, bl_error *err) {
+  static const char sql[] = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL";
+  for (int waited = 0;; waited += 10) {
+    int rc = sqlite3_exec(db, sql, NULL, NULL, NULL);
+    if (rc == SQLITE_OK) return BL_OK;
+    int primary = rc & 0xff;
+    if ((primary != SQLITE_BUSY && primary != SQLITE_LOCKED) || waited >= BL_STORE_BUSY_MS)
+      return bl_store_fail(db, err, sql);
+    sqlite3_sleep(10);
+  }
+}
+
 /* One integer from a query (0 when it returns no row). */
 static int query_int(sqlite3 *db, const char *sql, int *out, bl_error *err) {
   *out = 0;
@@ -235,7 +250,7 @@ bl_store *bl_store_open(const char *path, unsigned flags, const char *grammar_ve
   sqlite3_busy_timeout(s->db, BL_STORE_BUSY_MS);
   rc = exec(s->db, "PRAGMA foreign_keys = ON", err);
   /* WAL: readers never block the writer; a second writer waits its turn. */
-  if (!rc && !ro) rc = exec(s->db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL", err);
+  if (!rc && !ro) rc = set_wal(s->db, err);
   if (!rc) rc = prepare_schema(s->db, ro, grammar_version, err);
   if (rc) {
     if (err && err->code == BL_DB) {
