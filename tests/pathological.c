@@ -32,6 +32,7 @@
 #include <cmocka.h>
 
 #include "bilan.h"
+#include "grammar_copy.h"
 
 static const char *grammars_dir;
 static bl_grammar *g;
@@ -454,22 +455,6 @@ static void copy_grammars(const char *dst, const char *name, const char *extra) 
   free(names);
 }
 
-static void remove_grammars(const char *dir) {
-  char path[4096];
-  snprintf(path, sizeof path, "%s/fr", dir);
-  struct dirent **names;
-  int n = scandir(path, &names, NULL, alphasort);
-  for (int i = 0; i < n; i++) {
-    char f[4400];
-    snprintf(f, sizeof f, "%s/%s", path, names[i]->d_name);
-    if (names[i]->d_name[0] != '.') unlink(f);
-    free(names[i]);
-  }
-  if (n >= 0) free(names);
-  rmdir(path);
-  rmdir(dir);
-}
-
 /* A grammar rule that backtracks without end (nested repetitions, the
  * classic catastrophic pattern) meets the text it explodes on: PCRE2's
  * match limit (rx.h) stops it, bl_doc_run returns BL_LIMIT naming the byte,
@@ -496,7 +481,7 @@ static void try_runaway_rule(const char *file, const char *rule, const char *tex
   assert_int_equal(bl_doc_claim_count(d), 1);
   bl_doc_free(d);
   bl_grammar_free(rg);
-  remove_grammars(dir);
+  remove_grammar_copy(dir);
 }
 
 static void test_runaway_patterns(void **state) {

@@ -32,6 +32,8 @@
 
 #include <cmocka.h>
 
+#include "failing_alloc.h"
+#include "grammar_copy.h"
 #include "store.h"
 
 static const char *seeds_dir, *inputs_dir;
@@ -39,25 +41,6 @@ static long stride = 1;
 
 /* ------------------------------------------------------------------ hook */
 
-static long countdown = -1; /* allocations left before one fails; -1 = never */
-static long made;
-
-static void *hook_malloc(size_t n, void *ctx) {
-  (void)ctx;
-  made++;
-  if (countdown >= 0 && countdown-- == 0) return NULL;
-  return malloc(n);
-}
-static void *hook_realloc(void *p, size_t n, void *ctx) {
-  (void)ctx;
-  made++;
-  if (countdown >= 0 && countdown-- == 0) return NULL;
-  return realloc(p, n);
-}
-static void hook_free(void *p, void *ctx) {
-  (void)ctx;
-  free(p);
-}
 
 #define FAILED (-1L) /* a run's digest after BL_NOMEM */
 
@@ -244,22 +227,6 @@ static void make_small_grammars(const char *dst) {
   }
   free_texts(&t);
   free_texts(&v);
-}
-
-static void remove_small_grammars(const char *dir) {
-  char path[4096];
-  snprintf(path, sizeof path, "%s/fr", dir);
-  struct dirent **names;
-  int n = scandir(path, &names, NULL, alphasort);
-  for (int i = 0; i < n; i++) {
-    char f[4400];
-    snprintf(f, sizeof f, "%s/%s", path, names[i]->d_name);
-    if (names[i]->d_name[0] != '.') unlink(f);
-    free(names[i]);
-  }
-  if (n >= 0) free(names);
-  rmdir(path);
-  rmdir(dir);
 }
 
 /* Everything below uses one grammar, loaded before the hook is set. */
@@ -490,7 +457,7 @@ static int setup(void **state) {
 static int teardown(void **state) {
   (void)state;
   bl_grammar_free(grammar);
-  remove_small_grammars(small_grammars);
+  remove_grammar_copy(small_grammars);
   return 0;
 }
 

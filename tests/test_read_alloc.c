@@ -5,26 +5,8 @@
  * reader with BL_NOMEM) or in the full result, and leak nothing (ASan).
  */
 #include "test_read.h"
+#include "failing_alloc.h"
 
-static long countdown = -1; /* allocations left before one fails; -1 = never */
-static long made;
-
-static void *hook_malloc(size_t n, void *ctx) {
-  (void)ctx;
-  made++;
-  if (countdown >= 0 && countdown-- == 0) return NULL;
-  return malloc(n);
-}
-static void *hook_realloc(void *p, size_t n, void *ctx) {
-  (void)ctx;
-  made++;
-  if (countdown >= 0 && countdown-- == 0) return NULL;
-  return realloc(p, n);
-}
-static void hook_free(void *p, void *ctx) {
-  (void)ctx;
-  free(p);
-}
 
 /* Read everything; returns a digest of the articles, or -1 after BL_NOMEM. */
 static long run(const char *path, const char *data, size_t len, bl_format fmt) {
