@@ -32,6 +32,7 @@
 
 #include <cmocka.h>
 
+#include "db_files.h"
 #include "failing_alloc.h"
 #include "grammar_copy.h"
 #include "store.h"
@@ -328,12 +329,7 @@ typedef struct article_run {
 static char dbpath[256];
 
 static void unlink_db(void) {
-  char side[300];
-  unlink(dbpath);
-  snprintf(side, sizeof side, "%s-wal", dbpath);
-  unlink(side);
-  snprintf(side, sizeof side, "%s-shm", dbpath);
-  unlink(side);
+  remove_db_files(dbpath);
 }
 
 /* Read a file's articles, build their records (extraction, hash, event,

@@ -14,6 +14,7 @@
 
 #include <cmocka.h>
 
+#include "db_files.h"
 #include "report.h"
 #include "store_fx.h"
 
@@ -28,12 +29,7 @@ static const bl_grammar *grammar(void) {
 static char dbpath[256];
 
 static void unlink_db(void) {
-  char side[300];
-  unlink(dbpath);
-  snprintf(side, sizeof side, "%s-wal", dbpath);
-  unlink(side);
-  snprintf(side, sizeof side, "%s-shm", dbpath);
-  unlink(side);
+  remove_db_files(dbpath);
 }
 
 static bl_store *fresh_db(void) {

@@ -11,6 +11,7 @@
 
 #include <cmocka.h>
 
+#include "db_files.h"
 #include "embedded.h"
 #include "store_fx.h"
 
@@ -32,12 +33,7 @@ static char dbpath[256];
 
 static bl_store *fresh_db(void) {
   snprintf(dbpath, sizeof dbpath, "test_store_%d.db", (int)getpid());
-  unlink(dbpath);
-  char side[300];
-  snprintf(side, sizeof side, "%s-wal", dbpath);
-  unlink(side);
-  snprintf(side, sizeof side, "%s-shm", dbpath);
-  unlink(side);
+  remove_db_files(dbpath);
   bl_error err;
   memset(&err, 0, sizeof err);
   bl_store *s = bl_store_open(dbpath, 0, bl_grammar_version(grammar()), &err);
@@ -47,12 +43,7 @@ static bl_store *fresh_db(void) {
 
 static void drop_db(bl_store *s) {
   bl_store_free(s);
-  unlink(dbpath);
-  char side[300];
-  snprintf(side, sizeof side, "%s-wal", dbpath);
-  unlink(side);
-  snprintf(side, sizeof side, "%s-shm", dbpath);
-  unlink(side);
+  remove_db_files(dbpath);
 }
 
 /* Counted nouns of the claims of the next ingest() (fx_claim has none),
