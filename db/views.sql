@@ -87,9 +87,11 @@ dd AS (
 pc AS (
   SELECT a.id AS a_id, b.id AS b_id, a.event, a.category, a.grp,
          a.article_id AS a_art, b.article_id AS b_art
-  FROM dd JOIN cmp a ON a.event = dd.event AND a.category = dd.category AND a.grp IS dd.grp
+  -- CROSS JOIN keeps this order: from the few key-days to their figures (the
+  -- planner otherwise starts from b and reads every day of a key)
+  FROM dd CROSS JOIN cmp a ON a.event = dd.event AND a.category = dd.category AND a.grp IS dd.grp
                      AND a.event_day = dd.event_day
-  JOIN cmp b
+  CROSS JOIN cmp b
     ON b.event = a.event AND b.category = a.category AND b.grp IS a.grp
    AND b.event_day BETWEEN a.event_day AND a.event_day + (SELECT win FROM s)
    AND (b.event_day > a.event_day OR b.id > a.id)
