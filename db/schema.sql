@@ -55,6 +55,9 @@ CREATE INDEX articles_event ON articles (event);
 CREATE INDEX articles_url ON articles (url);
 CREATE INDEX articles_origin ON articles (origin_id) WHERE origin_id IS NOT NULL;
 
+-- CHECKs of a closed list are written as OR chains, not IN (...): SQLite
+-- builds a temporary index for an IN list of three or more values on every
+-- row written (migration 005).
 CREATE TABLE claims (
   id             INTEGER PRIMARY KEY,
   article_id     INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
@@ -69,7 +72,7 @@ CREATE TABLE claims (
   hedge          TEXT,
   unit           TEXT,
   unit_key       TEXT,
-  unit_kind      TEXT NOT NULL CHECK (unit_kind IN ('count', 'percent', 'money')),
+  unit_kind      TEXT NOT NULL CHECK (unit_kind = 'count' OR unit_kind = 'percent' OR unit_kind = 'money'),
   category       TEXT NOT NULL,
   grp            TEXT,
   subject        TEXT,
@@ -81,13 +84,13 @@ CREATE TABLE claims (
   of_start       INTEGER,
   parent_id      INTEGER REFERENCES claims (id) ON DELETE CASCADE,
   cumulative     INTEGER CHECK (cumulative IN (0, 1)),
-  status         TEXT CHECK (status IN ('provisional', 'final', 'revised')),
+  status         TEXT CHECK (status = 'provisional' OR status = 'final' OR status = 'revised'),
   sentence_start INTEGER NOT NULL,
   sentence_end   INTEGER NOT NULL,
   event          TEXT NOT NULL,
   event_date     TEXT,
   event_day      INTEGER,
-  date_how       TEXT NOT NULL CHECK (date_how IN ('sentence', 'published', 'none')),
+  date_how       TEXT NOT NULL CHECK (date_how = 'sentence' OR date_how = 'published' OR date_how = 'none'),
   voice          TEXT NOT NULL,
   UNIQUE (article_id, seq)
 ) STRICT;

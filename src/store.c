@@ -236,7 +236,10 @@ bl_store *bl_store_open(const char *path, unsigned flags, const char *grammar_ve
     return NULL;
   }
   bool ro = flags & BL_STORE_READONLY;
-  int oflags = ro ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+  /* NOMUTEX: a connection is only ever used by one thread (ingest's
+   * workers never touch SQLite), so SQLite need not lock around each call. */
+  int oflags =
+      (ro ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) | SQLITE_OPEN_NOMUTEX;
   int rc = sqlite3_open_v2(path, &s->db, oflags, NULL);
   if (rc != SQLITE_OK) {
     if (!s->db || rc == SQLITE_NOMEM)

@@ -182,7 +182,7 @@ static const fx_article crue[] = {
 static void test_schema_fresh(void **state) {
   (void)state;
   bl_store *s = fresh_db();
-  expect_rows(s, "PRAGMA user_version", "4\n");
+  expect_rows(s, "PRAGMA user_version", "5\n");
   char want[64];
   snprintf(want, sizeof want, "%s\n", bl_grammar_version(grammar()));
   expect_rows(s, "SELECT value FROM meta WHERE key = 'grammar'", want);
@@ -222,7 +222,9 @@ static void test_migrations_match_schema(void **state) {
       "pragma_index_info(m.name) i WHERE m.type = 'index' "
       "UNION ALL SELECT type, 0, name, tbl_name, 0, '', 0 FROM sqlite_master "
       "UNION ALL SELECT key, 0, value, typeof(value), 0, '', 0 FROM settings "
-      "UNION ALL SELECT name, compared, '', '', 0, '', 0 FROM categories ORDER BY 1, 2, 3, 4";
+      "UNION ALL SELECT name, compared, '', '', 0, '', 0 FROM categories "
+      "UNION ALL SELECT name, 0, sql, '', 0, '', 0 FROM sqlite_master WHERE name = 'claims' "
+      "ORDER BY 1, 2, 3, 4";
   sqlite3 *dbs[2] = {a, b};
   char *out[2];
   for (int k = 0; k < 2; k++) {
@@ -265,7 +267,13 @@ static void test_migrate_v1(void **state) {
   assert_int_equal(
       sqlite3_exec(db,
                    "PRAGMA user_version = 1; INSERT INTO articles (url, event, event_how, sha256, "
-                   "body, grammar, ingested_at) VALUES ('u', 'e', 'flag', 'x', 'b', 'g', 't')",
+                   "body, grammar, ingested_at) VALUES ('u', 'e', 'flag', 'x', 'b', 'g', 't');"
+                   "INSERT INTO claims (id, article_id, seq, span_start, span_end, text, qualifier, "
+                   "unit_kind, category, negated, sentence_start, sentence_end, event, date_how, "
+                   "voice, parent_id) VALUES "
+                   "(7, 1, 0, 0, 2, '45', 'exact', 'count', 'killed', 0, 0, 9, 'e', 'none', 'v', "
+                   "NULL), (9, 1, 1, 5, 7, '12', 'exact', 'count', 'killed', 0, 0, 9, 'e', "
+                   "'published', 'v', 7)",
                    0, 0, 0),
       SQLITE_OK);
   sqlite3_close(db);
@@ -278,9 +286,21 @@ static void test_migrate_v1(void **state) {
   assert_non_null(strstr(err.msg, "migrate"));
   s = bl_store_open(dbpath, 0, "fr-0.1", &err);
   if (!s) fail_msg("%s", err.msg);
-  expect_rows(s, "PRAGMA user_version", "4\n");
+  expect_rows(s, "PRAGMA user_version", "5\n");
   expect_rows(s, "SELECT url, origin_id FROM articles", "u|-\n");
   expect_rows(s, "SELECT value FROM settings WHERE key = 'wire_similarity'", "0.6\n");
+  /* Migration 005 rebuilt claims: ids, links and the trigger are kept, and
+   * the rewritten CHECKs still refuse what they refused. */
+  expect_rows(s, "SELECT id, text, date_how, parent_id FROM claims ORDER BY id",
+              "7|45|none|-\n9|12|published|7\n");
+  expect_rows(s, "SELECT count(*) FROM sqlite_master WHERE name LIKE '%v4%'", "0\n");
+  assert_int_equal(sqlite3_exec(bl_store_db(s), "UPDATE articles SET event = 'f'", 0, 0, 0),
+                   SQLITE_OK);
+  expect_rows(s, "SELECT DISTINCT event FROM claims", "f\n");
+  assert_int_not_equal(
+      sqlite3_exec(bl_store_db(s), "UPDATE claims SET unit_kind = 'bogus' WHERE id = 7", 0, 0, 0),
+      SQLITE_OK);
+  expect_rows(s, "PRAGMA foreign_key_check", "");
   drop_db(s);
 }
 

@@ -4,6 +4,12 @@
 -- toll, and one figure in a hundred disagrees.  Run on a database that has
 -- the schema (any bilan command creates it).
 BEGIN;
+-- the outlets and sources the rows name (the foreign keys hold, as in any
+-- database bilan wrote)
+WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 299)
+INSERT INTO outlets (key, name) SELECT 'outlet ' || i, 'Outlet ' || i FROM n;
+WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 39)
+INSERT INTO sources (key, name) SELECT 'src ' || i, 's' || i FROM n;
 WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 19999)
 INSERT INTO articles (id, url, outlet, outlet_key, published, published_day, event, event_how, sha256, body, grammar, ingested_at)
 SELECT i + 1, 'https://x.example/' || i, 'Outlet ' || (i % 300), 'outlet ' || (i % 300),
