@@ -1332,6 +1332,12 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
   /* Background: a population ("village de 2 100 habitants") keeps no inherited source. */
   c.background = !c.toll && np.head.e && !pred &&
                  (np.head.e - np.head.s >= 8 && !memcmp(s + np.head.s, "habitant", 8));
+  /* "420 sapeurs-pompiers, dont 120 venus des départements voisins": a part
+   * whose noun is left out is told apart by its participle and what follows */
+  if (!money && !c.np.e && !c.pred.e && !np.autres && (c.of >= 0 || c.subject_of >= 0)) {
+    c.pred = participle_after(st, after, clause_end);
+    if (c.pred.e > c.pred.s && !c.where.e) c.where = where_phrase(st, c.pred.e, clause_end, true);
+  }
   status_of(st, sn, &c);
   /* the figure a new one is compared with is not the new report's */
   if (earlier) c.status = BL_STATUS_NONE;
