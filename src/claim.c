@@ -482,17 +482,27 @@ static bl_nspan money_subject(bl_docstate *st, const bl_qty *q, size_t from, siz
   }
   /* backwards from the figure */
   size_t p = q->ns;
-  for (int k = 0; k < 3; k++) {
+  for (int k = 0; k < 4; k++) {
     while (p > from && (is_space((unsigned char)s[p - 1]) || s[p - 1] == '"')) p--;
     size_t w = p;
     while (w > from && (is_letter((unsigned char)s[w - 1]) || s[w - 1] == '\'')) w--;
     if (w == p) break;
     bool participle = p - w > 4 && (!memcmp(s + p - 2, "é", 2) || !memcmp(s + p - 3, "és", 3) ||
                                     !memcmp(s + p - 3, "ée", 3) || !memcmp(s + p - 4, "ées", 4));
+    /* a pronominal verb: "(le budget) s'élève à", "(la participation) s'est
+     * élevée à", "se monte à" */
+    bool reflexive = p - w > 2 && s[w] == 's' && s[w + 1] == '\'';
+    if (!reflexive) {
+      size_t v = w;
+      while (v > from && is_space((unsigned char)s[v - 1])) v--;
+      reflexive = v >= from + 2 && !strncmp(s + v - 2, "se", 2) &&
+                  (v == from + 2 || !is_letter((unsigned char)s[v - 3]));
+      if (reflexive) w = v - 2;
+    }
     if ((p - w == 2 && (!strncmp(s + w, "de", 2) || !strncmp(s + w, "d'", 2))) ||
         (p - w == 2 && !strncmp(s + w, "à", 2)) || (p - w == 4 && !strncmp(s + w, "soit", 4)) ||
-        participle)
-      p = w;
+        participle || reflexive || (k > 0 && bl_word_aux(word_class(g, s, w, p))))
+      p = w; /* "(le chômage) a reculé de", "a été estimé à" */
     else
       break;
   }
@@ -513,7 +523,10 @@ static bl_nspan money_subject(bl_docstate *st, const bl_qty *q, size_t from, siz
       size_t u = v;
       while (u > from && (is_letter((unsigned char)s[u - 1]) || s[u - 1] == '\'')) u--;
       int before = u < v ? word_class(g, s, u, v) : 0;
-      if (before != WD_PREP) break;
+      /* "des", "du" after a noun are "de" and an article: "coût des réparations" */
+      bool fused = (start - w == 3 && !strncmp(s + w, "des", 3)) ||
+                   (start - w == 2 && !strncmp(s + w, "du", 2));
+      if (before != WD_PREP && !(fused && u < v && !before)) break;
     }
     start = w;
   }
