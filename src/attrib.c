@@ -588,11 +588,18 @@ static const cand *choose(const bl_docstate *st, const cands *cs, size_t c_s, si
       return c;
   }
   /* "selon X": the first after the claim ("1,2 million selon les
-   * syndicats, 320 000 selon la police"), else the last before it */
+   * syndicats, 320 000 selon la police"), else the last before it.  Past
+   * another figure, a "selon" is that figure's when the claim has a speaker
+   * of its own before it ("la police a compté 87 000 manifestants, contre
+   * 500 000 selon le syndicat"). */
+  bool own_speaker = false;
+  for (size_t i = 0; i < cs->n; i++)
+    if (cs->v[i].kind == K_SUBJ && cs->v[i].pos < c_s) own_speaker = true;
   const cand *selon = NULL;
   for (size_t i = 0; i < cs->n; i++) {
     const cand *c = &cs->v[i];
     if (c->kind != K_SELON) continue;
+    if (c->pos >= c_e && own_speaker && holds_quantity(st, (bl_nspan){c_e, c->pos})) continue;
     if (c->pos >= c_e) {
       if (!selon || selon->pos < c_e || c->pos < selon->pos) selon = c;
     } else if (!selon || (selon->pos < c_e && c->pos > selon->pos)) {
