@@ -304,6 +304,10 @@ static bl_nspan owner_of(bl_docstate *st, bl_nspan sp) {
     if (b - a == 3 && !strncmp(s + a, "par", 3)) return owned_name(st, clean_np(st, (bl_nspan){b, sp.e}));
     p = b;
   }
+  /* "un sondage Ifop": the name right after the document's noun */
+  size_t a2, b2;
+  if (bl_word_at(s, sp.s, sp.e, &a, &b) && bl_word_at(s, b, sp.e, &a2, &b2) && is_upper(s, a2))
+    return (bl_nspan){a2, sp.e};
   return sp;
 }
 
