@@ -878,6 +878,10 @@ static void status_of(bl_docstate *st, const bl_sent *sn, bl_cl *c) {
   }
   if (c->toll) c->cumulative = (delta || window) ? 0 : 1;
   else c->status = BL_STATUS_NONE;
+  /* a part of a count over a window is over that window too ("900 passages
+   * en une semaine. Parmi eux, 210 ...") */
+  if (c->toll && c->of >= 0 && st->cl.v[c->of].toll && st->cl.v[c->of].cumulative == 0)
+    c->cumulative = 0;
   /* A change since the last report is no total: it has no status. */
   if (delta) c->status = BL_STATUS_NONE;
   /* a part of a total is of the same report ("Les 53 victimes comprennent
@@ -902,15 +906,24 @@ static void status_of(bl_docstate *st, const bl_sent *sn, bl_cl *c) {
 }
 
 /* The nearest earlier claim of the same line (the sentence first), or -1;
- * with any_line, of an earlier line too. */
-static long previous_claim(const bl_docstate *st, size_t si, bool toll_only, bool any_line) {
+ * with any_line, of an earlier line too.  kind: KIND_ANY, or only counts
+ * (KIND_COUNT) or only money and percentages (KIND_MONEY). */
+enum { KIND_ANY, KIND_COUNT, KIND_MONEY };
+static long previous_claim_of(const bl_docstate *st, size_t si, bool toll_only, bool any_line,
+                              int kind) {
   size_t line = st->seg.sents[si].line;
   for (size_t k = st->cl.n; k-- > 0;) {
     const bl_cl *c = &st->cl.v[k];
     if (!any_line && st->seg.sents[c->sent].line != line) break;
+    if (kind == KIND_COUNT && c->q.unit) continue;
+    if (kind == KIND_MONEY && !c->q.unit) continue;
     if (!toll_only || c->toll) return (long)k;
   }
   return -1;
+}
+
+static long previous_claim(const bl_docstate *st, size_t si, bool toll_only, bool any_line) {
+  return previous_claim_of(st, si, toll_only, any_line, KIND_ANY);
 }
 
 /* "Sur les 94 blessés, septante-huit...", "Parmi les 112 victimes figurent
@@ -1158,10 +1171,15 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
     c.where = where_phrase(st, from, clause_end, true);
   }
 
-  /* "autres": same class as the count before; "dont": a part of it. */
+  /* "autres": same class as the count before; "dont": a part of it.  A
+   * count goes with counts, money with money; a bare figure in millions may
+   * be money whose currency is left out ("1,2 milliard d'euros, dont près de
+   * 480 millions"). */
+  bool millions = q->pub.value >= 1e6 || q->pub.lo >= 1e6;
+  int same_kind = money ? KIND_MONEY : millions ? KIND_ANY : KIND_COUNT;
   long parent = -1;
   if (np.autres) {
-    long k = previous_claim(st, si, false, false);
+    long k = previous_claim_of(st, si, false, false, same_kind);
     /* "deux des victimes ... à Pradevel, village de 2 100 habitants, les deux
      * autres à Saint-Ilarn": others of the toll, not of a population */
     if (k >= 0 && !st->cl.v[k].toll) {
@@ -1218,7 +1236,8 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
              : among_whole >= 0 ? among_whole
              : colon_whole >= 0 ? colon_whole
              : sub_whole >= 0 ? sub_whole
-                          : previous_claim(st, si, false, sub_after);
+                          : previous_claim_of(st, si, false, sub_after,
+                                              money || millions ? KIND_ANY : KIND_COUNT);
     /* a part is no larger than its whole: "Sur les 120 ..., 35 ... Une
      * quarantaine d'entre eux" is a part of the 120 */
     double lo = isnan(q->pub.lo) ? q->pub.value : q->pub.lo;
@@ -1275,7 +1294,7 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
     c.group = st->cl.v[toll_before].group;
   } else if (bare) {
     /* A bare figure takes what it counts from around it. */
-    long prev = previous_claim(st, si, false, false);
+    long prev = previous_claim_of(st, si, false, false, same_kind);
     bool same_sentence = prev >= 0 && st->cl.v[prev].sent == si;
     if (prev >= 0 && (earlier || (same_sentence && ends_before(st, g->rx_ellipsis, sn->s, q->ns)))) {
       c.subject_of = prev; /* "contre 3 000", "et plus de 2 300 dans le monde" */
@@ -1330,6 +1349,9 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
   /* "le centre d'Aubenas, ville de 12 000 habitants": a population, whatever
    * happened to the place */
   if (c.where_of) cat = BL_CAT_OTHER;
+  /* money and percentages count nothing that happened to people: "dont 30 %
+   * n'étaient pas vaccinés" is a share of the cases, not a toll */
+  if (money) cat = BL_CAT_OTHER;
   c.category = cat < 0 ? BL_CAT_OTHER : (bl_category)cat;
   if (noun && noun->group) c.group = (bl_group)noun->group;
   if (!c.group && np.comp_group) c.group = np.comp_group;
@@ -1349,6 +1371,7 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
    * whose noun is left out is told apart by its participle and what follows */
   if (!money && !c.np.e && !c.pred.e && !np.autres && (c.of >= 0 || c.subject_of >= 0)) {
     c.pred = participle_after(st, after, clause_end);
+    c.pred_active = c.pred.e > c.pred.s && after_have(st, c.pred.s, after);
     if (c.pred.e > c.pred.s && !c.where.e) c.where = where_phrase(st, c.pred.e, clause_end, true);
   }
   status_of(st, sn, &c);
