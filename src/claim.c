@@ -907,15 +907,17 @@ static void status_of(bl_docstate *st, const bl_sent *sn, bl_cl *c) {
 
 /* The nearest earlier claim of the same line (the sentence first), or -1;
  * with any_line, of an earlier line too.  kind: KIND_ANY, or only counts
- * (KIND_COUNT) or only money and percentages (KIND_MONEY). */
-enum { KIND_ANY, KIND_COUNT, KIND_MONEY };
+ * (KIND_COUNT), only counts of people or of what is not an object or a
+ * place (KIND_BEINGS), or only money and percentages (KIND_MONEY). */
+enum { KIND_ANY, KIND_COUNT, KIND_BEINGS, KIND_MONEY };
 static long previous_claim_of(const bl_docstate *st, size_t si, bool toll_only, bool any_line,
                               int kind) {
   size_t line = st->seg.sents[si].line;
   for (size_t k = st->cl.n; k-- > 0;) {
     const bl_cl *c = &st->cl.v[k];
     if (!any_line && st->seg.sents[c->sent].line != line) break;
-    if (kind == KIND_COUNT && c->q.unit) continue;
+    if ((kind == KIND_COUNT || kind == KIND_BEINGS) && c->q.unit) continue;
+    if (kind == KIND_BEINGS && c->thing) continue;
     if (kind == KIND_MONEY && !c->q.unit) continue;
     if (!toll_only || c->toll) return (long)k;
   }
@@ -1237,7 +1239,9 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
              : colon_whole >= 0 ? colon_whole
              : sub_whole >= 0 ? sub_whole
                           : previous_claim_of(st, si, false, sub_after,
-                                              money || millions ? KIND_ANY : KIND_COUNT);
+                                              money || millions        ? KIND_ANY
+                                              : thing || !np.head.e ? KIND_COUNT
+                                                                       : KIND_BEINGS);
     /* a part is no larger than its whole: "Sur les 120 ..., 35 ... Une
      * quarantaine d'entre eux" is a part of the 120 */
     double lo = isnan(q->pub.lo) ? q->pub.value : q->pub.lo;
@@ -1358,6 +1362,7 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
   /* "4 200 personnes ont manifesté": the predicate says who they are */
   if (!c.group && pred && pred->group && (int)pred->value == cat) c.group = (bl_group)pred->group;
   c.toll = !money && !thing && toll_category(c.category);
+  c.thing = thing;
   /* "En moyenne, 5,2 personnes sont mortes chaque jour": a fraction of a
    * person is an average, not a count */
   if (c.toll && !q->pub.unit && !isnan(q->pub.value) && q->pub.value != floor(q->pub.value))

@@ -33,6 +33,7 @@ typedef struct bl_cl {
   int cumulative;       /* 1, 0, -1 = null */
   bool negated;
   bool toll;            /* counts people (not money, things, percent) */
+  bool thing;           /* counts objects or places (categories.tsv `thing`) */
   long of;              /* parent claim index, -1 */
   bl_nspan source, channel;
   bool source_local; /* the subject of a verb of means ("débloque"): no report's source */
