@@ -74,9 +74,10 @@ static bool is_article(bl_docstate *st, size_t a, size_t b) {
   return false;
 }
 
-/* "à l'AFP Flavio Di Giacomo", "à CNN le porte-parole": after a preposition
- * (its end at `p`), an acronym (a medium, an agency) is a whole name; a
- * capitalised word right after it opens the speaker's name (*start). */
+/* "à l'AFP Flavio Di Giacomo", "à CNN le porte-parole", "à l'AFP des
+ * sources locales": after a preposition (its end at `p`), an acronym (a
+ * medium, an agency) is a whole name; a capitalised word or a determiner
+ * right after it opens the speaker's name (*start). */
 static bool after_acronym(bl_docstate *st, size_t p, size_t end, size_t *start) {
   const char *s = st->text.s;
   size_t a, b;
@@ -87,7 +88,9 @@ static bool after_acronym(bl_docstate *st, size_t p, size_t end, size_t *start) 
   for (size_t i = a; i < b; i++)
     if (!(s[i] >= 'A' && s[i] <= 'Z')) return false;
   size_t c, d;
-  if (!bl_word_at(s, b, end, &c, &d) || !is_upper(s, c)) return false;
+  if (!bl_word_at(s, b, end, &c, &d)) return false;
+  const bl_lexent *w = word_entry(st, c, d);
+  if (!is_upper(s, c) && !(w && w->kind == WD_DET)) return false;
   *start = c;
   return true;
 }
@@ -326,6 +329,16 @@ static bool plausible_subject(bl_docstate *st, bl_nspan sp) {
       continue;
     }
     const bl_lexent *w = word_entry(st, a, b);
+    if (w && w->kind == WD_CONJ && b - a == 2 && !strncmp(s + a, "et", 2)) {
+      /* "sources locales et sécuritaires", "les ministères de la Santé et
+       * de l'Intérieur": not "et il a ajouté" */
+      size_t c = sp.e, d = sp.e;
+      const bl_lexent *x = bl_word_at(s, b, sp.e, &c, &d) ? word_entry(st, c, d) : NULL;
+      if (c < sp.e && !(x && (bl_word_aux(x->kind) || x->kind == WD_PRON || x->kind == WD_CONJ))) {
+        p = b;
+        continue;
+      }
+    }
     if (w && (bl_word_aux(w->kind) || w->kind == WD_CONJ)) return false;
     if (bl_lex_find(&st->g->anchors, s + a, b - a)) return false; /* a number word */
     if (++words > 14) return false;
