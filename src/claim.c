@@ -1088,6 +1088,11 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
         (!strncmp(nom->form, "la ", 3) || !strncmp(nom->form, "le ", 3) || !strncmp(nom->form, "l'", 2)))
       cat = (int)nom->value;
     if (cat < 0 && pred && pred->kind == CK_PRED && pred->value >= 0) cat = (int)pred->value;
+    /* the dead or the injured who are moved stay what they are: "plusieurs
+     * blessés ont été évacués vers Mopti" */
+    if ((cat == BL_CAT_EVACUATED || cat == BL_CAT_DISPLACED) && noun &&
+        (noun->value == BL_CAT_INJURED || noun->value == BL_CAT_KILLED))
+      cat = (int)noun->value;
     if (cat < 0 && noun && noun->value >= 0) {
       cat = (int)noun->value;
       /* A role noun (policiers: deployed, manifestants: participants) says
