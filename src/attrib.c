@@ -603,6 +603,11 @@ static const cand *choose(const bl_docstate *st, const cands *cs, size_t c_s, si
     if (c->kind == K_AGENT && c->pos >= c_e && c->pos - c_e <= AGENT_REACH &&
         !memchr(st->text.s + c_e, ',', c->pos - c_e))
       return c;
+    /* the participle before the figure, its agent after it: "estimés à 15
+     * millions d'euros par la chambre d'agriculture" */
+    if (c->kind == K_AGENT && c->pos < c_s && c->src.s >= c_e && c->src.s - c_e <= AGENT_REACH &&
+        !memchr(st->text.s + c->pos, ',', c->src.s - c->pos))
+      return c;
   }
   /* "selon X": the first after the claim ("1,2 million selon les
    * syndicats, 320 000 selon la police"), else the last before it.  Past
