@@ -244,7 +244,15 @@ static bl_nspan owned_name(bl_docstate *st, bl_nspan sp) {
   sp = cut_adverbial(st, sp);
   size_t p = sp.s, a, b;
   bool first = true, after_function_word = false;
-  while (bl_word_at(s, p, sp.e, &a, &b)) {
+  for (;;) {
+    if (!bl_word_at(s, p, sp.e, &a, &b)) {
+      /* step over an acronym's brackets: "(MSPP) publié vendredi" */
+      if (a < sp.e && (s[a] == '(' || s[a] == ')')) {
+        p = a + 1;
+        continue;
+      }
+      break;
+    }
     size_t n = b - a;
     /* a participle right after a noun ("préfecture diffusé"), not a noun
      * in -é after "de la" ("ministère de la Santé", "sécurité") */
