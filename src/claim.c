@@ -125,6 +125,8 @@ static const bl_lexent *cat_entry(const bl_grammar *g, const char *s, size_t a, 
 static bool finite_verb(const char *s, size_t a, size_t b) {
   static const char *const endings[] = {"aient", "ait", "èrent", "ent", NULL};
   size_t n = b - a;
+  /* "gouvernement", "département", "logement": nouns */
+  if (n > 6 && !memcmp(s + b - 5, "ement", 5)) return false;
   for (size_t i = 0; endings[i]; i++) {
     size_t k = strlen(endings[i]);
     if (n > k + 1 && !memcmp(s + b - k, endings[i], k)) return true;
@@ -489,6 +491,9 @@ static bl_nspan money_subject(bl_docstate *st, const bl_qty *q, size_t from, siz
     if (w == p) break;
     bool participle = p - w > 4 && (!memcmp(s + p - 2, "é", 2) || !memcmp(s + p - 3, "és", 3) ||
                                     !memcmp(s + p - 3, "ée", 3) || !memcmp(s + p - 4, "ées", 4));
+    /* a verb of speech or means: what comes before it is who pays or says
+     * ("le gouvernement débloque 30 millions"), not what the money is */
+    if (!participle && bl_lex_find(&g->speech, s + w, p - w)) return np;
     /* a pronominal verb: "(le budget) s'élève à", "(la participation) s'est
      * élevée à", "se monte à" */
     bool reflexive = p - w > 2 && s[w] == 's' && s[w + 1] == '\'';
