@@ -157,7 +157,8 @@ static bl_nspan clean_np(bl_docstate *st, bl_nspan sp) {
      * "Le Monde", "La Voix du Nord" */
     size_t x, y, before = ws;
     while (before > 0 && (is_space((unsigned char)s[before - 1]) || s[before - 1] == '"')) before--;
-    bool sentence_start = before == 0 || strchr(".!?\n", s[before - 1]);
+    /* a sentence, or a line of a live page after its time ("07h55 - La SNCF") */
+    bool sentence_start = before == 0 || strchr(".!?:\n-", s[before - 1]);
     if (drop && w && w->kind == WD_DET && !sentence_start && is_upper(s, ws) &&
         bl_word_at(s, we, sp.e, &x, &y) && is_upper(s, x))
       return sp;
