@@ -402,7 +402,12 @@ static bool is_name(bl_docstate *st, bl_nspan sp) {
 static size_t after_conjunction(bl_docstate *st, size_t cs, size_t p) {
   const char *s = st->text.s;
   size_t start = cs, a, b;
-  for (size_t q = cs; bl_word_at(s, q, p, &a, &b); q = b) {
+  for (size_t q = cs; q < p; q = b) {
+    if (!bl_word_at(s, q, p, &a, &b)) {
+      if (a >= p) break;
+      b = a + 1; /* a mark inside a figure or a name: "10.000", "(OMS)" */
+      continue;
+    }
     const bl_lexent *w = word_entry(st, a, b);
     if (!w || w->kind != WD_CONJ) continue;
     bool coord = (b - a == 2 && (!strncmp(s + a, "et", 2) || !strncmp(s + a, "ou", 2))) ||
