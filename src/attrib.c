@@ -609,10 +609,12 @@ static void find_all(bl_docstate *st, size_t a, size_t b, cands *cs) {
 
 /* The attribution that governs a claim at [cs, ce) of the sentence; NULL if none. */
 static const cand *choose(const bl_docstate *st, const cands *cs, size_t c_s, size_t c_e,
-                          const cand **relay) {
+                          bool denied, const cand **relay) {
   const cand *best = NULL;
   *relay = NULL;
-  for (size_t i = 0; i < cs->n; i++) {
+  /* a denied figure's agent stated it ("a démenti le chiffre de 230 morts
+   * avancé par l'opposition"): the denial is the speaker's */
+  for (size_t i = 0; i < cs->n && !denied; i++) {
     const cand *c = &cs->v[i];
     if (c->kind == K_AGENT && c->pos >= c_e && c->pos - c_e <= AGENT_REACH &&
         !memchr(st->text.s + c_e, ',', c->pos - c_e))
@@ -793,7 +795,7 @@ int bl_attribute_line(bl_docstate *st, size_t sfirst, size_t slast, size_t first
     for (size_t k = ci; k < cend; k++) {
       bl_cl *c = &st->cl.v[k];
       const cand *relay;
-      const cand *w = choose(st, &cs, c->text.s, c->text.e, &relay);
+      const cand *w = choose(st, &cs, c->text.s, c->text.e, c->negated && c->q.value != 0, &relay);
       /* a figure inside a source's name ("les autorités des deux pays") is no claim */
       for (size_t i = 0; i < cs.n; i++)
         if (cs.v[i].kind != K_INVERTED && cs.v[i].src.s <= c->text.s && c->text.e <= cs.v[i].src.e)
@@ -833,7 +835,7 @@ int bl_attribute_line(bl_docstate *st, size_t sfirst, size_t slast, size_t first
     /* The sentence's own speaker (not an agent of one figure) carries over. */
     if (cs.n) {
       const cand *relay;
-      const cand *w = choose(st, &cs, sn->e, sn->e, &relay);
+      const cand *w = choose(st, &cs, sn->e, sn->e, false, &relay);
       if (w && w->no_carry) {
         /* money or means announced: no speaker goes on */
       } else if (w && w->src.e > w->src.s) {
