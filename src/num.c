@@ -195,9 +195,11 @@ static bool assemble(const bl_grammar *g, bl_rx_state *rx, const char *s, size_t
         sign.set = abbr.set = hq.set = false;
         mult = 1;
       }
-      if (a.article && !hp.set && !hv.set && !(hq.set && !cut) && !sign.set) {
+      /* the article "un"/"une", also after a verb ("a franchi un nouveau
+       * cap": a verb is no hedge of an article) */
+      if (a.article && !hp.set && !(hq.set && !cut) && !sign.set) {
         *resume = a.end;
-        return false; /* the article "un"/"une" */
+        return false;
       }
       p->value = a.value * mult;
     }
