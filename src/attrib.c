@@ -47,6 +47,7 @@ typedef struct cands {
   cand v[16];
   size_t n;
   bl_nspan cite_chan; /* "cité par Y" anywhere in the sentence */
+  bool nomem;         /* the search could not be run: out of memory */
 } cands;
 
 static void add(cands *cs, enum kind k, size_t pos, bl_nspan src, bl_nspan chan) {
@@ -474,6 +475,30 @@ static bl_nspan inverted_speaker(bl_docstate *st, bl_nspan after) {
   return first;
 }
 
+/* The first match of attrib.pcre's `inverted` in [from, b).  The rule opens
+ * on [,"] alone: with "^" as a third way in, PCRE2 found no first bytes to
+ * look for and tried every position (2.4 times the cost).  What "^" read, a
+ * verb that opens the text ("Annonce le préfet ..."), is the rule matched
+ * at 0 behind a ',' put in front of the text.  At 0 the two cannot both
+ * match (the verb cannot open on [,"]), so the first match is the same. */
+static int search_inverted(bl_docstate *st, size_t from, size_t b) {
+  const pcre2_code *re = st->g->rx_inverted;
+  if (from == 0 && b > 0) {
+    bl_buf *t = &st->scratch;
+    bl_buf_reset(t);
+    if (bl_buf_addc(t, ',') || bl_buf_add(t, st->text.s, b)) return -BL_NOMEM;
+    int rc = bl_rx_match(bl_gram_anchored(st->g, re), &st->rx, t->ptr, b + 1, 0, PCRE2_ANCHORED);
+    if (rc > 0) {
+      /* back to offsets in the text; the match opens at 0, on no comma */
+      PCRE2_SIZE *ov = pcre2_get_ovector_pointer(st->rx.md);
+      for (uint32_t i = 0; i < 2 * pcre2_get_ovector_count(st->rx.md); i++)
+        if (ov[i] != PCRE2_UNSET) ov[i] = ov[i] ? ov[i] - 1 : 0;
+      return rc;
+    }
+  }
+  return bl_rx_match(re, &st->rx, st->text.s, b, from, 0);
+}
+
 static void find_all(bl_docstate *st, size_t a, size_t b, cands *cs) {
   const bl_grammar *g = st->g;
   const char *s = st->text.s;
@@ -512,7 +537,9 @@ static void find_all(bl_docstate *st, size_t a, size_t b, cands *cs) {
     }
   }
   for (size_t from = a; from < b; from = me > from ? me : from + 1) {
-    if (bl_rx_match(g->rx_inverted, &st->rx, s, b, from, 0) <= 0) break;
+    int rc = search_inverted(st, from, b);
+    if (rc == -BL_NOMEM) cs->nomem = true;
+    if (rc <= 0) break;
     bl_rx_group(&st->rx, 0, &ms, &me);
     bl_nspan after = {0, 0}, pron = {0, 0};
     if (named(st, g->rx_inverted, "pron", &pron)) {
@@ -700,7 +727,6 @@ static bl_nspan gapped_subject(bl_docstate *st, size_t verb, size_t at) {
 
 int bl_attribute_line(bl_docstate *st, size_t sfirst, size_t slast, size_t first, bool carry,
                       bl_error *err) {
-  BL_UNUSED(err);
   if (sfirst >= slast) return BL_OK;
   const bl_line *line = &st->seg.lines[st->seg.sents[sfirst].line];
   bl_nspan para_src = {0, 0}, para_chan = {0, 0};
@@ -728,6 +754,7 @@ int bl_attribute_line(bl_docstate *st, size_t sfirst, size_t slast, size_t first
       if (sn->s <= qs[k].s && qs[k].s < sn->e) start = sn->s;
     }
     find_all(st, qs[k].e - 1, end, &after);
+    if (after.nomem) return bl_fail(err, BL_NOMEM, "out of memory");
     for (size_t i = 0; i < after.n; i++)
       if (after.v[i].kind == K_INVERTED && after.v[i].pos <= qs[k].e + 3) {
         qs[k].speaker = after.v[i].src;
@@ -735,6 +762,7 @@ int bl_attribute_line(bl_docstate *st, size_t sfirst, size_t slast, size_t first
       }
     if (!qs[k].speaker.e && qs[k].s > start) {
       find_all(st, start, qs[k].s, &before);
+      if (before.nomem) return bl_fail(err, BL_NOMEM, "out of memory");
       for (size_t i = 0; i < before.n; i++)
         if (before.v[i].kind == K_SUBJ) qs[k].speaker = before.v[i].src;
     }
@@ -746,6 +774,7 @@ int bl_attribute_line(bl_docstate *st, size_t sfirst, size_t slast, size_t first
     while (cend < st->cl.n && st->cl.v[cend].sent == si) cend++;
     cands cs;
     find_all(st, sn->s, sn->e, &cs);
+    if (cs.nomem) return bl_fail(err, BL_NOMEM, "out of memory");
     bl_nspan sent_src = {0, 0}, sent_chan = {0, 0};
     for (size_t k = ci; k < cend; k++) {
       bl_cl *c = &st->cl.v[k];

@@ -56,6 +56,7 @@ typedef struct bl_docstate {
   bl_nspan last_src, last_chan; /* the last source of the article, for anaphors */
   bl_nspan para_src, para_chan; /* the source carried over the current paragraph */
   bl_nspan issuer;              /* a press release's issuer: every figure's default */
+  bl_buf scratch;               /* attrib.c: the text behind a ',' (search_inverted) */
   /* claim.c: the status words (claims.pcre "status") of one sentence,
    * found once for all its claims; valid only while `sent` is that
    * sentence's span in this text (bl_doc_run resets it). */
