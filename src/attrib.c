@@ -499,13 +499,32 @@ static int search_inverted(bl_docstate *st, size_t from, size_t b) {
   return bl_rx_match(re, &st->rx, st->text.s, b, from, 0);
 }
 
+/* The rules of attrib.pcre that open on a word, searched through
+ * st->attrib_pre (rx_pre.c). */
+enum { PRE_SELON, PRE_DE_SOURCE, PRE_PAR_AGENT, PRE_VERB, PRE_SAME_SOURCE, PRE_COUNT_ };
+
+static bl_prefilter *attrib_pre(bl_docstate *st) {
+  if (!st->attrib_pre) {
+    const bl_grammar *g = st->g;
+    const pcre2_code *rules[PRE_COUNT_] = {g->rx_selon, g->rx_de_source, g->rx_par_agent, g->rx_verb,
+                                           g->rx_same_source};
+    st->attrib_pre = bl_pre_new(g, rules, PRE_COUNT_);
+  }
+  return st->attrib_pre;
+}
+
 static void find_all(bl_docstate *st, size_t a, size_t b, cands *cs) {
   const bl_grammar *g = st->g;
   const char *s = st->text.s;
   memset(cs, 0, sizeof *cs);
+  bl_prefilter *pre = attrib_pre(st);
+  if (!pre || bl_pre_scan(pre, &st->rx, s, a, b)) {
+    cs->nomem = true;
+    return;
+  }
   size_t ms = 0, me = 0;
   for (size_t from = a; from < b; from = me > from ? me : from + 1) {
-    if (bl_rx_match(g->rx_selon, &st->rx, s, b, from, 0) <= 0) break;
+    if (bl_pre_search(pre, PRE_SELON, from) <= 0) break;
     bl_rx_group(&st->rx, 0, &ms, &me);
     bl_nspan src = {0, 0}, orig = {0, 0}, none = {0, 0};
     named(st, g->rx_selon, "src", &src);
@@ -515,20 +534,20 @@ static void find_all(bl_docstate *st, size_t a, size_t b, cands *cs) {
       if (usable(st, orig)) add(cs, K_SELON, ms, orig, usable(st, src) ? src : none);
     } else if (bl_rx_match(g->rx_same_source, &st->rx, s, me, ms, 0) > 0) {
       add(cs, K_ANAPHOR, ms, none, none); /* "selon la même source" */
-      bl_rx_match(g->rx_selon, &st->rx, s, b, from, 0);
+      bl_pre_search(pre, PRE_SELON, from);
       bl_rx_group(&st->rx, 0, &ms, &me);
     } else {
       src = cut_reached_by(st, owner_of(st, clean_np(st, src)));
       if (usable(st, src) && !names_a_figure(st, src)) add(cs, K_SELON, ms, src, none);
     }
   }
-  if (bl_rx_match(g->rx_de_source, &st->rx, s, b, a, 0) > 0) {
+  if (bl_pre_search(pre, PRE_DE_SOURCE, a) > 0) {
     bl_nspan src;
     bl_rx_group(&st->rx, 0, &ms, &me);
     if (named(st, g->rx_de_source, "src", &src)) add(cs, K_SELON, ms, src, (bl_nspan){0, 0});
   }
   for (size_t from = a; from < b; from = me > from ? me : from + 1) {
-    if (bl_rx_match(g->rx_par_agent, &st->rx, s, b, from, 0) <= 0) break;
+    if (bl_pre_search(pre, PRE_PAR_AGENT, from) <= 0) break;
     bl_rx_group(&st->rx, 0, &ms, &me);
     bl_nspan src;
     if (named(st, g->rx_par_agent, "src", &src)) {
@@ -562,7 +581,7 @@ static void find_all(bl_docstate *st, size_t a, size_t b, cands *cs) {
     }
   }
   for (size_t from = a; from < b; from = me > from ? me : from + 1) {
-    if (bl_rx_match(g->rx_verb, &st->rx, s, b, from, 0) <= 0) break;
+    if (bl_pre_search(pre, PRE_VERB, from) <= 0) break;
     bl_rx_group(&st->rx, 0, &ms, &me);
     bl_nspan fund_verb;
     bool fund = named(st, g->rx_verb, "fund", &fund_verb);
@@ -590,7 +609,7 @@ static void find_all(bl_docstate *st, size_t a, size_t b, cands *cs) {
       if (fund && cs->n) cs->v[cs->n - 1].no_carry = true;
     }
   }
-  if (bl_rx_match(g->rx_same_source, &st->rx, s, b, a, 0) > 0) {
+  if (bl_pre_search(pre, PRE_SAME_SOURCE, a) > 0) {
     bl_rx_group(&st->rx, 0, &ms, &me);
     add(cs, K_ANAPHOR, ms, (bl_nspan){0, 0}, (bl_nspan){0, 0});
   }

@@ -46,6 +46,7 @@ void bl_doc_free(bl_doc *d) {
   bl_free(d->st.cl.v);
   bl_free(d->st.stw.v);
   bl_buf_clear(&d->st.scratch);
+  bl_pre_free(d->st.attrib_pre);
   bl_free(d->pub);
   bl_buf_clear(&d->arena);
   bl_free(d);
