@@ -2,19 +2,19 @@
  * rx_pre.c — where the rules of a set may start in a span (see rx_pre.h).
  *
  * Searched over a sentence, a rule that opens on a word (attrib.pcre
- * "verb", "selon", "par-agent"; claims.pcre "status") makes PCRE2 enter its
- * match at every byte of its start bitmap, that is at most letters, for
- * about 100 instructions each.  Here each position is
- * first put to PCRE2 itself on the few bytes around it: the rule's anchored
- * twin, matched with PCRE2_PARTIAL_SOFT on the text from the rule's longest
- * lookbehind before the position to the end of what was read after it.
- * PCRE2_ERROR_NOMATCH then means that no match can start at the position,
- * whatever follows (pcre2partial(3)); the other positions are tried anchored,
- * in order, and the first that matches is the match the search would have
- * found, with the same groups.  Answers depend on those bytes alone, so
- * they are kept: first for the character at the position and the one
- * before it (which rules out the inside of words), then for the whole word
- * and the character after it.
+ * "verb", "selon", "par-agent") makes PCRE2 enter its match at every byte
+ * of its start bitmap, that is at most letters, for about 100 instructions
+ * each.  Here each position is first put to PCRE2 itself on the few bytes
+ * around it: the rule's anchored twin, matched with PCRE2_PARTIAL_SOFT on
+ * the text from the rule's longest lookbehind before the position to the
+ * end of what was read after it.  PCRE2_ERROR_NOMATCH then means that no
+ * match can start at the position, whatever follows (pcre2partial(3): at
+ * least the character at the position is read); the other positions are
+ * tried anchored, in order, and the first that matches is the match the
+ * search would have found, with the same groups.  An answer depends on
+ * those bytes alone, so it is kept: for the character at the position and
+ * the one before it (which rules out the inside of words), for the word at
+ * the position, then for it and the next word.
  */
 #include "rx_pre.h"
 
@@ -51,6 +51,10 @@ struct bl_prefilter {
    * rules << 8 | rules that may match, by (before, at), each of the two an
    * ASCII byte or 128 + (xx & 0x3F). */
   uint16_t pair[192 * 192];
+  /* By the byte before a position and the byte at it (b0 << 8 | b1): 1
+   * when no rule can start there: b1 continues a character or starts none
+   * of the rules, or both are ASCII and their pair rules them all out. */
+  uint8_t dead[65536];
   entry *tab; /* open addressing, cap a power of two */
   size_t cap, n;
   bl_buf keys;
@@ -83,6 +87,7 @@ bl_prefilter *bl_pre_new(const bl_grammar *g, const pcre2_code *const *rules, si
     for (int c = 0; c < 256; c++)
       if ((c & 0xC0) != 0x80 && (!bits || (bits[c / 8] >> (c % 8)) & 1)) p->first[c] |= (uint8_t)(1u << r);
   }
+  for (int i = 0; i < 65536; i++) p->dead[i] = !(p->first[i & 0xFF] & p->usable);
   return p;
 }
 
@@ -217,13 +222,13 @@ static unsigned first_char(bl_prefilter *p, size_t q, size_t b, unsigned m, size
   return m & *pr & 0xFF;
 }
 
-/* End of the word at q (at most WORD_MAX bytes, not inside a character)
- * and of the character after it, at most b. */
+/* End of the word at q (at most WORD_MAX bytes, not inside a character;
+ * at least the character at q), at most b. */
 static size_t word_end(const unsigned char *s, size_t q, size_t b) {
   size_t e = q;
   while (e < b && e - q < WORD_MAX && word_byte(s[e])) e++;
   while (e > q && e < b && (s[e] & 0xC0) == 0x80) e--;
-  return e < b ? char_after(s, e, b) : e;
+  return e > q ? e : char_after(s, q, b);
 }
 
 int bl_pre_scan(bl_prefilter *p, bl_rx_state *rx, const char *text, size_t a, size_t b) {
@@ -236,23 +241,35 @@ int bl_pre_scan(bl_prefilter *p, bl_rx_state *rx, const char *text, size_t a, si
   p->b = b;
   for (size_t q = a; q < b; q++) {
     unsigned char c = s[q];
+    /* most positions end here: inside a word, or not a rule's first byte */
+    if (p->dead[(q > 0 ? (unsigned)s[q - 1] << 8 : 0) | c]) continue;
     unsigned m = p->first[c] & usable;
-    if (!m) continue;
-    /* the character at q and the one before it: most positions inside a
-     * word end here, for a pair of ASCII characters seen before */
+    /* the character at q and the one before it */
     size_t ctx = q - 1;
-    uint16_t pr = back == 1 && q > 0 && s[ctx] < 0x80 && c < 0x80 ? p->pair[s[ctx] * 192 + c] : 0;
-    if (m & ~(unsigned)(pr >> 8)) m = first_char(p, q, b, m, &ctx);
-    else m &= pr & 0xFF;
-    if (!m) continue;
-    /* the word at q and the character after it; then with the next word
-     * ("de la" is no "de source", "a été" may still be "a ... annoncé") */
+    if (back == 1 && q > 0 && s[ctx] < 0x80 && c < 0x80) {
+      uint16_t *pr = &p->pair[s[ctx] * 192 + c];
+      unsigned missing = m & ~(unsigned)(*pr >> 8);
+      if (missing) {
+        unsigned may = test(p, (const char *)s + ctx, 2, 1, missing);
+        *pr = (uint16_t)(((*pr >> 8 | missing) << 8) | (*pr & 0xFF) | may);
+      }
+      m &= *pr & 0xFF;
+      if (!m) {
+        p->dead[(unsigned)s[ctx] << 8 | c] = 1;
+        continue;
+      }
+    } else {
+      m = first_char(p, q, b, m, &ctx);
+      if (!m) continue;
+    }
+    /* the word at q; then with the next word ("de la" is no "de source",
+     * "a été" may still be "a ... annoncé") */
     size_t e = word_end(s, q, b);
     if (e - ctx > KEY_MAX) e = ctx; /* too long to keep: try the rules there */
     if (e > ctx) m = lookup(p, (const char *)s + ctx, e - ctx, q - ctx, m);
     if (!m) continue;
     size_t n = e > ctx ? e : b;
-    while (n < b && s[n] == ' ') n++;
+    while (n < b && (s[n] == ' ' || s[n] == ',')) n++;
     if (n < b && word_byte(s[n])) {
       size_t e2 = word_end(s, n, b);
       if (e2 - ctx <= KEY_MAX) m = lookup(p, (const char *)s + ctx, e2 - ctx, q - ctx, m);
