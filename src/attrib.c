@@ -704,7 +704,9 @@ static size_t find_quotes(bl_docstate *st, size_t a, size_t b, quote *q, size_t 
   const char *s = st->text.s;
   size_t n = 0, depth = 0, open = 0;
   for (size_t i = a; i < b && n < cap; i++) {
-    if (s[i] != '"') continue;
+    const char *qm = memchr(s + i, '"', b - i);
+    if (!qm) break;
+    i = (size_t)(qm - s);
     int side = quote_side(st, i);
     bool opening = side > 0 || depth == 0 || (side == 0 && depth == 0);
     if (side == 0 && depth > 0) opening = false;
