@@ -43,9 +43,9 @@ struct bl_prefilter {
   size_t nrules;
   const pcre2_code *rule[BL_PRE_MAX];
   const pcre2_code *twin[BL_PRE_MAX];
-  unsigned usable;      /* rules tried through the prefilter (bits) */
-  uint32_t back;        /* characters before a position its rules can see */
-  uint8_t first[256];   /* rules whose match can start with the byte (bits) */
+  unsigned usable;    /* rules tried through the prefilter (bits) */
+  uint32_t back;      /* characters before a position its rules can see */
+  uint8_t first[256]; /* rules whose match can start with the byte (bits) */
   /* When back == 1, the answers for a character and the one before it,
    * both ASCII or in U+00C0..U+00FF (C3 xx, most French accents): known
    * rules << 8 | rules that may match, by (before, at), each of the two an
@@ -85,7 +85,8 @@ bl_prefilter *bl_pre_new(const bl_grammar *g, const pcre2_code *const *rules, si
     p->usable |= 1u << r;
     if (lb > p->back) p->back = lb;
     for (int c = 0; c < 256; c++)
-      if ((c & 0xC0) != 0x80 && (!bits || (bits[c / 8] >> (c % 8)) & 1)) p->first[c] |= (uint8_t)(1u << r);
+      if ((c & 0xC0) != 0x80 && (!bits || (bits[c / 8] >> (c % 8)) & 1))
+        p->first[c] |= (uint8_t)(1u << r);
   }
   for (int i = 0; i < 65536; i++) p->dead[i] = !(p->first[i & 0xFF] & p->usable);
   return p;
@@ -105,8 +106,8 @@ static unsigned test(bl_prefilter *p, const char *key, size_t len, size_t at, un
   unsigned may = 0;
   for (size_t r = 0; r < p->nrules; r++) {
     if (!(rules & (1u << r))) continue;
-    int rc = pcre2_match(p->twin[r], (PCRE2_SPTR)key, len, at, PCRE2_PARTIAL_SOFT | PCRE2_NO_UTF_CHECK,
-                         p->rx->md, p->rx->mc);
+    int rc = pcre2_match(p->twin[r], (PCRE2_SPTR)key, len, at,
+                         PCRE2_PARTIAL_SOFT | PCRE2_NO_UTF_CHECK, p->rx->md, p->rx->mc);
     if (rc != PCRE2_ERROR_NOMATCH) may |= 1u << r; /* a match, a partial one, or a limit */
   }
   return may;
@@ -154,7 +155,8 @@ static unsigned lookup(bl_prefilter *p, const char *key, size_t len, size_t at, 
   size_t j = (size_t)h & (p->cap - 1);
   for (; p->tab[j].len; j = (j + 1) & (p->cap - 1)) {
     entry *e = &p->tab[j];
-    if (e->hash != h || e->len != len || e->at != at || memcmp(p->keys.ptr + e->off, key, len)) continue;
+    if (e->hash != h || e->len != len || e->at != at || memcmp(p->keys.ptr + e->off, key, len))
+      continue;
     unsigned missing = rules & ~(unsigned)e->known;
     if (missing) {
       e->may = (uint8_t)(e->may | test(p, key, len, at, missing));
@@ -164,8 +166,8 @@ static unsigned lookup(bl_prefilter *p, const char *key, size_t len, size_t at, 
   }
   unsigned may = test(p, key, len, at, rules);
   if (p->keys.len > UINT32_MAX - len || bl_buf_add(&p->keys, key, len)) return may;
-  p->tab[j] = (entry){h, (uint32_t)(p->keys.len - len), (uint16_t)len, (uint8_t)at, (uint8_t)rules,
-                      (uint8_t)may};
+  p->tab[j] = (entry){
+      h, (uint32_t)(p->keys.len - len), (uint16_t)len, (uint8_t)at, (uint8_t)rules, (uint8_t)may};
   p->n++;
   return may;
 }
@@ -286,8 +288,10 @@ int bl_pre_search(bl_prefilter *p, size_t rule, size_t from) {
   size_t lo = 0, hi = p->nspots;
   while (lo < hi) {
     size_t mid = lo + (hi - lo) / 2;
-    if (p->spots[mid].pos < from) lo = mid + 1;
-    else hi = mid;
+    if (p->spots[mid].pos < from)
+      lo = mid + 1;
+    else
+      hi = mid;
   }
   for (size_t k = lo; k < p->nspots; k++) {
     if (!(p->spots[k].may & (1u << rule))) continue;

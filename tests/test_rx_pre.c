@@ -50,7 +50,7 @@ static void compare_span(bl_prefilter *pre, bl_rx_state *rx, bl_rx_state *rx2,
   assert_int_equal(bl_pre_scan(pre, rx, text, a, b), BL_OK);
   for (size_t k = 0; k < n; k++) {
     size_t me = 0;
-    for (size_t from = a; from < b; from = me > from ? me : from + 1) {
+    for (size_t from = a; from < b; from = (me > from) ? me : from + 1) {
       int want = bl_rx_match(rules[k], rx2, text, b, from, 0);
       int got = bl_pre_search(pre, k, from);
       if ((want > 0) != (got > 0))
@@ -78,10 +78,12 @@ static void compare_span(bl_prefilter *pre, bl_rx_state *rx, bl_rx_state *rx2,
 /* A line edited at random: words of the rules put in, letters made
  * capitals, quotation marks; into buf (at least 4 * n + 64 bytes). */
 static size_t edit(const char *s, size_t n, char *buf, unsigned *seed) {
-  static const char *const bits[] = {" a annoncé ", " selon ", ", a indiqué ", " de source ", " par ",
-                                     " la même source ", " cité par ", " a-t-on appris auprès de ",
-                                     " fait état de ", "Selon lui, ", " Annonce ", "\"", " SELON ",
-                                     " d'après ", " ont déployé ", " Il a ", " recensés par "};
+  static const char *const bits[] = {
+      " a annoncé ",    " selon ",          ", a indiqué ",  " de source ",
+      " par ",          " la même source ", " cité par ",    " a-t-on appris auprès de ",
+      " fait état de ", "Selon lui, ",      " Annonce ",     "\"",
+      " SELON ",        " d'après ",        " ont déployé ", " Il a ",
+      " recensés par "};
   size_t o = 0;
   for (size_t i = 0; i < n; i++) {
     *seed = *seed * 1103515245u + 12345u;
@@ -114,9 +116,15 @@ static void test_fixture_lines(void **state) {
   bl_text_init(&txt);
   long matches = 0, lines = 0;
   unsigned seed = 1;
-  const char *dirs[] = {"demo/castelnoir-manifestation", "demo/kazakhstan-2022-emeutes",
-                        "demo/morvaze-naufrage", "demo/tarsanie-seisme", "ingest/manif", "ingest/seisme",
-                        "inputs", "seed", "claims"};
+  const char *dirs[] = {"demo/castelnoir-manifestation",
+                        "demo/kazakhstan-2022-emeutes",
+                        "demo/morvaze-naufrage",
+                        "demo/tarsanie-seisme",
+                        "ingest/manif",
+                        "ingest/seisme",
+                        "inputs",
+                        "seed",
+                        "claims"};
   for (size_t d = 0; d < sizeof dirs / sizeof dirs[0]; d++) {
     char path[4096];
     snprintf(path, sizeof path, "%s/%s", fixtures, dirs[d]);
@@ -124,7 +132,8 @@ static void test_fixture_lines(void **state) {
     if (!dir) continue;
     for (struct dirent *e; (e = readdir(dir));) {
       size_t len = strlen(e->d_name);
-      if (len < 4 || (strcmp(e->d_name + len - 4, ".txt") && strcmp(e->d_name + len - 3, ".md"))) continue;
+      if (len < 4 || (strcmp(e->d_name + len - 4, ".txt") && strcmp(e->d_name + len - 3, ".md")))
+        continue;
       char file[4096 + 256];
       snprintf(file, sizeof file, "%s/%s", path, e->d_name);
       size_t n = 0;
