@@ -47,6 +47,7 @@ typedef struct cands {
   cand v[16];
   size_t n;
   bl_nspan cite_chan; /* "cité par Y" anywhere in the sentence */
+  bool nomem;         /* the search could not be run: out of memory */
 } cands;
 
 static void add(cands *cs, enum kind k, size_t pos, bl_nspan src, bl_nspan chan) {
@@ -505,13 +506,56 @@ static bl_nspan inverted_speaker(bl_docstate *st, bl_nspan after) {
   return first;
 }
 
+/* The first match of attrib.pcre's `inverted` in [from, b).  The rule opens
+ * on [,"] alone: with "^" as a third way in, PCRE2 found no first bytes to
+ * look for and tried every position (2.4 times the cost).  What "^" read, a
+ * verb that opens the text ("Annonce le préfet ..."), is the rule matched
+ * at 0 behind a ',' put in front of the text.  At 0 the two cannot both
+ * match (the verb cannot open on [,"]), so the first match is the same. */
+static int search_inverted(bl_docstate *st, size_t from, size_t b) {
+  const pcre2_code *re = st->g->rx_inverted;
+  if (from == 0 && b > 0) {
+    bl_buf *t = &st->scratch;
+    bl_buf_reset(t);
+    if (bl_buf_addc(t, ',') || bl_buf_add(t, st->text.s, b)) return -BL_NOMEM;
+    int rc = bl_rx_match(bl_gram_anchored(st->g, re), &st->rx, t->ptr, b + 1, 0, PCRE2_ANCHORED);
+    if (rc > 0) {
+      /* back to offsets in the text; the match opens at 0, on no comma */
+      PCRE2_SIZE *ov = pcre2_get_ovector_pointer(st->rx.md);
+      for (uint32_t i = 0; i < 2 * pcre2_get_ovector_count(st->rx.md); i++)
+        if (ov[i] != PCRE2_UNSET) ov[i] = ov[i] ? ov[i] - 1 : 0;
+      return rc;
+    }
+  }
+  return bl_rx_match(re, &st->rx, st->text.s, b, from, 0);
+}
+
+/* The rules of attrib.pcre that open on a word, searched through
+ * st->attrib_pre (rx_pre.c). */
+enum { PRE_SELON, PRE_DE_SOURCE, PRE_PAR_AGENT, PRE_VERB, PRE_SAME_SOURCE, PRE_COUNT_ };
+
+static bl_prefilter *attrib_pre(bl_docstate *st) {
+  if (!st->attrib_pre) {
+    const bl_grammar *g = st->g;
+    const pcre2_code *rules[PRE_COUNT_] = {g->rx_selon, g->rx_de_source, g->rx_par_agent, g->rx_verb,
+                                           g->rx_same_source};
+    st->attrib_pre = bl_pre_new(g, rules, PRE_COUNT_);
+  }
+  return st->attrib_pre;
+}
+
 static void find_all(bl_docstate *st, size_t a, size_t b, cands *cs) {
   const bl_grammar *g = st->g;
   const char *s = st->text.s;
   memset(cs, 0, sizeof *cs);
+  bl_prefilter *pre = attrib_pre(st);
+  if (!pre || bl_pre_scan(pre, &st->rx, s, a, b)) {
+    cs->nomem = true;
+    return;
+  }
   size_t ms = 0, me = 0;
   for (size_t from = a; from < b; from = me > from ? me : from + 1) {
-    if (bl_rx_match(g->rx_selon, &st->rx, s, b, from, 0) <= 0) break;
+    if (bl_pre_search(pre, PRE_SELON, from) <= 0) break;
     bl_rx_group(&st->rx, 0, &ms, &me);
     bl_nspan src = {0, 0}, orig = {0, 0}, none = {0, 0};
     named(st, g->rx_selon, "src", &src);
@@ -521,20 +565,20 @@ static void find_all(bl_docstate *st, size_t a, size_t b, cands *cs) {
       if (usable(st, orig)) add(cs, K_SELON, ms, orig, usable(st, src) ? src : none);
     } else if (bl_rx_match(g->rx_same_source, &st->rx, s, me, ms, 0) > 0) {
       add(cs, K_ANAPHOR, ms, none, none); /* "selon la même source" */
-      bl_rx_match(g->rx_selon, &st->rx, s, b, from, 0);
+      bl_pre_search(pre, PRE_SELON, from);
       bl_rx_group(&st->rx, 0, &ms, &me);
     } else {
       src = cut_reached_by(st, owner_of(st, clean_np(st, src)));
       if (usable(st, src) && !names_a_figure(st, src)) add(cs, K_SELON, ms, src, none);
     }
   }
-  if (bl_rx_match(g->rx_de_source, &st->rx, s, b, a, 0) > 0) {
+  if (bl_pre_search(pre, PRE_DE_SOURCE, a) > 0) {
     bl_nspan src;
     bl_rx_group(&st->rx, 0, &ms, &me);
     if (named(st, g->rx_de_source, "src", &src)) add(cs, K_SELON, ms, src, (bl_nspan){0, 0});
   }
   for (size_t from = a; from < b; from = me > from ? me : from + 1) {
-    if (bl_rx_match(g->rx_par_agent, &st->rx, s, b, from, 0) <= 0) break;
+    if (bl_pre_search(pre, PRE_PAR_AGENT, from) <= 0) break;
     bl_rx_group(&st->rx, 0, &ms, &me);
     bl_nspan src;
     if (named(st, g->rx_par_agent, "src", &src)) {
@@ -543,7 +587,9 @@ static void find_all(bl_docstate *st, size_t a, size_t b, cands *cs) {
     }
   }
   for (size_t from = a; from < b; from = me > from ? me : from + 1) {
-    if (bl_rx_match(g->rx_inverted, &st->rx, s, b, from, 0) <= 0) break;
+    int rc = search_inverted(st, from, b);
+    if (rc == -BL_NOMEM) cs->nomem = true;
+    if (rc <= 0) break;
     bl_rx_group(&st->rx, 0, &ms, &me);
     bl_nspan after = {0, 0}, pron = {0, 0};
     if (named(st, g->rx_inverted, "pron", &pron)) {
@@ -566,7 +612,7 @@ static void find_all(bl_docstate *st, size_t a, size_t b, cands *cs) {
     }
   }
   for (size_t from = a; from < b; from = me > from ? me : from + 1) {
-    if (bl_rx_match(g->rx_verb, &st->rx, s, b, from, 0) <= 0) break;
+    if (bl_pre_search(pre, PRE_VERB, from) <= 0) break;
     bl_rx_group(&st->rx, 0, &ms, &me);
     bl_nspan fund_verb;
     bool fund = named(st, g->rx_verb, "fund", &fund_verb);
@@ -594,7 +640,7 @@ static void find_all(bl_docstate *st, size_t a, size_t b, cands *cs) {
       if (fund && cs->n) cs->v[cs->n - 1].no_carry = true;
     }
   }
-  if (bl_rx_match(g->rx_same_source, &st->rx, s, b, a, 0) > 0) {
+  if (bl_pre_search(pre, PRE_SAME_SOURCE, a) > 0) {
     bl_rx_group(&st->rx, 0, &ms, &me);
     add(cs, K_ANAPHOR, ms, (bl_nspan){0, 0}, (bl_nspan){0, 0});
   }
@@ -703,7 +749,9 @@ static size_t find_quotes(bl_docstate *st, size_t a, size_t b, quote *q, size_t 
   const char *s = st->text.s;
   size_t n = 0, depth = 0, open = 0;
   for (size_t i = a; i < b && n < cap; i++) {
-    if (s[i] != '"') continue;
+    const char *qm = memchr(s + i, '"', b - i);
+    if (!qm) break;
+    i = (size_t)(qm - s);
     int side = quote_side(st, i);
     bool opening = side > 0 || depth == 0 || (side == 0 && depth == 0);
     if (side == 0 && depth > 0) opening = false;
@@ -745,7 +793,6 @@ static bl_nspan gapped_subject(bl_docstate *st, size_t verb, size_t at) {
 
 int bl_attribute_line(bl_docstate *st, size_t sfirst, size_t slast, size_t first, bool carry,
                       bl_error *err) {
-  BL_UNUSED(err);
   if (sfirst >= slast) return BL_OK;
   const bl_line *line = &st->seg.lines[st->seg.sents[sfirst].line];
   bl_nspan para_src = {0, 0}, para_chan = {0, 0};
@@ -773,6 +820,7 @@ int bl_attribute_line(bl_docstate *st, size_t sfirst, size_t slast, size_t first
       if (sn->s <= qs[k].s && qs[k].s < sn->e) start = sn->s;
     }
     find_all(st, qs[k].e - 1, end, &after);
+    if (after.nomem) return bl_fail(err, BL_NOMEM, "out of memory");
     for (size_t i = 0; i < after.n; i++)
       if (after.v[i].kind == K_INVERTED && after.v[i].pos <= qs[k].e + 3) {
         qs[k].speaker = after.v[i].src;
@@ -780,6 +828,7 @@ int bl_attribute_line(bl_docstate *st, size_t sfirst, size_t slast, size_t first
       }
     if (!qs[k].speaker.e && qs[k].s > start) {
       find_all(st, start, qs[k].s, &before);
+      if (before.nomem) return bl_fail(err, BL_NOMEM, "out of memory");
       for (size_t i = 0; i < before.n; i++)
         if (before.v[i].kind == K_SUBJ) qs[k].speaker = before.v[i].src;
     }
@@ -791,6 +840,7 @@ int bl_attribute_line(bl_docstate *st, size_t sfirst, size_t slast, size_t first
     while (cend < st->cl.n && st->cl.v[cend].sent == si) cend++;
     cands cs;
     find_all(st, sn->s, sn->e, &cs);
+    if (cs.nomem) return bl_fail(err, BL_NOMEM, "out of memory");
     bl_nspan sent_src = {0, 0}, sent_chan = {0, 0};
     for (size_t k = ci; k < cend; k++) {
       bl_cl *c = &st->cl.v[k];

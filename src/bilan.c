@@ -22,6 +22,7 @@ bl_doc *bl_doc_new(const bl_grammar *g, bl_error *err) {
   d->st.g = g;
   bl_text_init(&d->st.text);
   bl_buf_init(&d->arena);
+  bl_buf_init(&d->st.scratch);
   if (bl_rx_state_init(&d->st.rx, g->max_groups + 8)) {
     bl_free(d);
     bl_fail(err, BL_NOMEM, "out of memory");
@@ -44,6 +45,8 @@ void bl_doc_free(bl_doc *d) {
   bl_free(d->st.q.zero);
   bl_free(d->st.cl.v);
   bl_free(d->st.stw.v);
+  bl_buf_clear(&d->st.scratch);
+  bl_pre_free(d->st.attrib_pre);
   bl_free(d->pub);
   bl_buf_clear(&d->arena);
   bl_free(d);

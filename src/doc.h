@@ -7,6 +7,7 @@
 #define BL_DOC_H
 
 #include "num.h"
+#include "rx_pre.h"
 #include "seg.h"
 
 /* A normalised span; s == e means none. */
@@ -57,6 +58,8 @@ typedef struct bl_docstate {
   bl_nspan last_src, last_chan; /* the last source of the article, for anaphors */
   bl_nspan para_src, para_chan; /* the source carried over the current paragraph */
   bl_nspan issuer;              /* a press release's issuer: every figure's default */
+  bl_buf scratch;               /* attrib.c: the text behind a ',' (search_inverted) */
+  bl_prefilter *attrib_pre;     /* owned: the word rules of attrib.pcre (attrib.c) */
   /* claim.c: the status words (claims.pcre "status") of one sentence,
    * found once for all its claims; valid only while `sent` is that
    * sentence's span in this text (bl_doc_run resets it). */

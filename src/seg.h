@@ -13,7 +13,6 @@
 #include "gram.h"
 
 #include <unicode/ubrk.h>
-#include <unicode/utext.h>
 
 typedef struct bl_line {
   size_t s, e;    /* normalised bytes, without the newline */
@@ -27,7 +26,8 @@ typedef struct bl_sent {
 
 typedef struct bl_seg {
   UBreakIterator *bi; /* owned */
-  UText *ut;          /* owned */
+  UChar *u16;         /* owned: the line being cut, in UTF-16 */
+  size_t u16cap;
   bl_line *lines;     /* owned */
   size_t nlines, lcap;
   bl_sent *sents;     /* owned */
