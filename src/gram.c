@@ -7,6 +7,7 @@
 #include "gram.h"
 
 #include "embedded.h"
+#include "gram_after.h"
 
 #include <errno.h>
 #include <math.h>
@@ -723,71 +724,6 @@ static int add_hedges(bl_buf *b, const loadstate *ls, bl_hedge_pos pos) {
   return rc ? rc : bl_buf_addc(b, ')');
 }
 
-/* One word of an @after/@notafter list, as it must stand before the text. */
-typedef struct lbword {
-  const char *w;
-  size_t n;
-  bool space; /* followed by one space */
-  size_t chars; /* length in characters, the space included */
-} lbword;
-
-/*
- * @after(a|b) / @notafter(a|b): the text just before is (is not) one of the
- * words.  Emitted as ONE lookbehind whose branches group the words of equal
- * length, "(?<=(?:en\s|an\s)(?<![\p{L}\p{N}](?s:.){3})|...)": PCRE2 steps
- * back once per branch, so a list of 80 words costs a handful of steps
- * instead of 80 lookbehinds, and the word-boundary check (a Unicode property
- * lookup) runs only once a word matched.  The texts accepted are the same as
- * with one "(?<=(?<![\p{L}\p{N}])word\s)" per word.
- */
-static int add_lookbehinds(bl_buf *b, const char *args, size_t n, bool negate) {
-  lbword *v = bl_malloc((2 * n + 2) * sizeof *v);
-  if (!v) return BL_NOMEM;
-  size_t nv = 0, start = 0;
-  for (size_t i = 0; i <= n; i++) {
-    if (i < n && args[i] != '|') continue;
-    const char *w = args + start;
-    size_t wn = i - start;
-    start = i + 1;
-    if (!wn) continue;
-    size_t chars = 0;
-    for (size_t k = 0; k < wn; k++) chars += ((unsigned char)w[k] & 0xC0) != 0x80;
-    unsigned char last = (unsigned char)w[wn - 1];
-    bool ends_in_letter =
-        (last >= 'a' && last <= 'z') || (last >= 'A' && last <= 'Z') || last >= 0x80;
-    /* A word ending in a letter needs a space after it; "n°", "d'", "mi-" may touch. */
-    v[nv++] = (lbword){w, wn, true, chars + 1};
-    if (!ends_in_letter) v[nv++] = (lbword){w, wn, false, chars};
-  }
-  if (!nv) { /* an empty list constrains nothing */
-    bl_free(v);
-    return BL_OK;
-  }
-  int rc = bl_buf_adds(b, negate ? "(?<!" : "(?<=");
-  bool first = true;
-  for (size_t i = 0; i < nv && !rc; i++) {
-    if (!v[i].chars) continue; /* emitted with an earlier word of its length */
-    size_t len = v[i].chars;
-    if (!first) rc = bl_buf_addc(b, '|');
-    first = false;
-    rc = rc ? rc : bl_buf_adds(b, "(?:");
-    bool firstw = true;
-    for (size_t k = i; k < nv && !rc; k++) {
-      if (v[k].chars != len) continue;
-      if (!firstw) rc = bl_buf_addc(b, '|');
-      firstw = false;
-      rc = rc ? rc : add_literal_as(b, v[k].w, v[k].n, true);
-      if (!rc && v[k].space) rc = bl_buf_adds(b, "\\s");
-      v[k].chars = 0;
-    }
-    /* The word starts a word: checked after it matched, which is rare. */
-    rc = rc ? rc : bl_buf_printf(b, ")(?<![\\p{L}\\p{N}](?s:.){%zu})", len);
-  }
-  rc = rc ? rc : bl_buf_addc(b, ')');
-  bl_free(v);
-  return rc;
-}
-
 /* Expand macros of one rule body into b.  `where` locates errors. */
 static int expand(bl_grammar *g, const loadstate *ls, bl_buf *b, const char *s, size_t n,
                   const liner *where, bl_error *err) {
@@ -811,7 +747,7 @@ static int expand(bl_grammar *g, const loadstate *ls, bl_buf *b, const char *s, 
       size_t k = j + 1;
       while (k < n && s[k] != ')') k++;
       if (k >= n) return fail_line(err, where, 1, "unclosed @%s(", name);
-      rc = add_lookbehinds(b, s + j + 1, k - j - 1, name[0] == 'n');
+      rc = bl_gram_after(b, s + j + 1, k - j - 1, name[0] == 'n');
       i = k;
     } else if (j < n && s[j] == '@') {
       const struct {
