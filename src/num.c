@@ -262,7 +262,7 @@ static bool assemble(const bl_grammar *g, bl_rx_state *rx, const char *s, size_t
   }
   q->after = end;
   if (!p->unit && end < len) {
-    int rc = bl_rx_match(g->unit_word, rx, s, len, end, PCRE2_ANCHORED);
+    int rc = bl_rx_match_anchored(g->unit_word, rx, s, len, end);
     if (rc > 0) {
       uint32_t uw[1];
       span w = {0, 0, false};
@@ -343,7 +343,7 @@ static bool starts_quantity(scanner *sc, ringword *w) {
   if (w->st == RW_NEW) {
     unsigned c = (unsigned char)sc->s[w->at];
     bool yes = (sc->g->starter_first[c / 8] & (1u << (c % 8))) &&
-               bl_rx_match(sc->g->starter, sc->rx, sc->s, sc->to, w->at, PCRE2_ANCHORED) > 0;
+               bl_rx_match_anchored(sc->g->starter, sc->rx, sc->s, sc->to, w->at) > 0;
     w->st = yes ? RW_START : RW_NO_START;
   }
   return w->st == RW_START;
@@ -379,7 +379,7 @@ static int on_anchor(scanner *sc, size_t a, size_t b, bool digit) {
     sc->consumed = tok_end;
     return BL_OK;
   }
-  int rc = bl_rx_match(g->notq, sc->rx, s, sc->to, a, PCRE2_ANCHORED);
+  int rc = bl_rx_match_anchored(g->notq, sc->rx, s, sc->to, a);
   if (rc < 0) return limit_hit(sc, rc, a);
   if (rc > 0) {
     size_t ms = 0, me = 0;
@@ -410,7 +410,7 @@ static int on_anchor(scanner *sc, size_t a, size_t b, bool digit) {
   word[nc] = NULL;
   cand[nc++] = a;
   for (size_t k = 0; k < nc; k++) {
-    rc = bl_rx_match(g->quantity, sc->rx, s, sc->to, cand[k], PCRE2_ANCHORED);
+    rc = bl_rx_match_anchored(g->quantity, sc->rx, s, sc->to, cand[k]);
     if (rc < 0) return limit_hit(sc, rc, cand[k]);
     size_t ms = 0, me = 0;
     if (rc > 0) bl_rx_group(sc->rx, 0, &ms, &me);
@@ -458,7 +458,7 @@ static int on_article(scanner *sc, size_t a, size_t b) {
     if (t < sc->consumed || t >= a || a - t > LOOKBACK_BYTES || w->st == RW_DEAD ||
         !starts_quantity(sc, w))
       continue;
-    int rc = bl_rx_match(g->quantity, sc->rx, s, sc->to, t, PCRE2_ANCHORED);
+    int rc = bl_rx_match_anchored(g->quantity, sc->rx, s, sc->to, t);
     if (rc < 0) return limit_hit(sc, rc, t);
     size_t ms = 0, me = 0;
     if (rc > 0) bl_rx_group(sc->rx, 0, &ms, &me);
@@ -479,7 +479,7 @@ static int on_article(scanner *sc, size_t a, size_t b) {
       continue;
     }
     /* Only now the exclusions: "plus d'un tiers", "plus d'un Français sur deux". */
-    rc = bl_rx_match(g->notq, sc->rx, s, sc->to, a, PCRE2_ANCHORED);
+    rc = bl_rx_match_anchored(g->notq, sc->rx, s, sc->to, a);
     if (rc < 0) return limit_hit(sc, rc, a);
     if (rc > 0) {
       bl_rx_group(sc->rx, 0, &ms, &me);

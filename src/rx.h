@@ -40,6 +40,12 @@ void bl_rx_state_clear(bl_rx_state *st);
 int bl_rx_match(const pcre2_code *re, bl_rx_state *st, const char *subject, size_t len,
                 size_t start, uint32_t opts);
 
+/* The same, at `start`, for a pattern compiled with PCRE2_ANCHORED (checked
+ * in debug builds): the scanner's patterns, matched at every figure, spare
+ * bl_rx_match's look at the compile options. */
+int bl_rx_match_anchored(const pcre2_code *re, bl_rx_state *st, const char *subject, size_t len,
+                         size_t start);
+
 /* Span of group `n` after a match; false if the group is unset. */
 static inline bool bl_rx_group(const bl_rx_state *st, uint32_t n, size_t *s, size_t *e) {
   const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(st->md);
