@@ -31,6 +31,8 @@ int bl_rx_state_init(bl_rx_state *st, uint32_t max_groups) {
     bl_rx_state_clear(st);
     return BL_NOMEM;
   }
+  st->ov = pcre2_get_ovector_pointer(st->md);
+  st->nov = pcre2_get_ovector_count(st->md);
   pcre2_set_match_limit(st->mc, BL_RX_MATCH_LIMIT);
   pcre2_set_depth_limit(st->mc, BL_RX_DEPTH_LIMIT);
   pcre2_jit_stack_assign(st->mc, NULL, st->stack);
@@ -47,7 +49,7 @@ void bl_rx_state_clear(bl_rx_state *st) {
 /* A PCRE2 return code as bl_rx_match's. */
 static int rx_result(const bl_rx_state *st, int rc) {
   if (rc > 0) return rc;
-  if (rc == 0) return (int)pcre2_get_ovector_count(st->md);
+  if (rc == 0) return (int)st->nov;
   if (rc == PCRE2_ERROR_NOMATCH || rc == PCRE2_ERROR_PARTIAL) return 0;
   if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT ||
       rc == PCRE2_ERROR_HEAPLIMIT || rc == PCRE2_ERROR_JIT_STACKLIMIT)
