@@ -883,6 +883,33 @@ static pcre2_code *compile_rule(const bl_buf *b, uint32_t opts, const char *file
   return re;
 }
 
+/*
+ * The pairs of ASCII bytes a word must begin with for the starter rule to
+ * accept it: PCRE2's partial match on the two bytes alone says whether any
+ * text that begins with them may match (a hard partial match is reported as
+ * soon as the subject's end is reached).  Most words before a figure ("le",
+ * "les", "dans", "pour") fail on this table instead of a call into the
+ * pattern.  The rule never looks behind the word's start (quantity.pcre).
+ */
+static int starter_pairs(bl_grammar *g) {
+  memset(g->starter_pair, 0xff, sizeof g->starter_pair);
+  pcre2_match_data *md = pcre2_match_data_create_from_pattern(g->starter, NULL);
+  if (!md) return BL_NOMEM;
+  for (unsigned c1 = 1; c1 < 128; c1++) {
+    if (!(g->starter_first[c1 / 8] & (1u << (c1 % 8)))) continue;
+    for (unsigned c2 = 'A'; c2 <= 'z'; c2++) {
+      if (c2 > 'Z' && c2 < 'a') continue; /* letters only: the other pairs are not tested */
+      const unsigned char two[2] = {(unsigned char)c1, (unsigned char)c2};
+      /* the JIT code is for complete matches: this runs in the interpreter
+       * (JIT code for partial matches costs more to make than it saves) */
+      int rc = pcre2_match(g->starter, two, 2, 0, PCRE2_PARTIAL_HARD, md, NULL);
+      if (rc == PCRE2_ERROR_NOMATCH) g->starter_pair[c1][c2 / 8] &= (uint8_t)~(1u << (c2 % 8));
+    }
+  }
+  pcre2_match_data_free(md);
+  return BL_OK;
+}
+
 /* Strip (*MARK) etc. are not needed; rule bodies are wrapped as
  * (?:BODY)(*MARK:id) into one alternation for the exclusion pattern. */
 static int build_alternation(bl_grammar *g, const loadstate *ls, const ruleset *rs, const char *file,
@@ -1165,6 +1192,7 @@ static int load_all(bl_grammar *g, const char *dir, loadstate *ls, ruleset *rs, 
   pcre2_pattern_info(g->starter, PCRE2_INFO_MATCHEMPTY, &empty);
   if (bits && !empty) memcpy(g->starter_first, bits, sizeof g->starter_first);
   else memset(g->starter_first, 0xff, sizeof g->starter_first);
+  if ((rc = starter_pairs(g))) return bl_fail(err, rc, "out of memory");
   if ((rc = build_alternation(g, ls, &rs[RS_NOTQ], rs_files[RS_NOTQ], &g->notq, err))) return rc;
   if ((rc = build_alternation(g, ls, &rs[RS_FURNITURE], rs_files[RS_FURNITURE], &g->furniture, err)))
     return rc;

@@ -341,8 +341,10 @@ typedef struct scanner {
  * figure start nothing; this cheap test spares the full pattern there. */
 static bool starts_quantity(scanner *sc, ringword *w) {
   if (w->st == RW_NEW) {
-    unsigned c = (unsigned char)sc->s[w->at];
+    const unsigned char *u = (const unsigned char *)sc->s + w->at;
+    unsigned c = u[0], c2 = w->at + 1 < sc->to ? u[1] : 0x80;
     bool yes = (sc->g->starter_first[c / 8] & (1u << (c % 8))) &&
+               (c >= 0x80 || c2 >= 0x80 || (sc->g->starter_pair[c][c2 / 8] & (1u << (c2 % 8)))) &&
                bl_rx_match_anchored(sc->g->starter, sc->rx, sc->s, sc->to, w->at) > 0;
     w->st = yes ? RW_START : RW_NO_START;
   }
