@@ -26,12 +26,12 @@ typedef struct unit {
 } unit;
 
 typedef struct tnode {
-  unit key;      /* the character this node adds on the left */
-  size_t up;     /* parent */
-  size_t child;  /* first child, 0 = none (the root is node 0) */
-  size_t next;   /* next sibling, 0 = none */
-  size_t depth;  /* characters from the position */
-  bool word;     /* a whole word ends here */
+  unit key;     /* the character this node adds on the left */
+  size_t up;    /* parent */
+  size_t child; /* first child, 0 = none (the root is node 0) */
+  size_t next;  /* next sibling, 0 = none */
+  size_t depth; /* characters from the position */
+  bool word;    /* a whole word ends here */
 } tnode;
 
 typedef struct trie {
@@ -53,8 +53,10 @@ static size_t child_of(trie *t, size_t at, unit u) {
   if (bl_grow((void **)&t->v, &t->cap, t->n + 1, sizeof *t->v)) return 0;
   size_t c = t->n++;
   t->v[c] = (tnode){u, at, 0, 0, t->v[at].depth + 1, false};
-  if (last) t->v[last].next = c;
-  else t->v[at].child = c;
+  if (last)
+    t->v[last].next = c;
+  else
+    t->v[at].child = c;
   return c;
 }
 
@@ -77,8 +79,8 @@ static int add_word(trie *t, const char *w, size_t n, bool space) {
 static int add_unit(bl_buf *b, unit u) {
   if (!u.len) return bl_buf_adds(b, "\\s");
   unsigned char c = (unsigned char)u.p[0];
-  bool plain = c >= 0x80 || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
-               (c >= 'A' && c <= 'Z');
+  bool plain =
+      c >= 0x80 || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
   if (!plain && bl_buf_addc(b, '\\')) return BL_NOMEM;
   return bl_buf_add(b, u.p, u.len);
 }
