@@ -7,6 +7,7 @@
 #include "gram.h"
 
 #include "embedded.h"
+#include "gram_after.h"
 
 #include <errno.h>
 #include <math.h>
@@ -723,71 +724,6 @@ static int add_hedges(bl_buf *b, const loadstate *ls, bl_hedge_pos pos) {
   return rc ? rc : bl_buf_addc(b, ')');
 }
 
-/* One word of an @after/@notafter list, as it must stand before the text. */
-typedef struct lbword {
-  const char *w;
-  size_t n;
-  bool space; /* followed by one space */
-  size_t chars; /* length in characters, the space included */
-} lbword;
-
-/*
- * @after(a|b) / @notafter(a|b): the text just before is (is not) one of the
- * words.  Emitted as ONE lookbehind whose branches group the words of equal
- * length, "(?<=(?:en\s|an\s)(?<![\p{L}\p{N}](?s:.){3})|...)": PCRE2 steps
- * back once per branch, so a list of 80 words costs a handful of steps
- * instead of 80 lookbehinds, and the word-boundary check (a Unicode property
- * lookup) runs only once a word matched.  The texts accepted are the same as
- * with one "(?<=(?<![\p{L}\p{N}])word\s)" per word.
- */
-static int add_lookbehinds(bl_buf *b, const char *args, size_t n, bool negate) {
-  lbword *v = bl_malloc((2 * n + 2) * sizeof *v);
-  if (!v) return BL_NOMEM;
-  size_t nv = 0, start = 0;
-  for (size_t i = 0; i <= n; i++) {
-    if (i < n && args[i] != '|') continue;
-    const char *w = args + start;
-    size_t wn = i - start;
-    start = i + 1;
-    if (!wn) continue;
-    size_t chars = 0;
-    for (size_t k = 0; k < wn; k++) chars += ((unsigned char)w[k] & 0xC0) != 0x80;
-    unsigned char last = (unsigned char)w[wn - 1];
-    bool ends_in_letter =
-        (last >= 'a' && last <= 'z') || (last >= 'A' && last <= 'Z') || last >= 0x80;
-    /* A word ending in a letter needs a space after it; "n°", "d'", "mi-" may touch. */
-    v[nv++] = (lbword){w, wn, true, chars + 1};
-    if (!ends_in_letter) v[nv++] = (lbword){w, wn, false, chars};
-  }
-  if (!nv) { /* an empty list constrains nothing */
-    bl_free(v);
-    return BL_OK;
-  }
-  int rc = bl_buf_adds(b, negate ? "(?<!" : "(?<=");
-  bool first = true;
-  for (size_t i = 0; i < nv && !rc; i++) {
-    if (!v[i].chars) continue; /* emitted with an earlier word of its length */
-    size_t len = v[i].chars;
-    if (!first) rc = bl_buf_addc(b, '|');
-    first = false;
-    rc = rc ? rc : bl_buf_adds(b, "(?:");
-    bool firstw = true;
-    for (size_t k = i; k < nv && !rc; k++) {
-      if (v[k].chars != len) continue;
-      if (!firstw) rc = bl_buf_addc(b, '|');
-      firstw = false;
-      rc = rc ? rc : add_literal_as(b, v[k].w, v[k].n, true);
-      if (!rc && v[k].space) rc = bl_buf_adds(b, "\\s");
-      v[k].chars = 0;
-    }
-    /* The word starts a word: checked after it matched, which is rare. */
-    rc = rc ? rc : bl_buf_printf(b, ")(?<![\\p{L}\\p{N}](?s:.){%zu})", len);
-  }
-  rc = rc ? rc : bl_buf_addc(b, ')');
-  bl_free(v);
-  return rc;
-}
-
 /* Expand macros of one rule body into b.  `where` locates errors. */
 static int expand(bl_grammar *g, const loadstate *ls, bl_buf *b, const char *s, size_t n,
                   const liner *where, bl_error *err) {
@@ -811,7 +747,7 @@ static int expand(bl_grammar *g, const loadstate *ls, bl_buf *b, const char *s, 
       size_t k = j + 1;
       while (k < n && s[k] != ')') k++;
       if (k >= n) return fail_line(err, where, 1, "unclosed @%s(", name);
-      rc = add_lookbehinds(b, s + j + 1, k - j - 1, name[0] == 'n');
+      rc = bl_gram_after(b, s + j + 1, k - j - 1, name[0] == 'n');
       i = k;
     } else if (j < n && s[j] == '@') {
       const struct {
@@ -945,6 +881,33 @@ static pcre2_code *compile_rule(const bl_buf *b, uint32_t opts, const char *file
     err->line = line;
   }
   return re;
+}
+
+/*
+ * The pairs of ASCII bytes a word must begin with for the starter rule to
+ * accept it: PCRE2's partial match on the two bytes alone says whether any
+ * text that begins with them may match (a hard partial match is reported as
+ * soon as the subject's end is reached).  Most words before a figure ("le",
+ * "les", "dans", "pour") fail on this table instead of a call into the
+ * pattern.  The rule never looks behind the word's start (quantity.pcre).
+ */
+static int starter_pairs(bl_grammar *g) {
+  memset(g->starter_pair, 0xff, sizeof g->starter_pair);
+  pcre2_match_data *md = pcre2_match_data_create_from_pattern(g->starter, NULL);
+  if (!md) return BL_NOMEM;
+  for (unsigned c1 = 1; c1 < 128; c1++) {
+    if (!(g->starter_first[c1 / 8] & (1u << (c1 % 8)))) continue;
+    for (unsigned c2 = 'A'; c2 <= 'z'; c2++) {
+      if (c2 > 'Z' && c2 < 'a') continue; /* letters only: the other pairs are not tested */
+      const unsigned char two[2] = {(unsigned char)c1, (unsigned char)c2};
+      /* the JIT code is for complete matches: this runs in the interpreter
+       * (JIT code for partial matches costs more to make than it saves) */
+      int rc = pcre2_match(g->starter, two, 2, 0, PCRE2_PARTIAL_HARD, md, NULL);
+      if (rc == PCRE2_ERROR_NOMATCH) g->starter_pair[c1][c2 / 8] &= (uint8_t)~(1u << (c2 % 8));
+    }
+  }
+  pcre2_match_data_free(md);
+  return BL_OK;
 }
 
 /* Strip (*MARK) etc. are not needed; rule bodies are wrapped as
@@ -1229,6 +1192,7 @@ static int load_all(bl_grammar *g, const char *dir, loadstate *ls, ruleset *rs, 
   pcre2_pattern_info(g->starter, PCRE2_INFO_MATCHEMPTY, &empty);
   if (bits && !empty) memcpy(g->starter_first, bits, sizeof g->starter_first);
   else memset(g->starter_first, 0xff, sizeof g->starter_first);
+  if ((rc = starter_pairs(g))) return bl_fail(err, rc, "out of memory");
   if ((rc = build_alternation(g, ls, &rs[RS_NOTQ], rs_files[RS_NOTQ], &g->notq, err))) return rc;
   if ((rc = build_alternation(g, ls, &rs[RS_FURNITURE], rs_files[RS_FURNITURE], &g->furniture, err)))
     return rc;

@@ -108,6 +108,10 @@ struct bl_grammar {
   pcre2_code *starter;   /* owned: quantity.pcre's starter rule, compiled anchored */
   uint8_t starter_first[32]; /* bytes a starter match can begin with (PCRE2's
                               * start bitmap; all when it gives none) */
+  /* starter_pair[c1][c2 / 8] bit c2 % 8: a starter match may begin with the
+   * ASCII bytes c1 c2 (PCRE2 asked once per pair of letters with a partial
+   * match; set for every other pair) */
+  uint8_t starter_pair[128][16];
   pcre2_code *notq;      /* owned */
   pcre2_code *unit_word; /* owned: "\s+(de |d')?<unit word>" after a figure */
   pcre2_code *furniture; /* owned: furniture.pcre, one alternation with (*MARK:id) */

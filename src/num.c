@@ -264,7 +264,7 @@ static bool assemble(const bl_grammar *g, bl_rx_state *rx, const char *s, size_t
   }
   q->after = end;
   if (!p->unit && end < len) {
-    int rc = bl_rx_match(g->unit_word, rx, s, len, end, PCRE2_ANCHORED);
+    int rc = bl_rx_match_anchored(g->unit_word, rx, s, len, end);
     if (rc > 0) {
       uint32_t uw[1];
       span w = {0, 0, false};
@@ -312,14 +312,28 @@ static int push(bl_qtys *out, const bl_qty *q) {
   return BL_OK;
 }
 
+/* A word before the figure, with what is known of it.  Both facts depend
+ * only on the word's position (the match is anchored there, the subject the
+ * same), so each is found once however many figures follow the word. */
+enum {
+  RW_NEW,      /* not tried yet */
+  RW_NO_START, /* the starter rule rejects it */
+  RW_START,    /* the starter rule accepts it */
+  RW_DEAD      /* quantity.pcre there covers no later figure (see on_anchor) */
+};
+typedef struct ringword {
+  size_t at;
+  unsigned char st;
+} ringword;
+
 typedef struct scanner {
   const bl_grammar *g;
   bl_rx_state *rx;
   const char *s;
   size_t from, to;
   size_t consumed;
-  size_t ring[LOOKBACK_WORDS]; /* starts of the last words, oldest first */
-  size_t nring;
+  ringword ring[LOOKBACK_WORDS]; /* the last words: a circular buffer */
+  size_t rhead, nring;            /* the oldest word's slot; how many */
   bl_qtys *out;
   bl_error *err;
 } scanner;
@@ -327,18 +341,30 @@ typedef struct scanner {
 /* May a quantity start at the word at t, before its figure (quantity.pcre's
  * starter rule: a hedge, "entre", "une", "des"...)?  Most words before a
  * figure start nothing; this cheap test spares the full pattern there. */
-static bool starts_quantity(scanner *sc, size_t t) {
-  unsigned c = (unsigned char)sc->s[t];
-  if (!(sc->g->starter_first[c / 8] & (1u << (c % 8)))) return false;
-  return bl_rx_match(sc->g->starter, sc->rx, sc->s, sc->to, t, PCRE2_ANCHORED) > 0;
+static bool starts_quantity(scanner *sc, ringword *w) {
+  if (w->st == RW_NEW) {
+    const unsigned char *u = (const unsigned char *)sc->s + w->at;
+    unsigned c = u[0], c2 = w->at + 1 < sc->to ? u[1] : 0x80;
+    bool yes = (sc->g->starter_first[c / 8] & (1u << (c % 8))) &&
+               (c >= 0x80 || c2 >= 0x80 || (sc->g->starter_pair[c][c2 / 8] & (1u << (c2 % 8)))) &&
+               bl_rx_match_anchored(sc->g->starter, sc->rx, sc->s, sc->to, w->at) > 0;
+    w->st = yes ? RW_START : RW_NO_START;
+  }
+  return w->st == RW_START;
+}
+
+/* The k-th of the last words, oldest first. */
+static ringword *ring_at(scanner *sc, size_t k) {
+  return &sc->ring[(sc->rhead + k) % LOOKBACK_WORDS];
 }
 
 static void remember(scanner *sc, size_t at) {
-  if (sc->nring == LOOKBACK_WORDS) {
-    memmove(sc->ring, sc->ring + 1, (LOOKBACK_WORDS - 1) * sizeof *sc->ring);
-    sc->nring--;
+  if (sc->nring == LOOKBACK_WORDS) { /* the oldest slot takes the new word */
+    sc->ring[sc->rhead] = (ringword){at, RW_NEW};
+    sc->rhead = (sc->rhead + 1) % LOOKBACK_WORDS;
+    return;
   }
-  sc->ring[sc->nring++] = at;
+  *ring_at(sc, sc->nring++) = (ringword){at, RW_NEW};
 }
 
 static int limit_hit(scanner *sc, int rc, size_t at) {
@@ -357,7 +383,7 @@ static int on_anchor(scanner *sc, size_t a, size_t b, bool digit) {
     sc->consumed = tok_end;
     return BL_OK;
   }
-  int rc = bl_rx_match(g->notq, sc->rx, s, sc->to, a, PCRE2_ANCHORED);
+  int rc = bl_rx_match_anchored(g->notq, sc->rx, s, sc->to, a);
   if (rc < 0) return limit_hit(sc, rc, a);
   if (rc > 0) {
     size_t ms = 0, me = 0;
@@ -365,25 +391,37 @@ static int on_anchor(scanner *sc, size_t a, size_t b, bool digit) {
     sc->consumed = me > b ? me : b;
     return BL_OK;
   }
-  /* Candidate starts: earlier words (a hedge, "entre", "une"), a sign, the figure. */
+  /* Candidate starts: earlier words (a hedge, "entre", "une"), a sign, the
+   * figure.  An earlier word that goes on to the next candidate here would
+   * do so for any later figure too (each test below only gets truer as a
+   * grows), so it is marked dead and not matched again. */
   size_t cand[LOOKBACK_WORDS + 2];
+  ringword *word[LOOKBACK_WORDS + 2];
   size_t nc = 0;
   for (size_t k = 0; k < sc->nring; k++) {
-    size_t t = sc->ring[k];
-    if (t >= sc->consumed && t < a && a - t <= LOOKBACK_BYTES && starts_quantity(sc, t))
-      cand[nc++] = t;
+    ringword *w = ring_at(sc, k);
+    if (w->at >= sc->consumed && w->at < a && a - w->at <= LOOKBACK_BYTES &&
+        w->st != RW_DEAD && starts_quantity(sc, w)) {
+      word[nc] = w;
+      cand[nc++] = w->at;
+    }
   }
   if (digit && a > sc->from && (s[a - 1] == '-' || s[a - 1] == '+') && a - 1 >= sc->consumed &&
-      (a - 1 == sc->from || is_space((unsigned char)s[a - 2]) || s[a - 2] == '('))
+      (a - 1 == sc->from || is_space((unsigned char)s[a - 2]) || s[a - 2] == '(')) {
+    word[nc] = NULL;
     cand[nc++] = a - 1;
+  }
+  word[nc] = NULL;
   cand[nc++] = a;
   for (size_t k = 0; k < nc; k++) {
-    rc = bl_rx_match(g->quantity, sc->rx, s, sc->to, cand[k], PCRE2_ANCHORED);
+    rc = bl_rx_match_anchored(g->quantity, sc->rx, s, sc->to, cand[k]);
     if (rc < 0) return limit_hit(sc, rc, cand[k]);
-    if (rc == 0) continue;
     size_t ms = 0, me = 0;
-    bl_rx_group(sc->rx, 0, &ms, &me);
-    if (me <= a) continue; /* matched something before the figure only */
+    if (rc > 0) bl_rx_group(sc->rx, 0, &ms, &me);
+    if (rc == 0 || me <= a) { /* nothing, or something before the figure only */
+      if (word[k]) word[k]->st = RW_DEAD;
+      continue;
+    }
     bl_qty q;
     size_t resume;
     bool ok = assemble(g, sc->rx, s, sc->to, ms, me, &q, &resume);
@@ -392,9 +430,13 @@ static int on_anchor(scanner *sc, size_t a, size_t b, bool digit) {
         sc->consumed = resume;
         return BL_OK;
       }
+      if (word[k]) word[k]->st = RW_DEAD;
       continue;
     }
-    if (q.ne <= a && !(q.flags & QF_VERB_HEDGE)) continue;
+    if (q.ne <= a && !(q.flags & QF_VERB_HEDGE)) {
+      if (word[k]) word[k]->st = RW_DEAD;
+      continue;
+    }
     if (push(sc->out, &q)) return bl_fail(sc->err, BL_NOMEM, "out of memory");
     sc->consumed = resume > q.ne ? resume : q.ne;
     return BL_OK;
@@ -415,20 +457,33 @@ static int on_article(scanner *sc, size_t a, size_t b) {
   const char *s = sc->s;
   if (a < sc->consumed) return BL_OK;
   for (size_t k = 0; k < sc->nring; k++) {
-    size_t t = sc->ring[k];
-    if (t < sc->consumed || t >= a || a - t > LOOKBACK_BYTES || !starts_quantity(sc, t)) continue;
-    int rc = bl_rx_match(g->quantity, sc->rx, s, sc->to, t, PCRE2_ANCHORED);
+    ringword *w = ring_at(sc, k);
+    size_t t = w->at;
+    if (t < sc->consumed || t >= a || a - t > LOOKBACK_BYTES || w->st == RW_DEAD ||
+        !starts_quantity(sc, w))
+      continue;
+    int rc = bl_rx_match_anchored(g->quantity, sc->rx, s, sc->to, t);
     if (rc < 0) return limit_hit(sc, rc, t);
-    if (rc == 0) continue;
     size_t ms = 0, me = 0;
-    bl_rx_group(sc->rx, 0, &ms, &me);
-    if (me <= a) continue;
+    if (rc > 0) bl_rx_group(sc->rx, 0, &ms, &me);
+    if (rc == 0 || me <= a) {
+      w->st = RW_DEAD; /* as in on_anchor */
+      continue;
+    }
     bl_qty q;
     size_t resume;
-    if (!assemble(g, sc->rx, s, sc->to, ms, me, &q, &resume)) continue;
-    if (q.ne <= a || q.hs == q.he) continue; /* not this article, or no hedge */
+    if (!assemble(g, sc->rx, s, sc->to, ms, me, &q, &resume)) {
+      /* on_anchor would stop at a later figure before resume: not dead then */
+      if (resume <= a) w->st = RW_DEAD;
+      continue;
+    }
+    if (q.ne <= a || q.hs == q.he) { /* not this article, or no hedge */
+      /* a verbal hedge ending before a later figure still reads it there */
+      if (q.ne <= a && !(q.flags & QF_VERB_HEDGE)) w->st = RW_DEAD;
+      continue;
+    }
     /* Only now the exclusions: "plus d'un tiers", "plus d'un Français sur deux". */
-    rc = bl_rx_match(g->notq, sc->rx, s, sc->to, a, PCRE2_ANCHORED);
+    rc = bl_rx_match_anchored(g->notq, sc->rx, s, sc->to, a);
     if (rc < 0) return limit_hit(sc, rc, a);
     if (rc > 0) {
       bl_rx_group(sc->rx, 0, &ms, &me);
@@ -452,7 +507,7 @@ static int over_limit(const bl_qtys *out, size_t from, bl_error *err) {
 
 int bl_num_find(const bl_grammar *g, bl_rx_state *rx, const char *s, size_t from, size_t to,
                 bl_qtys *out, bl_error *err) {
-  scanner sc = {g, rx, s, from, to, from, {0}, 0, out, err};
+  scanner sc = {g, rx, s, from, to, from, {{0, RW_NEW}}, 0, 0, out, err};
   const unsigned char *u = (const unsigned char *)s;
   size_t i = from;
   while (i < to) {

@@ -3,6 +3,7 @@
  */
 #include "rx.h"
 
+#include <assert.h>
 #include <stdio.h>
 
 pcre2_code *bl_rx_compile(const char *pattern, size_t len, uint32_t opts, bl_error *err) {
@@ -30,6 +31,8 @@ int bl_rx_state_init(bl_rx_state *st, uint32_t max_groups) {
     bl_rx_state_clear(st);
     return BL_NOMEM;
   }
+  st->ov = pcre2_get_ovector_pointer(st->md);
+  st->nov = pcre2_get_ovector_count(st->md);
   pcre2_set_match_limit(st->mc, BL_RX_MATCH_LIMIT);
   pcre2_set_depth_limit(st->mc, BL_RX_DEPTH_LIMIT);
   pcre2_jit_stack_assign(st->mc, NULL, st->stack);
@@ -41,6 +44,17 @@ void bl_rx_state_clear(bl_rx_state *st) {
   pcre2_match_context_free(st->mc);
   pcre2_jit_stack_free(st->stack);
   memset(st, 0, sizeof *st);
+}
+
+/* A PCRE2 return code as bl_rx_match's. */
+static int rx_result(const bl_rx_state *st, int rc) {
+  if (rc > 0) return rc;
+  if (rc == 0) return (int)st->nov;
+  if (rc == PCRE2_ERROR_NOMATCH || rc == PCRE2_ERROR_PARTIAL) return 0;
+  if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT ||
+      rc == PCRE2_ERROR_HEAPLIMIT || rc == PCRE2_ERROR_JIT_STACKLIMIT)
+    return -BL_LIMIT;
+  return -BL_INTERNAL;
 }
 
 int bl_rx_match(const pcre2_code *re, bl_rx_state *st, const char *subject, size_t len,
@@ -62,13 +76,20 @@ int bl_rx_match(const pcre2_code *re, bl_rx_state *st, const char *subject, size
   if (rc == PCRE2_ERROR_JIT_BADOPTION)
     rc = pcre2_match(re, (PCRE2_SPTR)subject, len, start, opts | PCRE2_NO_UTF_CHECK, st->md,
                      st->mc);
-  if (rc > 0) return rc;
-  if (rc == 0) return (int)pcre2_get_ovector_count(st->md);
-  if (rc == PCRE2_ERROR_NOMATCH || rc == PCRE2_ERROR_PARTIAL) return 0;
-  if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT ||
-      rc == PCRE2_ERROR_HEAPLIMIT || rc == PCRE2_ERROR_JIT_STACKLIMIT)
-    return -BL_LIMIT;
-  return -BL_INTERNAL;
+  return rx_result(st, rc);
+}
+
+int bl_rx_match_anchored(const pcre2_code *re, bl_rx_state *st, const char *subject, size_t len,
+                         size_t start) {
+#ifndef NDEBUG
+  uint32_t compiled = 0;
+  pcre2_pattern_info(re, PCRE2_INFO_ARGOPTIONS, &compiled);
+  assert(compiled & PCRE2_ANCHORED);
+#endif
+  int rc = pcre2_jit_match(re, (PCRE2_SPTR)subject, len, start, 0, st->md, st->mc);
+  if (rc == PCRE2_ERROR_JIT_BADOPTION) /* no JIT code */
+    rc = pcre2_match(re, (PCRE2_SPTR)subject, len, start, PCRE2_NO_UTF_CHECK, st->md, st->mc);
+  return rx_result(st, rc);
 }
 
 const char *bl_rx_mark(const bl_rx_state *st) {

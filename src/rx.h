@@ -29,6 +29,10 @@ typedef struct bl_rx_state {
   pcre2_match_data *md;     /* owned */
   pcre2_match_context *mc;  /* owned */
   pcre2_jit_stack *stack;   /* owned */
+  /* md's ovector and its size, fixed for md's life: read without a call
+   * into the library for each group */
+  const PCRE2_SIZE *ov;
+  uint32_t nov;
 } bl_rx_state;
 
 int bl_rx_state_init(bl_rx_state *st, uint32_t max_groups);
@@ -40,10 +44,16 @@ void bl_rx_state_clear(bl_rx_state *st);
 int bl_rx_match(const pcre2_code *re, bl_rx_state *st, const char *subject, size_t len,
                 size_t start, uint32_t opts);
 
+/* The same, at `start`, for a pattern compiled with PCRE2_ANCHORED (checked
+ * in debug builds): the scanner's patterns, matched at every figure, spare
+ * bl_rx_match's look at the compile options. */
+int bl_rx_match_anchored(const pcre2_code *re, bl_rx_state *st, const char *subject, size_t len,
+                         size_t start);
+
 /* Span of group `n` after a match; false if the group is unset. */
 static inline bool bl_rx_group(const bl_rx_state *st, uint32_t n, size_t *s, size_t *e) {
-  const PCRE2_SIZE *ov = pcre2_get_ovector_pointer(st->md);
-  if (n >= pcre2_get_ovector_count(st->md) || ov[(size_t)n * 2] == PCRE2_UNSET) return false;
+  const PCRE2_SIZE *ov = st->ov;
+  if (n >= st->nov || ov[(size_t)n * 2] == PCRE2_UNSET) return false;
   *s = ov[(size_t)n * 2];
   *e = ov[(size_t)n * 2 + 1];
   return true;
