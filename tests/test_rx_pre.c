@@ -92,9 +92,8 @@ static size_t edit(const char *s, size_t n, char *buf, unsigned *seed) {
     bool boundary = (unsigned char)c < 0x80 || ((unsigned char)c & 0xC0) != 0x80;
     if (boundary && r < 3) {
       const char *w = bits[(*seed >> 8) % (sizeof bits / sizeof bits[0])];
-      size_t k = strlen(w);
-      memcpy(buf + o, w, k);
-      o += k;
+      /* the edited text is a byte run, not a C string */
+      for (size_t j = 0; w[j]; j++) buf[o++] = w[j];
     }
     if (r >= 97 && c >= 'a' && c <= 'z') c = (char)(c - 'a' + 'A');
     buf[o++] = c;
