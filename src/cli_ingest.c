@@ -40,7 +40,7 @@ static const char ingest_usage[] =
     "  --outlet NAME   --date YYYY-MM-DD   --url URL\n"
     "                  override the article's own metadata\n"
     "  -j N            extraction threads (default: the processors, at most 8)\n"
-    "  --batch N       articles per transaction (default 256)\n"
+    "  --batch N       articles per transaction (default 1024)\n"
     "  --repair        replace invalid UTF-8 by U+FFFD instead of rejecting\n"
     "  --grammars DIR  read the grammars from DIR instead of the built-in copy\n"
     "  -q, --quiet     no progress line (it is shown only when stderr is a terminal)\n"
@@ -354,7 +354,7 @@ int cmd_ingest(int argc, char **argv) {
   run r;
   memset(&r, 0, sizeof r);
   const char *db = NULL;
-  r.batch = 256;
+  r.batch = 1024;
   long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
   r.threads = ncpu < 1 ? 1 : ncpu > 8 ? 8 : (int)ncpu;
   int c;
