@@ -1026,6 +1026,16 @@ static bool bilan_before(const bl_docstate *st, size_t from, size_t at) {
   return false;
 }
 
+/* Does line `li` open with a list marker ("- ", "* ", "• ")? */
+static bool list_item(const bl_docstate *st, size_t li) {
+  const bl_line *ln = &st->seg.lines[li];
+  const char *s = st->text.s;
+  size_t p = ln->s;
+  while (p < ln->e && is_space((unsigned char)s[p])) p++;
+  if (p + 1 < ln->e && (s[p] == '-' || s[p] == '*') && is_space((unsigned char)s[p + 1])) return true;
+  return p + 3 < ln->e && !memcmp(s + p, "\xE2\x80\xA2", 3); /* U+2022 */
+}
+
 static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t next_start,
                           bl_error *err) {
   const bl_grammar *g = st->g;
@@ -1310,7 +1320,22 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
     /* A bare figure takes what it counts from around it. */
     long prev = previous_claim_of(st, si, false, false, same_kind);
     bool same_sentence = prev >= 0 && st->cl.v[prev].sent == si;
-    if (prev >= 0 && (earlier || (same_sentence && ends_before(st, g->rx_ellipsis, sn->s, q->ns)))) {
+    /* "- Occitanie : 245 ;" under "- Auvergne-Rhône-Alpes : 312 décès ;": the
+     * items of one list count the same thing */
+    size_t line = sn->line;
+    long item_prev = -1;
+    if (prev < 0 && line > 0 && list_item(st, line) && list_item(st, line - 1)) {
+      long k = previous_claim_of(st, si, false, true, same_kind);
+      if (k >= 0 && st->seg.sents[st->cl.v[k].sent].line == line - 1) item_prev = k;
+      while (item_prev >= 0 && !st->cl.v[item_prev].unit.e && st->cl.v[item_prev].subject_of >= 0)
+        item_prev = st->cl.v[item_prev].subject_of; /* the item that names the noun */
+    }
+    if (item_prev >= 0) {
+      c.subject_of = item_prev;
+      if (cat < 0) cat = (int)st->cl.v[item_prev].category;
+      c.group = st->cl.v[item_prev].group;
+    } else if (prev >= 0 &&
+               (earlier || (same_sentence && ends_before(st, g->rx_ellipsis, sn->s, q->ns)))) {
       c.subject_of = prev; /* "contre 3 000", "et plus de 2 300 dans le monde" */
       if (cat < 0) cat = (int)st->cl.v[prev].category;
       c.group = st->cl.v[prev].group;
