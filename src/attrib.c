@@ -489,6 +489,14 @@ static bl_nspan inverted_speaker(bl_docstate *st, bl_nspan after) {
     size_t e = p;
     while (e < after.e && s[e] != ',') e++;
     bl_nspan seg = cut_adverbial(st, clean_np(st, (bl_nspan){p, e}));
+    /* ", ont rapporté quatre survivants": a counted group speaks; the
+     * figure is its own claim, the group the speaker */
+    for (size_t i = 0; i < st->q.n; i++)
+      if (st->q.v[i].ns == seg.s && st->q.v[i].ne < seg.e) {
+        seg.s = st->q.v[i].ne;
+        while (seg.s < seg.e && is_space((unsigned char)s[seg.s])) seg.s++;
+        break;
+      }
     /* a speaker holds no figure: "Le bilan, publié mardi, faisait état de
      * 58 victimes" has none; "le ministère, qui fait état de 21 blessés"
      * is the ministère */
@@ -598,7 +606,7 @@ static void find_all(bl_docstate *st, size_t a, size_t b, cands *cs) {
       continue;
     }
     if (named(st, g->rx_inverted, "after", &after)) {
-      bl_nspan who = inverted_speaker(st, after);
+      bl_nspan who = cut_reached_by(st, inverted_speaker(st, after));
       bl_nspan owner = owner_of(st, who);
       if (names_a_figure(st, who) && owner.s == who.s && owner.e == who.e) {
         /* ", précise le texte", ", indique le communiqué": the document of
