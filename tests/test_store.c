@@ -598,6 +598,8 @@ static void test_name_keys(void **state) {
       {"le ministère de l'Intérieur", "ministère de l’Intérieur", "le ministre de l'Intérieur",
        "Ministère de l'intérieur"},
       {"Токаев", "Tokaïev", "tokaiev", "TOKAYEV"},
+      {"ONG Phare du Large", "Phare du Large", "l'ONG Phare du Large", "PHARE DU LARGE"},
+      {"Organisation des Nations unies", "Nations unies", "les Nations unies", "l'Organisation des Nations unies"},
   };
   for (size_t g = 0; g < BL_ARRAY_LEN(groups); g++) {
     char first[128];
@@ -621,6 +623,9 @@ static void test_name_keys(void **state) {
   snprintf(a, sizeof a, "%s", bl_names_key(n, "ministère de la Santé", 23, &err));
   assert_string_not_equal(a, bl_names_key(n, "ministère de l'Intérieur", 25, &err));
   k = bl_names_key(n, "de la", 5, &err);
+  assert_string_equal(k, "");
+  /* "selon l'organisation" names no one that can be told apart */
+  k = bl_names_key(n, "organisation", 12, &err);
   assert_string_equal(k, "");
   bl_names_free(n);
 }
