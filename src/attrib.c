@@ -75,6 +75,16 @@ static bool is_article(bl_docstate *st, size_t a, size_t b) {
   return false;
 }
 
+/* The next word at or after p, stepping over marks that are no words
+ * ("10.000", "(MSPP)"); false at the end. */
+static bool word_past_marks(const char *s, size_t p, size_t end, size_t *a, size_t *b) {
+  while (!bl_word_at(s, p, end, a, b)) {
+    if (*a >= end) return false;
+    p = *a + 1;
+  }
+  return true;
+}
+
 /* "à l'AFP Flavio Di Giacomo", "à CNN le porte-parole", "à l'AFP des
  * sources locales": after a preposition (its end at `p`), an acronym (a
  * medium, an agency) is a whole name; a capitalised word or a determiner
@@ -246,15 +256,8 @@ static bl_nspan owned_name(bl_docstate *st, bl_nspan sp) {
   sp = cut_adverbial(st, sp);
   size_t p = sp.s, a, b;
   bool first = true, after_function_word = false;
-  for (;;) {
-    if (!bl_word_at(s, p, sp.e, &a, &b)) {
-      /* step over an acronym's brackets: "(MSPP) publié vendredi" */
-      if (a < sp.e && (s[a] == '(' || s[a] == ')')) {
-        p = a + 1;
-        continue;
-      }
-      break;
-    }
+  /* past an acronym's brackets too: "(MSPP) publié vendredi" */
+  while (word_past_marks(s, p, sp.e, &a, &b)) {
     size_t n = b - a;
     /* a participle right after a noun ("préfecture diffusé"), not a noun
      * in -é after "de la" ("ministère de la Santé", "sécurité") */
@@ -357,15 +360,21 @@ static bool plausible_subject(bl_docstate *st, bl_nspan sp) {
   return words > 0;
 }
 
-/* Does sp hold a quantity of the text (not an identifier: "hôpital n° 4")? */
-static bool holds_quantity(const bl_docstate *st, bl_nspan sp) {
+/* The first quantity of the text that starts at or after pos (st->q.n if none). */
+static size_t quantity_from(const bl_docstate *st, size_t pos) {
   size_t lo = 0, hi = st->q.n;
   while (lo < hi) {
     size_t mid = lo + (hi - lo) / 2;
-    if (st->q.v[mid].ns < sp.s) lo = mid + 1;
+    if (st->q.v[mid].ns < pos) lo = mid + 1;
     else hi = mid;
   }
-  return lo < st->q.n && st->q.v[lo].ns < sp.e;
+  return lo;
+}
+
+/* Does sp hold a quantity of the text (not an identifier: "hôpital n° 4")? */
+static bool holds_quantity(const bl_docstate *st, bl_nspan sp) {
+  size_t i = quantity_from(st, sp.s);
+  return i < st->q.n && st->q.v[i].ns < sp.e;
 }
 
 /* Does sp hold a figure (digits or a number word)? */
@@ -403,12 +412,7 @@ static bool is_name(bl_docstate *st, bl_nspan sp) {
 static size_t after_conjunction(bl_docstate *st, size_t cs, size_t p) {
   const char *s = st->text.s;
   size_t start = cs, a, b;
-  for (size_t q = cs; q < p; q = b) {
-    if (!bl_word_at(s, q, p, &a, &b)) {
-      if (a >= p) break;
-      b = a + 1; /* a mark inside a figure or a name: "10.000", "(OMS)" */
-      continue;
-    }
+  for (size_t q = cs; word_past_marks(s, q, p, &a, &b); q = b) { /* "10.000", "(OMS)" */
     const bl_lexent *w = word_entry(st, a, b);
     if (!w || w->kind != WD_CONJ) continue;
     bool coord = (b - a == 2 && (!strncmp(s + a, "et", 2) || !strncmp(s + a, "ou", 2))) ||
@@ -491,12 +495,11 @@ static bl_nspan inverted_speaker(bl_docstate *st, bl_nspan after) {
     bl_nspan seg = cut_adverbial(st, clean_np(st, (bl_nspan){p, e}));
     /* ", ont rapporté quatre survivants": a counted group speaks; the
      * figure is its own claim, the group the speaker */
-    for (size_t i = 0; i < st->q.n; i++)
-      if (st->q.v[i].ns == seg.s && st->q.v[i].ne < seg.e) {
-        seg.s = st->q.v[i].ne;
-        while (seg.s < seg.e && is_space((unsigned char)s[seg.s])) seg.s++;
-        break;
-      }
+    size_t qi = quantity_from(st, seg.s);
+    if (qi < st->q.n && st->q.v[qi].ns == seg.s && st->q.v[qi].ne < seg.e) {
+      seg.s = st->q.v[qi].ne;
+      while (seg.s < seg.e && is_space((unsigned char)s[seg.s])) seg.s++;
+    }
     /* a speaker holds no figure: "Le bilan, publié mardi, faisait état de
      * 58 victimes" has none; "le ministère, qui fait état de 21 blessés"
      * is the ministère */
