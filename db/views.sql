@@ -61,8 +61,10 @@ cmp AS NOT MATERIALIZED (
          CASE WHEN c.qualifier = 'about' THEN c.lo * (1 - (SELECT tol FROM s)) ELSE c.lo END AS lo_e,
          CASE WHEN c.qualifier = 'about' THEN c.hi * (1 + (SELECT tol FROM s)) ELSE c.hi END AS hi_e
   FROM claims c
-  WHERE c.category IN (SELECT name FROM categories WHERE compared = 1)
-    AND c.parent_id IS NULL AND c.of_start IS NULL
+  -- categories.compared is checked once per key-day (gd, dd) or per earlier
+  -- figure (pr), not here: an IN probe on every joined row was a third of
+  -- the view's time
+  WHERE c.parent_id IS NULL AND c.of_start IS NULL
     AND (c.source_key IS NOT NULL OR (SELECT needs_source FROM s) = 0)
     AND c.event_day IS NOT NULL
     AND NOT (c.negated = 1 AND coalesce(c.value, 0) = 0)
@@ -75,13 +77,15 @@ gd AS (
   SELECT event, category, grp, event_day FROM cmp
   GROUP BY event, category, grp, event_day
   HAVING count(*) > 1 AND (max(lo_e) > min(hi_e) OR max(negated) = 1)
+     AND category IN (SELECT name FROM categories WHERE compared = 1)
 ),
 -- The days where pairs are looked for: those key-days, or every key-day when
 -- the window spans several days.
 dd AS (
   SELECT event, category, grp, event_day FROM gd WHERE (SELECT win FROM s) = 0
   UNION ALL
-  SELECT DISTINCT event, category, grp, event_day FROM cmp WHERE (SELECT win FROM s) <> 0
+  SELECT DISTINCT event, category, grp, event_day FROM cmp
+  WHERE (SELECT win FROM s) <> 0 AND category IN (SELECT name FROM categories WHERE compared = 1)
 ),
 -- Different voices on one day (or window_days): the conflict candidates.
 pc AS (
@@ -131,12 +135,13 @@ pr AS (
              THEN CASE WHEN b.span_start > a.span_start THEN 1 ELSE -1 END
            ELSE 0
          END AS later,
-         a.hi_e AS a_hi, a.lo_e AS a_lo, b.hi_e AS b_hi, b.lo_e AS b_lo
+         b.hi_e < a.lo_e AS b_below, a.hi_e < b.lo_e AS a_below
   FROM cmp a JOIN cmp b
     ON b.event = a.event AND b.category = a.category AND b.grp IS a.grp AND b.voice = a.voice
    AND b.event_day BETWEEN a.event_day AND a.event_day + (SELECT rwin FROM s)
    AND (b.event_day > a.event_day OR b.id > a.id)
   WHERE a.negated = 0 AND b.negated = 0
+    AND a.category IN (SELECT name FROM categories WHERE compared = 1 AND monotone = 1)
     AND a.cumulative IS NOT 0 AND b.cumulative IS NOT 0
     AND b.unit_kind = a.unit_kind
     AND (a.unit_key IS b.unit_key
@@ -153,9 +158,7 @@ SELECT 'revised_down', event, category, grp,
        CASE WHEN later = 1 THEN a_id ELSE b_id END,
        CASE WHEN later = 1 THEN b_id ELSE a_id END
 FROM pr
-WHERE category IN (SELECT name FROM categories WHERE monotone = 1)
-  AND ((later = 1 AND b_hi IS NOT NULL AND a_lo IS NOT NULL AND b_hi < a_lo)
-    OR (later = -1 AND a_hi IS NOT NULL AND b_lo IS NOT NULL AND a_hi < b_lo));
+WHERE (later = 1 AND b_below) OR (later = -1 AND a_below);
 
 -- One row per disagreement: the same two figures from the same two voices
 -- (a voice and its longer names are one) reported again (other articles,
