@@ -151,7 +151,7 @@ static void db_fatal(run *r, const bl_error *err) {
   bl_writer_free(r->writer); /* rolls back the open batch */
   r->writer = NULL;
   bl_store_free(r->store);
-  exit(err->code == BL_NOMEM ? EXIT_INTERNAL : EXIT_DB);
+  exit(err->code == BL_NOMEM || err->code == BL_INTERNAL ? EXIT_INTERNAL : EXIT_DB);
 }
 
 /* Where an article comes from, for messages: "file" or "file:line". */
@@ -188,7 +188,9 @@ static void write_job(run *r, job *j) {
   size_t nc;
   int rc = bl_writer_put(r->writer, &j->rec, &st, &nc, &err);
   r->in_batch++;
-  if (rc == BL_DB || rc == BL_NOMEM) db_fatal(r, &err);
+  /* Past its first checks a failed put has rolled the batch back: the run
+   * cannot go on without losing articles it accepted. */
+  if (rc && rc != BL_USAGE) db_fatal(r, &err);
   if (rc) {
     cli_error("%s: %s", at, err.msg);
     r->rejected++;

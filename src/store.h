@@ -8,7 +8,7 @@
  *   store_event.c   the automatic event of an article (place and week)
  *   store_wire.c    MinHash signatures: copies of one wire dispatch
  *   store_record.c  an article made ready to store (worker side, no SQLite)
- *   store_ingest.c  writing records: one savepoint per article, batches
+ *   store_ingest.c  writing records: batches of whole articles
  *   store_query.c   read-only SQL with an authorizer
  *
  * Not installed: the CLI and the tests use it through bilan_internal.
@@ -181,8 +181,9 @@ void bl_writer_free(bl_writer *w); /* rolls back an open batch */
 /* Open a batch (BEGIN IMMEDIATE: waits for another writer up to the busy
  * timeout). */
 int bl_writer_begin(bl_writer *w, bl_error *err);
-/* Store one record inside the batch, whole or not at all (a savepoint).
- * *status says whether it was new; *claims the number of claims written. */
+/* Store one record inside the batch.  *status says whether it was new;
+ * *claims the number of claims written.  On failure the whole batch is
+ * rolled back (nothing of it is stored) and a new one must be begun. */
 int bl_writer_put(bl_writer *w, const bl_record *r, bl_put_status *status, size_t *claims,
                   bl_error *err);
 int bl_writer_commit(bl_writer *w, bl_error *err);

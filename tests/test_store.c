@@ -362,6 +362,59 @@ static void test_ingest_and_duplicates(void **state) {
   drop_db(s);
 }
 
+/* An article that fails half-written takes its batch with it: nothing of
+ * the batch is stored, the writer wants a new batch, and the next one works. */
+static void test_failed_article_rolls_batch_back(void **state) {
+  (void)state;
+  bl_store *s = fresh_db();
+  /* The third article of a batch fails at its second claim. */
+  assert_int_equal(sqlite3_exec(bl_store_db(s),
+                                "CREATE TEMP TRIGGER boom BEFORE INSERT ON claims "
+                                "WHEN (SELECT count(*) FROM articles) >= 3 AND NEW.seq >= 1 "
+                                "BEGIN SELECT RAISE(ABORT, 'boom'); END",
+                                NULL, NULL, NULL),
+                   SQLITE_OK);
+  bl_error err;
+  memset(&err, 0, sizeof err);
+  bl_writer *w = bl_writer_new(s, grammar(), &err);
+  bl_names *names = bl_names_new(grammar(), &err);
+  assert_non_null(w);
+  assert_non_null(names);
+  assert_int_equal(bl_writer_begin(w, &err), BL_OK);
+  int last = BL_OK;
+  for (size_t i = 0; i < 3; i++) {
+    bl_claim claims[32];
+    fx_claims(&crue[i], claims);
+    bl_article a = fx_article_of(&crue[i]);
+    bl_record r;
+    bl_record_init(&r);
+    bl_overrides ov = {crue[i].event, NULL, NULL, NULL};
+    assert_int_equal(bl_record_build_claims(&r, names, grammar(), "fixture.txt", &a, &ov, claims,
+                                            crue[i].nclaims, &err),
+                     BL_OK);
+    bl_put_status st;
+    size_t nc;
+    last = bl_writer_put(w, &r, &st, &nc, &err);
+    bl_record_clear(&r);
+    if (i < 2) assert_int_equal(last, BL_OK);
+  }
+  assert_int_equal(last, BL_DB);
+  expect_rows(s, "SELECT count(*) FROM articles", "0\n");
+  expect_rows(s, "SELECT count(*) FROM claims", "0\n");
+  /* The batch is gone: a put needs a new one, which works. */
+  bl_record r;
+  bl_record_init(&r);
+  bl_put_status st;
+  size_t nc;
+  assert_int_equal(bl_writer_put(w, &r, &st, &nc, &err), BL_USAGE);
+  assert_int_equal(sqlite3_exec(bl_store_db(s), "DROP TRIGGER boom", NULL, NULL, NULL), SQLITE_OK);
+  bl_names_free(names);
+  bl_writer_free(w);
+  assert_int_equal(ingest(s, crue, 3), 3);
+  expect_rows(s, "SELECT count(*) FROM articles", "3\n");
+  drop_db(s);
+}
+
 static const char conflicts_sql[] =
     "SELECT kind, category, coalesce(grp, '-'), a_text, a_source, a_date, b_text, b_source, "
     "b_date, reports FROM conflicts";
@@ -887,6 +940,7 @@ int main(void) {
       cmocka_unit_test(test_migrate_v1),
       cmocka_unit_test(test_refuses_foreign_and_newer),
       cmocka_unit_test(test_ingest_and_duplicates),
+      cmocka_unit_test(test_failed_article_rolls_batch_back),
       cmocka_unit_test(test_conflicts_exact),
       cmocka_unit_test(test_partial_counts_not_compared),
       cmocka_unit_test(test_tolls_exact),
