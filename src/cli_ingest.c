@@ -62,6 +62,13 @@ typedef struct job {
   int state; /* 0 empty, 1 waiting, 2 taken, 3 done */
 } job;
 
+/* The ring is deep enough that the workers keep extracting while the writer
+ * commits a batch (a commit of a large database takes as long as extracting
+ * hundreds of articles: with 4 jobs a worker, ingest of 30 MB waited 20 % of
+ * its time), and bounded in bytes so that long articles keep memory flat. */
+enum { JOBS_PER_WORKER = 128 };
+#define INFLIGHT_MAX ((size_t)64 << 20)
+
 typedef struct run {
   /* options */
   bl_overrides ov;
@@ -78,6 +85,7 @@ typedef struct run {
   /* pipeline */
   job *ring;
   size_t cap, head, tail, next;
+  size_t inflight; /* body bytes submitted and not yet written */
   bool quit;
   pthread_mutex_t mu;
   pthread_cond_t work, done;
@@ -245,6 +253,7 @@ static void drain_one(run *r) {
   while (j->state != 3) pthread_cond_wait(&r->done, &r->mu);
   pthread_mutex_unlock(&r->mu);
   write_job(r, j);
+  r->inflight -= j->f[0].len;
   j->state = 0;
   r->head++;
 }
@@ -259,9 +268,12 @@ static void submit(run *r, const char *path, const bl_article *a) {
     write_job(r, j);
     return;
   }
-  if (r->tail - r->head == r->cap) drain_one(r);
+  while (r->tail > r->head &&
+         (r->tail - r->head == r->cap || r->inflight + a->body.len > INFLIGHT_MAX))
+    drain_one(r);
   job *j = &r->ring[r->tail % r->cap];
   job_fill(j, path, a);
+  r->inflight += a->body.len;
   pthread_mutex_lock(&r->mu);
   j->state = 1;
   r->tail++;
@@ -412,7 +424,7 @@ int cmd_ingest(int argc, char **argv) {
 
   worker *workers = NULL;
   if (r.threads < 1) r.threads = 1;
-  r.cap = r.threads <= 1 ? 1 : (size_t)r.threads * 4;
+  r.cap = r.threads <= 1 ? 1 : (size_t)r.threads * JOBS_PER_WORKER;
   r.ring = calloc(r.cap, sizeof *r.ring);
   if (!r.ring) oom();
   if (r.threads <= 1) {
