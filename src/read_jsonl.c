@@ -30,10 +30,12 @@ static const char *const date_keys[] = {"date", "date_publish", "published", NUL
 static const char *const outlet_keys[] = {"outlet", "source_domain", "hostname", "sitename", NULL};
 static const char *const event_keys[] = {"event", NULL};
 
-void bl_read_jsonl_clear(bl_reader *r) {
-  if (r->json) json_decref(r->json);
-  r->json = NULL;
+void bl_jsonl_obj_clear(bl_jsonl_obj *o) {
+  if (o->json) json_decref(o->json);
+  o->json = NULL;
 }
+
+void bl_read_jsonl_clear(bl_reader *r) { bl_jsonl_obj_clear(&r->jl); }
 
 /* The first string among `keys` of object o that is not blank, into *out
  * (borrowed from o): trimmed, except the body, whose bytes are the ones
@@ -52,7 +54,7 @@ static int get(const json_t *o, const char *const *keys, bool trim, bl_str *out,
 }
 
 /* `id`: a string, or a number written in its shortest JSON form. */
-static int get_id(bl_reader *r, const json_t *o, bl_str *out, bl_error *err) {
+static int get_id(bl_jsonl_obj *jl, const json_t *o, bl_str *out, bl_error *err) {
   const json_t *v = json_object_get(o, "id");
   *out = bl_str_null();
   if (!v || json_is_null(v)) return BL_OK;
@@ -61,30 +63,30 @@ static int get_id(bl_reader *r, const json_t *o, bl_str *out, bl_error *err) {
     *out = bl_str_trim(json_string_value(v), json_string_length(v));
     return BL_OK;
   } else if (json_is_integer(v)) {
-    n = snprintf(r->id, sizeof r->id, "%" JSON_INTEGER_FORMAT, json_integer_value(v));
+    n = snprintf(jl->id, sizeof jl->id, "%" JSON_INTEGER_FORMAT, json_integer_value(v));
   } else if (json_is_real(v)) {
-    n = snprintf(r->id, sizeof r->id, "%.17g", json_real_value(v));
+    n = snprintf(jl->id, sizeof jl->id, "%.17g", json_real_value(v));
   } else {
     return bl_fail(err, BL_PARSE, "field \"id\" is neither a string nor a number");
   }
-  if (n < 0 || (size_t)n >= sizeof r->id) return bl_fail(err, BL_INTERNAL, "id too long");
-  *out = bl_str_make(r->id, (size_t)n);
+  if (n < 0 || (size_t)n >= sizeof jl->id) return bl_fail(err, BL_INTERNAL, "id too long");
+  *out = bl_str_make(jl->id, (size_t)n);
   return BL_OK;
 }
 
 /* Fill a from the object of one line. */
-static int fields(bl_reader *r, const json_t *o, bl_article *a, bl_error *err) {
+static int fields(bl_jsonl_obj *jl, const json_t *o, bl_article *a, bl_error *err) {
   int rc;
   if ((rc = get(o, body_keys, false, &a->body, err)) ||
       (rc = get(o, title_keys, true, &a->title, err)) ||
       (rc = get(o, url_keys, true, &a->url, err)) ||
       (rc = get(o, date_keys, true, &a->date, err)) ||
       (rc = get(o, outlet_keys, true, &a->outlet, err)) ||
-      (rc = get(o, event_keys, true, &a->event, err)) || (rc = get_id(r, o, &a->id, err)))
+      (rc = get(o, event_keys, true, &a->event, err)) || (rc = get_id(jl, o, &a->id, err)))
     return rc;
   if (!a->body.ptr) return bl_fail(err, BL_PARSE, "no article text (\"text\" or \"maintext\")");
-  if (a->date.ptr && bl_date_norm(a->date.ptr, a->date.len, r->date))
-    a->date = bl_str_make(r->date, 10);
+  if (a->date.ptr && bl_date_norm(a->date.ptr, a->date.len, jl->date))
+    a->date = bl_str_make(jl->date, 10);
   return BL_OK;
 }
 
@@ -94,36 +96,51 @@ static bool blank(const char *s, size_t n) {
   return true;
 }
 
-int bl_read_jsonl(bl_reader *r, bl_article *a, bl_error *err) {
-  bl_read_jsonl_clear(r);
+int bl_jsonl_next_line(bl_reader *r, const char **line, size_t *len, size_t *off, bl_error *err) {
   for (;;) {
-    const char *s;
-    size_t n, off;
-    int rc = bl_reader_line(r, &s, &n, &off, err);
+    int rc = bl_reader_line(r, line, len, off, err);
     if (rc == BL_PARSE && err) err->line = r->line;
     if (rc) return rc; /* BL_READ_END or an error */
-    if (off == 0 && n >= 3 && !memcmp(s, "\xEF\xBB\xBF", 3)) s += 3, n -= 3, off += 3;
-    if (blank(s, n)) continue;
-    json_error_t jerr;
-    json_t *o = json_loadb(s, n, JSON_DECODE_ANY, &jerr);
-    if (!o) {
-      size_t at = jerr.position > 0 && (size_t)jerr.position <= n ? (size_t)jerr.position : 0;
-      rc = bl_fail_at(err, BL_PARSE, off + at, off + at, "invalid JSON: %s", jerr.text);
-    } else if (!json_is_object(o)) {
-      json_decref(o);
-      rc = bl_fail_at(err, BL_PARSE, off, off + n, "not a JSON object");
-    } else {
-      r->json = o;
-      rc = fields(r, o, a, err);
-      if (rc == BL_OK) {
-        a->line = r->line;
-        return BL_OK;
-      }
-      bl_read_jsonl_clear(r);
-      memset(a, 0, sizeof *a);
-      if (err) err->at.start = off, err->at.end = off + n;
-    }
-    if (err) err->line = r->line;
-    return rc;
+    if (*off == 0 && *len >= 3 && !memcmp(*line, "\xEF\xBB\xBF", 3))
+      *line += 3, *len -= 3, *off += 3;
+    if (!blank(*line, *len)) return BL_OK;
   }
+}
+
+int bl_jsonl_decode(bl_jsonl_obj *jl, const char *s, size_t n, size_t off, bl_article *a,
+                    bl_error *err) {
+  bl_jsonl_obj_clear(jl);
+  memset(a, 0, sizeof *a);
+  json_error_t jerr;
+  json_t *o = json_loadb(s, n, JSON_DECODE_ANY, &jerr);
+  if (!o) {
+    size_t at = jerr.position > 0 && (size_t)jerr.position <= n ? (size_t)jerr.position : 0;
+    return bl_fail_at(err, BL_PARSE, off + at, off + at, "invalid JSON: %s", jerr.text);
+  }
+  if (!json_is_object(o)) {
+    json_decref(o);
+    return bl_fail_at(err, BL_PARSE, off, off + n, "not a JSON object");
+  }
+  jl->json = o;
+  int rc = fields(jl, o, a, err);
+  if (rc == BL_OK) return BL_OK;
+  bl_jsonl_obj_clear(jl);
+  memset(a, 0, sizeof *a);
+  if (err) err->at.start = off, err->at.end = off + n;
+  return rc;
+}
+
+int bl_read_jsonl(bl_reader *r, bl_article *a, bl_error *err) {
+  bl_read_jsonl_clear(r);
+  const char *s;
+  size_t n, off;
+  int rc = bl_jsonl_next_line(r, &s, &n, &off, err);
+  if (rc) return rc;
+  rc = bl_jsonl_decode(&r->jl, s, n, off, a, err);
+  if (rc == BL_OK) {
+    a->line = r->line;
+    return BL_OK;
+  }
+  if (err) err->line = r->line;
+  return rc;
 }

@@ -145,6 +145,32 @@ int bl_reader_next(bl_reader *r, bl_article *a, bl_error *err) {
   return -rc;
 }
 
+bl_format bl_reader_format(const bl_reader *r) { return r->fmt; }
+
+int bl_reader_next_line(bl_reader *r, const char **line, size_t *len, size_t *off, unsigned *lineno,
+                        bl_error *err) {
+  if (!r || r->fmt != BL_FMT_JSONL)
+    return -bl_fail(err, BL_USAGE, "bl_reader_next_line: not a JSON Lines reader");
+  if (r->fatal) {
+    if (err) *err = r->fatal_err;
+    return -r->fatal;
+  }
+  bl_error e;
+  bl_error_clear(&e);
+  int rc = bl_jsonl_next_line(r, line, len, off, &e);
+  if (rc == BL_OK) {
+    *lineno = r->line;
+    return 1;
+  }
+  if (rc == BL_READ_END) return 0;
+  if (err) *err = e;
+  if (rc != BL_PARSE) {
+    r->fatal = rc;
+    r->fatal_err = e;
+  }
+  return -rc;
+}
+
 /* --------------------------------------------------------------- bytes */
 
 /* Read up to `want` more bytes from the stream into b.  Sets r->eof at the

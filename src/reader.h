@@ -21,6 +21,14 @@
 
 struct json_t;
 
+/* One JSON Lines object, decoded: the strings of the article it fills borrow
+ * from it until bl_jsonl_obj_clear or the next decode. */
+typedef struct bl_jsonl_obj {
+  struct json_t *json; /* owned */
+  char date[11];       /* normalised YYYY-MM-DD */
+  char id[32];         /* a numeric id written as text */
+} bl_jsonl_obj;
+
 struct bl_reader {
   bl_format fmt;
   /* The source: either a caller's buffer (borrowed) or a stream. */
@@ -42,9 +50,8 @@ struct bl_reader {
   bl_buf data;         /* owned: a whole file, or the current line of a stream */
   bl_buf text;         /* owned: extracted HTML body */
   bl_buf meta;         /* owned: HTML metadata strings, one after another */
-  struct json_t *json; /* owned: the current JSON line's object */
-  char date[11];       /* normalised YYYY-MM-DD of the current article */
-  char id[32];         /* a numeric JSON id written as text */
+  bl_jsonl_obj jl;      /* owned: the current JSON line, decoded */
+  char date[11];        /* normalised YYYY-MM-DD of the current article */
   int fatal;           /* a fatal rc already returned, repeated by later calls */
   bl_error fatal_err;
 };
@@ -71,6 +78,24 @@ int bl_read_jsonl(bl_reader *r, bl_article *a, bl_error *err);
 int bl_read_html(bl_reader *r, bl_article *a, bl_error *err);
 /* Release format state held between calls (the JSON object). */
 void bl_read_jsonl_clear(bl_reader *r);
+
+/* JSON Lines in two steps, so that the lines can be decoded on other threads
+ * than the one reading (bilan ingest).  bl_jsonl_next_line: the next line
+ * that is not blank, a byte-order mark removed (BL_OK, BL_READ_END or an
+ * error as bl_reader_line).  bl_jsonl_decode: the article of one line, off
+ * its byte offset in the source (BL_PARSE for a line that is not an object
+ * with a text). */
+int bl_jsonl_next_line(bl_reader *r, const char **line, size_t *len, size_t *off, bl_error *err);
+int bl_jsonl_decode(bl_jsonl_obj *o, const char *s, size_t n, size_t off, bl_article *a,
+                    bl_error *err);
+void bl_jsonl_obj_clear(bl_jsonl_obj *o);
+
+/* bilan ingest's reading loop: for a JSON Lines source, the next line, not
+ * decoded, and its line number; returns 1, 0 at the end or -rc, as
+ * bl_reader_next does.  Any other format is BL_USAGE. */
+int bl_reader_next_line(bl_reader *r, const char **line, size_t *len, size_t *off, unsigned *lineno,
+                        bl_error *err);
+bl_format bl_reader_format(const bl_reader *r);
 
 /* Set the limits (tests use small ones); 0 keeps the current value. */
 void bl_reader_set_limits(bl_reader *r, size_t max_doc, size_t max_line);

@@ -53,17 +53,23 @@ for fig in 12 15 16 18; do
 done
 grep -q '"Au moins 99"' "$tmp/claims" && fail "extract read the broken line"
 
-# The same through ingest: the good articles are stored, whole.
-st=0
-"$bilan" ingest --db "$tmp/t.db" -q "$d" >"$tmp/out" 2>"$tmp/err" || st=$?
-[ $st = 1 ] || fail "ingest: exit $st: $(cat "$tmp/out" "$tmp/err")"
-for want in "badutf8.txt" "nul.txt" "mixed.jsonl:2" "mixed.jsonl:3" "deep.html" "huge.txt"; do
-  grep -q "$want" "$tmp/err" || fail "ingest: no '$want' in: $(cat "$tmp/err")"
+# The same through ingest: the good articles are stored, whole; with one
+# thread (the main thread decodes JSON lines) and with workers (they do).
+for j in 1 2; do
+  rm -f "$tmp/t.db" "$tmp/t.db-wal" "$tmp/t.db-shm"
+  st=0
+  "$bilan" ingest --db "$tmp/t.db" -j $j -q "$d" >"$tmp/out" 2>"$tmp/err" || st=$?
+  [ $st = 1 ] || fail "ingest -j $j: exit $st: $(cat "$tmp/out" "$tmp/err")"
+  for want in "badutf8.txt" "nul.txt" "mixed.jsonl:2: invalid JSON" "mixed.jsonl:3: .*object" \
+    "deep.html" "huge.txt"; do
+    grep -q "$want" "$tmp/err" || fail "ingest -j $j: no '$want' in: $(cat "$tmp/err")"
+  done
+  got=$("$bilan" query --db "$tmp/t.db" --format csv \
+    "SELECT group_concat(text, ' ') AS t FROM (SELECT text FROM claims ORDER BY value)")
+  [ "$got" = "$(printf 't\r\nAu moins 12 Au moins 15 Au moins 16 Au moins 18\r')" ] ||
+    fail "ingest -j $j stored: $got"
+  grep -q "rejected" "$tmp/out" || fail "ingest -j $j: no summary: $(cat "$tmp/out")"
 done
-got=$("$bilan" query --db "$tmp/t.db" --format csv \
-  "SELECT group_concat(text, ' ') AS t FROM (SELECT text FROM claims ORDER BY value)")
-[ "$got" = "$(printf 't\r\nAu moins 12 Au moins 15 Au moins 16 Au moins 18\r')" ] ||
-  fail "ingest stored: $got"
 
 # --repair: invalid UTF-8 and NUL become U+FFFD, with a warning.
 st=0
