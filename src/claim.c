@@ -134,6 +134,16 @@ static bool finite_verb(const char *s, size_t a, size_t b) {
   return false;
 }
 
+/* Does s[a..b) end like an infinitive ("économiser", "atteindre",
+ * "franchir")?  Only where a verb is expected: "dossier" ends so too. */
+static bool infinitive_like(const char *s, size_t a, size_t b) {
+  static const char *const endings[] = {"er", "ir", "re", NULL};
+  size_t n = b - a;
+  for (size_t i = 0; endings[i]; i++)
+    if (n >= 5 && !memcmp(s + b - 2, endings[i], 2)) return true;
+  return false;
+}
+
 /* Does s[a..b) end like a past participle ("venus", "arrivés")? */
 static bool participle_like(const char *s, size_t a, size_t b) {
   static const char *const endings[] = {"é", "ée", "és", "ées", "us", "ues", NULL};
@@ -484,6 +494,9 @@ static bl_nspan money_subject(bl_docstate *st, const bl_qty *q, size_t from, siz
   }
   /* backwards from the figure */
   size_t p = q->ns;
+  size_t right_before = p; /* where a word written against the figure ends */
+  while (right_before > from && (is_space((unsigned char)s[right_before - 1]) || s[right_before - 1] == '"'))
+    right_before--;
   for (int k = 0; k < 4; k++) {
     while (p > from && (is_space((unsigned char)s[p - 1]) || s[p - 1] == '"')) p--;
     size_t w = p;
@@ -519,7 +532,9 @@ static bl_nspan money_subject(bl_docstate *st, const bl_qty *q, size_t from, siz
       w--;
     if (w == start) break;
     int cls = word_class(g, s, w, start);
-    if (bl_word_aux(cls) || cls == WD_CONJ || cls == WD_PRON || finite_verb(s, w, start)) break;
+    if (bl_word_aux(cls) || cls == WD_CONJ || cls == WD_PRON || cls == WD_ADV ||
+        finite_verb(s, w, start))
+      break;
     if (cls == WD_DET) {
       /* "sur les routes et les ponts": go on past a determiner after a
        * preposition or "et"; stop at the one that opens the phrase */
@@ -528,6 +543,7 @@ static bl_nspan money_subject(bl_docstate *st, const bl_qty *q, size_t from, siz
       size_t u = v;
       while (u > from && (is_letter((unsigned char)s[u - 1]) || s[u - 1] == '\'')) u--;
       int before = u < v ? word_class(g, s, u, v) : 0;
+      if (before == WD_NOSRC) before = 0; /* "budget", "bilan": nouns too */
       /* "des", "du" after a noun are "de" and an article: "coût des réparations" */
       bool fused = (start - w == 3 && !strncmp(s + w, "des", 3)) ||
                    (start - w == 2 && !strncmp(s + w, "du", 2));
@@ -550,6 +566,11 @@ static bl_nspan money_subject(bl_docstate *st, const bl_qty *q, size_t from, siz
     bl_nspan last = {0, 0};
     for (size_t x = np.s, u, v; bl_word_at(s, x, np.e, &u, &v); x = v) last = (bl_nspan){u, v};
     if (np.e > np.s && last.e == np.e && word_class(g, s, last.s, last.e) == WD_PREP)
+      np.s = np.e = 0;
+    /* "(le gouvernement espère) économiser 17,7 milliards", "atteindre 9 %":
+     * a figure written against an infinitive is its object; what comes before
+     * is who acts, not what the money or the share measures */
+    if (np.e == right_before && last.e == np.e && infinitive_like(s, last.s, last.e))
       np.s = np.e = 0;
   }
   return np;
