@@ -252,6 +252,7 @@ int bl_doc_run(bl_doc *d, const char *body, size_t len, unsigned opts, bl_error 
     }
     if ((rc = bl_attribute_line(st, sa, sb, first_claim, carry, err))) return rc;
   }
+  bl_claims_care(st);
   bl_attribute_finish(st);
   return publish(d, err);
 }

@@ -76,6 +76,10 @@ typedef struct bl_docstate {
 int bl_claims_of_sentence(bl_docstate *st, size_t si, size_t first, size_t last,
                           bl_error *err);
 
+/* claim_care.c: in an article that counts the sick, claims counted by a word
+ * of care (care.tsv) and not of wounds are sick, not injured. */
+void bl_claims_care(bl_docstate *st);
+
 /* attrib.c: sources and channels of the claims st->cl.v[first..], whose
  * sentences are sfirst..slast of one line.  `carry`: the line continues the
  * previous one (a list item after "...:"), so its paragraph source holds. */

@@ -1,0 +1,44 @@
+/*
+ * claim_care.c — layer 4, last pass: in an article that counts the sick,
+ * the cared for are sick.
+ *
+ * categories.tsv makes "patients", "hospitalisés" and "en réanimation"
+ * injured, which is right after an explosion or a crash.  In an article
+ * that also counts the sick ("12 500 nouveaux cas", "malades",
+ * "contaminés"; not "aucun cas"), they are the sick in hospital: a claim counted by a word of
+ * care (care.tsv) becomes sick, unless its sentence speaks of wounds
+ * ("blessés", "brûlés").  Only the words of the claims' own spans are read.
+ */
+#include "doc.h"
+
+/* Does [sp.s, sp.e) hold a word of care.tsv of kind `kind`? */
+static bool has_word(const bl_docstate *st, bl_nspan sp, int kind) {
+  const char *s = st->text.s;
+  size_t a, b;
+  for (size_t p = sp.s; p < sp.e;) {
+    if (!bl_word_at(s, p, sp.e, &a, &b)) {
+      p = b + 1; /* past a mark: bl_word_at stops at b, before it */
+      continue;
+    }
+    const bl_lexent *e = bl_lex_find(&st->g->care, s + a, b - a);
+    if (e && e->kind == kind) return true;
+    p = b;
+  }
+  return false;
+}
+
+void bl_claims_care(bl_docstate *st) {
+  bool counts_sick = false;
+  for (size_t i = 0; i < st->cl.n && !counts_sick; i++)
+    counts_sick = !st->cl.v[i].dropped && !st->cl.v[i].negated &&
+                  st->cl.v[i].category == BL_CAT_SICK;
+  if (!counts_sick) return;
+  for (size_t i = 0; i < st->cl.n; i++) {
+    bl_cl *c = &st->cl.v[i];
+    if (c->dropped || c->category != BL_CAT_INJURED) continue;
+    bool care = has_word(st, c->unit, CARE_CARE) || has_word(st, c->np, CARE_CARE) ||
+                has_word(st, c->pred, CARE_CARE);
+    const bl_sent *sn = &st->seg.sents[c->sent];
+    if (care && !has_word(st, (bl_nspan){sn->s, sn->e}, CARE_WOUND)) c->category = BL_CAT_SICK;
+  }
+}
