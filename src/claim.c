@@ -465,6 +465,13 @@ static bl_nspan where_phrase(bl_docstate *st, size_t p, size_t end, bool of) {
   return w;
 }
 
+/* The class of the word after an elision ("d'avoir": avoir), else 0. */
+static int elided_class(const bl_grammar *g, const char *s, size_t a, size_t b) {
+  const char *q = memchr(s + a, '\'', b - a);
+  if (!q || (size_t)(q - s) + 1 >= b) return 0;
+  return word_class(g, s, (size_t)(q - s) + 1, b);
+}
+
 /* What money or a percentage measures: the noun after the currency ("30
  * millions d'euros d'aide d'urgence"), else the noun phrase before the
  * figure ("une aide d'urgence de 30 millions", "une baisse de 4,2 %"). */
@@ -533,8 +540,8 @@ static bl_nspan money_subject(bl_docstate *st, const bl_qty *q, size_t from, siz
     if (w == start) break;
     int cls = word_class(g, s, w, start);
     if (bl_word_aux(cls) || cls == WD_CONJ || cls == WD_PRON || cls == WD_ADV ||
-        finite_verb(s, w, start))
-      break;
+        finite_verb(s, w, start) || bl_word_aux(elided_class(g, s, w, start)))
+      break; /* "(accusé) d'avoir détourné 3 millions": no noun phrase */
     if (cls == WD_DET) {
       /* "sur les routes et les ponts": go on past a determiner after a
        * preposition or "et"; stop at the one that opens the phrase */
@@ -640,6 +647,38 @@ static bool incise_before(const bl_docstate *st, size_t from, size_t fig) {
   return b == fig;
 }
 
+/* Does a word start with a capital (a name: "Lorient" is no verb)? */
+static bool capital(const char *s, size_t a) {
+  unsigned char c = (unsigned char)s[a];
+  if (c >= 'A' && c <= 'Z') return true;
+  /* É È Ê À Â Î Ô Ç ... (UTF-8 C3 80..9E) */
+  return c == 0xC3 && (unsigned char)s[a + 1] >= 0x80 && (unsigned char)s[a + 1] <= 0x9E;
+}
+
+/* ", tous égyptiens,", ", frère et sœur,": an incise of at most six
+ * words opened at p (not by a conjunction), with no figure and nothing like a verb, closed by a
+ * comma before end; returns that comma, else 0.  What follows it is the
+ * clause's own continuation ("Neuf passeurs, tous égyptiens, ont été
+ * arrêtés"). */
+static size_t short_incise(const bl_docstate *st, size_t p, size_t end) {
+  const char *s = st->text.s;
+  size_t a, b, words = 0;
+  while (p < end) {
+    if (!bl_word_at(s, p, end, &a, &b)) {
+      if (a < end && s[a] == ',' && words > 0) return a;
+      return 0;
+    }
+    int cls = word_class(st->g, s, a, b);
+    if (++words > 6 || is_digit((unsigned char)s[a]) || bl_word_aux(cls) ||
+        (cls == WD_CONJ && words == 1) ||
+        cls == WD_PRON || (!capital(s, a) && finite_verb(s, a, b)) || participle_like(s, a, b) ||
+        bl_lex_find_kind(&st->g->categories, s + a, b - a, K(CK_NOUN) | K(CK_THING)))
+      return 0;
+    p = b;
+  }
+  return 0;
+}
+
 static const bl_lexent *find_pred(bl_docstate *st, size_t from, size_t end, bool end_is_figure,
                                   bl_nspan *where) {
   const char *s = st->text.s;
@@ -665,6 +704,11 @@ static const bl_lexent *find_pred(bl_docstate *st, size_t from, size_t end, bool
           p = (size_t)(next - s);
           continue;
         }
+      }
+      size_t close = short_incise(st, p + 1, end);
+      if (close) {
+        p = close;
+        continue;
       }
       end = p;
       break;
