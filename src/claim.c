@@ -1101,6 +1101,19 @@ static bool list_item(const bl_docstate *st, size_t li) {
   return p + 3 < ln->e && !memcmp(s + p, "\xE2\x80\xA2", 3); /* U+2022 */
 }
 
+/* The figure right after q past "à", "et" or "ou" (a preposition or a
+ * conjunction of one or two letters), in the sentence, else NULL. */
+static const bl_qty *figure_joined_after(const bl_docstate *st, const bl_qty *q, size_t end) {
+  const char *s = st->text.s;
+  size_t i = (size_t)(q - st->q.v) + 1, a, b;
+  if (i >= st->q.n || !bl_word_at(s, q->ne, end, &a, &b) || b - a > 2) return NULL;
+  int cls = word_class(st->g, s, a, b);
+  if (cls != WD_PREP && cls != WD_CONJ) return NULL;
+  size_t p = b;
+  while (p < end && is_space((unsigned char)s[p])) p++;
+  return st->q.v[i].ns == p ? &st->q.v[i] : NULL;
+}
+
 static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t next_start,
                           bl_error *err) {
   const bl_grammar *g = st->g;
@@ -1130,6 +1143,14 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
   } else {
     read_np(st, after, sn->e, &np);
     if (!np.head.e) partitive_noun(st, q->ne, sn->e, &np);
+    /* "passé de 12 à 15 morts", "12 ou 15 morts" read as two figures: the
+     * first counts what the second does, or nothing if the second is no
+     * count ("de 12 à 15 ans") */
+    const bl_qty *nq = np.head.e ? NULL : figure_joined_after(st, q, sn->e);
+    if (nq) {
+      if (match_at(st, g->rx_nc_after, nq->ne, sn->e)) return BL_OK;
+      read_np(st, nq->after > nq->ne ? nq->after : nq->ne, sn->e, &np);
+    }
   }
   c.unit = np.unit;
   c.np = np.np;
