@@ -526,8 +526,9 @@ static bl_nspan money_subject(bl_docstate *st, const bl_qty *q, size_t from, siz
     }
     if ((p - w == 2 && (!strncmp(s + w, "de", 2) || !strncmp(s + w, "d'", 2))) ||
         (p - w == 2 && !strncmp(s + w, "à", 2)) || (p - w == 4 && !strncmp(s + w, "soit", 4)) ||
-        participle || reflexive || (k > 0 && bl_word_aux(word_class(g, s, w, p))))
-      p = w; /* "(le chômage) a reculé de", "a été estimé à" */
+        participle || reflexive || (k > 0 && bl_word_aux(word_class(g, s, w, p))) ||
+        word_class(g, s, w, p) == WD_AMOUNT || (k == 0 && word_class(g, s, w, p) == WD_DET))
+      p = w; /* "(le chômage) a reculé de", "a été estimé à", "(les dégâts) dépassent les" */
     else
       break;
   }
@@ -559,6 +560,16 @@ static bl_nspan money_subject(bl_docstate *st, const bl_qty *q, size_t from, siz
     start = w;
   }
   while (start < e && is_space((unsigned char)s[start])) start++;
+  /* "après une hausse de 3,5 %": the phrase opens after its preposition and
+   * its determiner */
+  for (int k = 0; k < 2; k++) {
+    size_t a0, b0;
+    if (!bl_word_at(s, start, e, &a0, &b0) || b0 >= e) break;
+    int cls = word_class(g, s, a0, b0);
+    if (cls != (k == 0 ? WD_PREP : WD_DET)) break;
+    start = b0;
+    while (start < e && is_space((unsigned char)s[start])) start++;
+  }
   if (start < e) {
     np = (bl_nspan){start, e};
     while (np.e > np.s && is_space((unsigned char)s[np.e - 1])) np.e--;
