@@ -55,6 +55,9 @@ CREATE INDEX articles_event ON articles (event);
 CREATE INDEX articles_url ON articles (url);
 CREATE INDEX articles_origin ON articles (origin_id) WHERE origin_id IS NOT NULL;
 
+-- `severity` came with migration 007: ALTER TABLE writes a new column on the
+-- line of the last one, so it is written there here too (the migrated and the
+-- fresh schema are compared as text by test_migrations_match_schema).
 -- CHECKs of a closed list are written as OR chains, not IN (...): SQLite
 -- builds a temporary index for an IN list of three or more values on every
 -- row written (migration 005).
@@ -91,7 +94,7 @@ CREATE TABLE claims (
   event_date     TEXT,
   event_day      INTEGER,
   date_how       TEXT NOT NULL CHECK (date_how = 'sentence' OR date_how = 'published' OR date_how = 'none'),
-  voice          TEXT NOT NULL,
+  voice          TEXT NOT NULL, severity TEXT CHECK (severity = 'light' OR severity = 'serious'),
   UNIQUE (article_id, seq)
 ) STRICT;
 -- The toll key, then what the conflict view's first pass reads of each

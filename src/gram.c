@@ -485,6 +485,8 @@ static const lexspec lex_speech = {"fr/speech.tsv", "speech", 2, -1, 1, -1, -1, 
 static const lexspec lex_status = {"fr/status.tsv", "status", 2, -1, 1, -1, -1, -1, true, false, status_kinds};
 static const kindname care_kinds[] = {{"care", CARE_CARE}, {"wound", CARE_WOUND}, {NULL, 0}};
 static const lexspec lex_care = {"fr/care.tsv", "care", 2, -1, 1, -1, -1, -1, true, false, care_kinds};
+static const kindname severity_kinds[] = {{"light", SEV_LIGHT}, {"serious", SEV_SERIOUS}, {NULL, 0}};
+static const lexspec lex_severity = {"fr/severity.tsv", "severity", 2, -1, 1, -1, -1, -1, true, false, severity_kinds};
 static const lexspec lex_currency = {"fr/currency.tsv", "currency", 2, -1, -1, 1, -1, -1, true, false, NULL};
 static const lexspec lex_abbrev = {"fr/abbrev.txt", "abbrev", 1, -1, -1, -1, -1, -1, false, false, NULL};
 static const kindname date_kinds[] = {
@@ -1058,7 +1060,7 @@ void bl_grammar_free(bl_grammar *g) {
   lex_clear(&g->calendar);
   bl_lexicon *const more[] = {&g->categories, &g->notclaim, &g->words, &g->speech, &g->status,
                               &g->abbrev,     &g->currency, &g->dates, &g->names,  &g->places,
-                              &g->care};
+                              &g->care,       &g->severity};
   for (size_t i = 0; i < BL_ARRAY_LEN(more); i++) lex_clear(more[i]);
   lex_clear(&g->anchors);
   pcre2_code_free(g->quantity);
@@ -1131,7 +1133,7 @@ static int load_all(bl_grammar *g, const char *dir, loadstate *ls, ruleset *rs, 
       {&lex_words, &g->words},           {&lex_speech, &g->speech},   {&lex_status, &g->status},
       {&lex_abbrev, &g->abbrev},         {&lex_currency, &g->currency},
       {&lex_dates, &g->dates},           {&lex_names, &g->names},     {&lex_places, &g->places},
-      {&lex_care, &g->care},
+      {&lex_care, &g->care},             {&lex_severity, &g->severity},
   };
   for (size_t i = 0; i < BL_ARRAY_LEN(lexicons); i++)
     if ((rc = read_lexicon(g, dir, lexicons[i].spec, lexicons[i].lx, err))) return rc;

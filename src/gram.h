@@ -61,6 +61,7 @@ enum { PL_LOCATIVE = 1 };
 /* Kinds of categories.tsv entries (value = bl_category or -1). */
 enum { CK_NOUN = 1, CK_THING, CK_PRED, CK_WEAK, CK_VERB, CK_COMP, CK_ZERO };
 enum { CARE_CARE = 1, CARE_WOUND };
+enum { SEV_LIGHT = 1, SEV_SERIOUS };
 /* Reasons of notclaim.tsv entries. */
 enum { NC_DURATION = 1, NC_AGE, NC_MEASURE, NC_RATIO, NC_STAT, NC_TIME, NC_FREQUENCY, NC_DIFFERENCE };
 /* Classes of words.tsv entries. */
@@ -105,6 +106,7 @@ struct bl_grammar {
   bl_lexicon dates, names, places; /* used by the store (store_*.c) */
   bl_lexicon categories, notclaim, words, speech, status, abbrev, currency;
   bl_lexicon care; /* care.tsv: words of care and of wounds, kind = CARE_* */
+  bl_lexicon severity; /* severity.tsv: kind = SEV_* (the store) */
   bl_lexicon anchors; /* every word that may start a figure, kind = AN_* bits */
 
   pcre2_code *quantity;  /* owned */

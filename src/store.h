@@ -123,9 +123,10 @@ void bl_minhash_bands(const uint64_t *sig, int64_t bands[BL_WIRE_BANDS]);
 
 /* One claim as stored: the bl_claim fields plus what the store derives. */
 typedef struct bl_rclaim {
-  bl_claim c;        /* strings point into the record's body */
-  int32_t event_day; /* resolved date or publication day, or BL_NO_DAY */
-  bool dated;        /* the sentence gave the date */
+  bl_claim c;           /* strings point into the record's body */
+  int32_t event_day;    /* resolved date or publication day, or BL_NO_DAY */
+  bool dated;           /* the sentence gave the date */
+  const char *severity; /* the injured's: "light", "serious" (static) or NULL */
 } bl_rclaim;
 
 /* Metadata given on the command line; each non-null field overrides the

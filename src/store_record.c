@@ -7,6 +7,8 @@
  */
 #include "store.h"
 
+#include "gram.h"
+
 #include <nettle/sha2.h>
 
 void bl_record_init(bl_record *r) {
@@ -40,6 +42,22 @@ static void hex_sha256(const char *data, size_t len, char out[65]) {
     out[2 * i + 1] = hexd[digest[i] & 15];
   }
   out[64] = '\0';
+}
+
+/* How badly the injured of c are hurt, from the words of its subject
+ * (severity.tsv): "light", "serious", or NULL when it does not say. */
+static const char *severity(const bl_grammar *g, const bl_claim *c) {
+  if (c->category != BL_CAT_INJURED || !c->subject.ptr) return NULL;
+  const char *s = c->subject.ptr;
+  size_t n = c->subject.len;
+  for (size_t i = 0; i < n;) {
+    size_t j = i;
+    while (j < n && s[j] != ' ' && s[j] != '\'' && s[j] != ',') j++;
+    const bl_lexent *e = j > i ? bl_lex_find(&g->severity, s + i, j - i) : NULL;
+    if (e) return e->kind == SEV_SERIOUS ? "serious" : "light";
+    i = j + 1;
+  }
+  return NULL;
 }
 
 static size_t str_size(bl_str s) {
@@ -146,6 +164,7 @@ int bl_record_build_claims(bl_record *r, bl_names *names, const bl_grammar *g, c
   for (size_t i = 0; i < n && !rc; i++) {
     r->claims[i].dated = days[i] != BL_NO_DAY;
     r->claims[i].event_day = r->claims[i].dated ? days[i] : r->pub;
+    r->claims[i].severity = severity(g, &r->claims[i].c);
   }
   bl_free(days);
   bl_free(plain);

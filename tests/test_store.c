@@ -51,7 +51,10 @@ static void drop_db(bl_store *s) {
 static const char *const *next_units;
 
 /* Ingest articles; returns how many were new. */
-static size_t ingest(bl_store *s, const fx_article *arts, size_t n) {
+/* Ingest arts; subjects (or NULL): the subject of each claim of a single
+ * article, found in its body. */
+static size_t ingest_with(bl_store *s, const fx_article *arts, size_t n,
+                          const char *const *subjects) {
   bl_error err;
   memset(&err, 0, sizeof err);
   bl_writer *w = bl_writer_new(s, grammar(), &err);
@@ -66,6 +69,8 @@ static size_t ingest(bl_store *s, const fx_article *arts, size_t n) {
     fx_claims(&arts[i], claims);
     for (size_t k = 0; next_units && next_units[k] && k < arts[i].nclaims; k++)
       claims[k].unit = fx_find(arts[i].body, next_units[k]);
+    for (size_t k = 0; subjects && k < arts[i].nclaims; k++)
+      claims[k].subject = fx_find(arts[i].body, subjects[k]);
     bl_article a = fx_article_of(&arts[i]);
     bl_record r;
     bl_record_init(&r);
@@ -87,6 +92,10 @@ static size_t ingest(bl_store *s, const fx_article *arts, size_t n) {
   bl_names_free(names);
   bl_writer_free(w);
   return stored;
+}
+
+static size_t ingest(bl_store *s, const fx_article *arts, size_t n) {
+  return ingest_with(s, arts, n, NULL);
 }
 
 /* All rows of a query, "|"-joined, one line each. */
@@ -182,7 +191,7 @@ static const fx_article crue[] = {
 static void test_schema_fresh(void **state) {
   (void)state;
   bl_store *s = fresh_db();
-  expect_rows(s, "PRAGMA user_version", "6\n");
+  expect_rows(s, "PRAGMA user_version", "7\n");
   char want[64];
   snprintf(want, sizeof want, "%s\n", bl_grammar_version(grammar()));
   expect_rows(s, "SELECT value FROM meta WHERE key = 'grammar'", want);
@@ -286,7 +295,7 @@ static void test_migrate_v1(void **state) {
   assert_non_null(strstr(err.msg, "migrate"));
   s = bl_store_open(dbpath, 0, "fr-0.1", &err);
   if (!s) fail_msg("%s", err.msg);
-  expect_rows(s, "PRAGMA user_version", "6\n");
+  expect_rows(s, "PRAGMA user_version", "7\n");
   expect_rows(s, "SELECT url, origin_id FROM articles", "u|-\n");
   expect_rows(s, "SELECT value FROM settings WHERE key = 'wire_similarity'", "0.6\n");
   /* Migration 005 rebuilt claims: ids, links and the trigger are kept, and
@@ -463,6 +472,29 @@ static void test_partial_counts_not_compared(void **state) {
                   "La Gazette", "2024-10-14", "https://g.example/9", "crue", NULL, c_parts, 4};
   ingest(s, &a, 1);
   expect_rows(s, "SELECT a_text, b_text FROM conflicts", "90 blessés|75 blessés\n");
+  drop_db(s);
+}
+
+/* "20 blessés légers" and "2 blessés graves" are not one toll: the severity
+ * read from the subject keeps them apart; two counts of the lightly injured
+ * that disagree are still a conflict. */
+static void test_severities_not_compared(void **state) {
+  (void)state;
+  bl_store *s = fresh_db();
+  static const fx_claim c_sev[] = {
+      FX_EXACT("20 blessés", 20, BL_CAT_INJURED, BL_GROUP_NONE, "les pompiers", 1),
+      FX_EXACT("2 blessés", 2, BL_CAT_INJURED, BL_GROUP_NONE, "la préfecture", 1),
+      FX_EXACT("35 blessés", 35, BL_CAT_INJURED, BL_GROUP_NONE, "la mairie", 1),
+  };
+  static const char *const subjects[] = {"blessés légers", "blessés graves",
+                                         "blessés en urgence relative"};
+  fx_article a = {"Selon les pompiers, 20 blessés légers. Selon la préfecture, 2 blessés graves. "
+                  "Selon la mairie, 35 blessés en urgence relative.",
+                  "La Gazette", "2024-10-14", "https://g.example/11", "crue", NULL, c_sev, 3};
+  ingest_with(s, &a, 1, subjects);
+  expect_rows(s, "SELECT text, severity FROM claims ORDER BY id",
+              "20 blessés|light\n2 blessés|serious\n35 blessés|light\n");
+  expect_rows(s, "SELECT a_text, b_text FROM conflicts", "20 blessés|35 blessés\n");
   drop_db(s);
 }
 
@@ -941,6 +973,7 @@ int main(void) {
       cmocka_unit_test(test_refuses_foreign_and_newer),
       cmocka_unit_test(test_ingest_and_duplicates),
       cmocka_unit_test(test_failed_article_rolls_batch_back),
+      cmocka_unit_test(test_severities_not_compared),
       cmocka_unit_test(test_conflicts_exact),
       cmocka_unit_test(test_partial_counts_not_compared),
       cmocka_unit_test(test_tolls_exact),
