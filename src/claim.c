@@ -511,6 +511,14 @@ static bl_nspan money_subject(bl_docstate *st, const bl_qty *q, size_t from, siz
     if (w == p) break;
     bool participle = p - w > 4 && (!memcmp(s + p - 2, "é", 2) || !memcmp(s + p - 3, "és", 3) ||
                                     !memcmp(s + p - 3, "ée", 3) || !memcmp(s + p - 4, "ées", 4));
+    /* any past participle right after an auxiliary: "(les prix) ont bondi de" */
+    if (!participle && k > 0) {
+      size_t v = w, u;
+      while (v > from && is_space((unsigned char)s[v - 1])) v--;
+      for (u = v; u > from && is_letter((unsigned char)s[u - 1]); u--) {
+      }
+      participle = u < v && word_class(g, s, u, v) == WD_HAVE;
+    }
     /* a verb of speech or means: what comes before it is who pays or says
      * ("le gouvernement débloque 30 millions"), not what the money is */
     if (!participle && bl_lex_find(&g->speech, s + w, p - w)) return np;
