@@ -618,6 +618,15 @@ static void find_all(bl_docstate *st, size_t a, size_t b, cands *cs) {
         continue;
       }
       who = owner;
+      bl_nspan cited;
+      if (named(st, g->rx_inverted, "cited", &cited)) {
+        /* "des médias locaux citant la police": the police, relayed */
+        bl_nspan src = cut_adverbial(st, clean_np(st, cited));
+        if (usable(st, src) && plausible_subject(st, src) && !names_a_figure(st, src)) {
+          add(cs, K_INVERTED, ms, src, usable(st, who) ? who : (bl_nspan){0, 0});
+          continue;
+        }
+      }
       if (usable(st, who) && plausible_subject(st, who) && !names_a_figure(st, who))
         add(cs, K_INVERTED, ms, who, (bl_nspan){0, 0});
     }
