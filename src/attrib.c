@@ -264,6 +264,14 @@ static bl_nspan owned_name(bl_docstate *st, bl_nspan sp) {
     bool participle = !first && !after_function_word && n > 3 && !is_upper(s, a) &&
                       (!memcmp(s + b - 2, "é", 2) || !memcmp(s + b - 3, "és", 3) ||
                        !memcmp(s + b - 3, "ée", 3) || !memcmp(s + b - 4, "ées", 4));
+    /* "établi à partir de", "compilé par": a participle in -i or -is
+     * before a preposition ("emploi" alone stays a noun) */
+    if (!participle && !first && !after_function_word && n > 4 && !is_upper(s, a) &&
+        (s[b - 1] == 'i' || (s[b - 2] == 'i' && (s[b - 1] == 's' || s[b - 1] == 'e')))) {
+      size_t c, d;
+      participle = word_past_marks(s, b, sp.e, &c, &d) && word_entry(st, c, d) &&
+                   word_entry(st, c, d)->kind == WD_PREP;
+    }
     after_function_word = word_entry(st, a, b) != NULL;
     if (participle) {
       sp.e = a;
