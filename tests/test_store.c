@@ -51,42 +51,56 @@ static void drop_db(bl_store *s) {
 static const char *const *next_units;
 
 /* Ingest articles; returns how many were new. */
+/* Build the record of article a (subjects: of its claims, or NULL) and put
+ * it in the writer's open batch; the rc of bl_writer_put. */
+static int put_fx(bl_writer *w, bl_names *names, const fx_article *a, const char *const *subjects,
+                  bl_put_status *st, size_t *nc, bl_error *err) {
+  bl_claim claims[32];
+  assert_true(a->nclaims <= 32);
+  fx_claims(a, claims);
+  for (size_t k = 0; next_units && next_units[k] && k < a->nclaims; k++)
+    claims[k].unit = fx_find(a->body, next_units[k]);
+  for (size_t k = 0; subjects && k < a->nclaims; k++)
+    claims[k].subject = fx_find(a->body, subjects[k]);
+  bl_article art = fx_article_of(a);
+  bl_record r;
+  bl_record_init(&r);
+  bl_overrides ov = {a->event, NULL, NULL, NULL};
+  int rc = bl_record_build_claims(&r, names, grammar(), "fixture.txt", &art, &ov, claims,
+                                  a->nclaims, err);
+  if (rc) fail_msg("record: %s", err->msg);
+  rc = bl_writer_put(w, &r, st, nc, err);
+  bl_record_clear(&r);
+  return rc;
+}
+
+/* A writer of s with a batch open, and the name keys its records need. */
+static bl_writer *open_batch(bl_store *s, bl_names **names, bl_error *err) {
+  memset(err, 0, sizeof *err);
+  bl_writer *w = bl_writer_new(s, grammar(), err);
+  if (!w) fail_msg("writer: %s", err->msg);
+  *names = bl_names_new(grammar(), err);
+  assert_non_null(*names);
+  assert_int_equal(bl_writer_begin(w, err), BL_OK);
+  return w;
+}
+
 /* Ingest arts; subjects (or NULL): the subject of each claim of a single
  * article, found in its body. */
 static size_t ingest_with(bl_store *s, const fx_article *arts, size_t n,
                           const char *const *subjects) {
   bl_error err;
-  memset(&err, 0, sizeof err);
-  bl_writer *w = bl_writer_new(s, grammar(), &err);
-  if (!w) fail_msg("writer: %s", err.msg);
-  bl_names *names = bl_names_new(grammar(), &err);
-  assert_non_null(names);
-  assert_int_equal(bl_writer_begin(w, &err), BL_OK);
+  bl_names *names;
+  bl_writer *w = open_batch(s, &names, &err);
   size_t stored = 0;
   for (size_t i = 0; i < n; i++) {
-    bl_claim claims[32];
-    assert_true(arts[i].nclaims <= 32);
-    fx_claims(&arts[i], claims);
-    for (size_t k = 0; next_units && next_units[k] && k < arts[i].nclaims; k++)
-      claims[k].unit = fx_find(arts[i].body, next_units[k]);
-    for (size_t k = 0; subjects && k < arts[i].nclaims; k++)
-      claims[k].subject = fx_find(arts[i].body, subjects[k]);
-    bl_article a = fx_article_of(&arts[i]);
-    bl_record r;
-    bl_record_init(&r);
-    bl_overrides ov = {arts[i].event, NULL, NULL, NULL};
-    int rc = bl_record_build_claims(&r, names, grammar(), "fixture.txt", &a, &ov, claims,
-                                    arts[i].nclaims, &err);
-    if (rc) fail_msg("record: %s", err.msg);
     bl_put_status st;
     size_t nc;
-    rc = bl_writer_put(w, &r, &st, &nc, &err);
-    if (rc) fail_msg("put: %s", err.msg);
+    if (put_fx(w, names, &arts[i], subjects, &st, &nc, &err)) fail_msg("put: %s", err.msg);
     if (st == BL_PUT_STORED) {
       stored++;
       assert_int_equal(nc, arts[i].nclaims);
     }
-    bl_record_clear(&r);
   }
   assert_int_equal(bl_writer_commit(w, &err), BL_OK);
   bl_names_free(names);
@@ -384,27 +398,13 @@ static void test_failed_article_rolls_batch_back(void **state) {
                                 NULL, NULL, NULL),
                    SQLITE_OK);
   bl_error err;
-  memset(&err, 0, sizeof err);
-  bl_writer *w = bl_writer_new(s, grammar(), &err);
-  bl_names *names = bl_names_new(grammar(), &err);
-  assert_non_null(w);
-  assert_non_null(names);
-  assert_int_equal(bl_writer_begin(w, &err), BL_OK);
+  bl_names *names;
+  bl_writer *w = open_batch(s, &names, &err);
   int last = BL_OK;
   for (size_t i = 0; i < 3; i++) {
-    bl_claim claims[32];
-    fx_claims(&crue[i], claims);
-    bl_article a = fx_article_of(&crue[i]);
-    bl_record r;
-    bl_record_init(&r);
-    bl_overrides ov = {crue[i].event, NULL, NULL, NULL};
-    assert_int_equal(bl_record_build_claims(&r, names, grammar(), "fixture.txt", &a, &ov, claims,
-                                            crue[i].nclaims, &err),
-                     BL_OK);
     bl_put_status st;
     size_t nc;
-    last = bl_writer_put(w, &r, &st, &nc, &err);
-    bl_record_clear(&r);
+    last = put_fx(w, names, &crue[i], NULL, &st, &nc, &err);
     if (i < 2) assert_int_equal(last, BL_OK);
   }
   assert_int_equal(last, BL_DB);
