@@ -718,6 +718,22 @@ static const cand *choose(const bl_docstate *st, const cands *cs, size_t c_s, si
       selon = c;
     }
   }
+  if (selon && selon->pos < c_s) {
+    /* "D'après notre décompte, neuf morts : à Combeliane, la municipalité
+     * fait état de deux décès": past a ':' or ';', a clause with a speaker
+     * of its own before the claim is that speaker's */
+    const char *t = st->text.s;
+    for (size_t i = 0; i < cs->n; i++) {
+      const cand *c = &cs->v[i];
+      if (c->kind != K_SUBJ || c->pos <= selon->pos || c->pos >= c_s || c->src.s <= selon->pos)
+        continue;
+      size_t n = c->src.s - selon->pos;
+      if ((memchr(t + selon->pos, ':', n) || memchr(t + selon->pos, ';', n)) &&
+          (!best || c->pos > best->pos))
+        best = c;
+    }
+    if (best) return best;
+  }
   if (selon) return selon;
   /* the nearest speech verb before the claim */
   for (size_t i = 0; i < cs->n; i++) {
