@@ -793,6 +793,16 @@ static const bl_lexent *verb_right_before(bl_docstate *st, size_t from, size_t a
   return cat_entry(st->g, s, lms, lme, K(CK_VERB));
 }
 
+/* Is the word right before `at` a preposition ("pour 2 000 familles")? */
+static bool preposition_before(const bl_docstate *st, size_t from, size_t at) {
+  const char *s = st->text.s;
+  size_t e = at;
+  while (e > from && is_space((unsigned char)s[e - 1])) e--;
+  size_t b = e;
+  while (b > from && (is_letter((unsigned char)s[b - 1]) || s[b - 1] == '\'')) b--;
+  return b < e && word_class(st->g, s, b, e) == WD_PREP;
+}
+
 /* "le nombre de disparus", "le bilan des victimes": the noun a bare figure counts. */
 static const bl_lexent *implicit_noun(bl_docstate *st, size_t from, size_t end, bl_nspan *where) {
   const char *s = st->text.s;
@@ -1240,7 +1250,12 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
     if (cat < 0) {
       size_t vfrom = sn->s;
       const bl_lexent *v = find_verb(st, vfrom, q->ns);
-      if (v && v->value >= 0) cat = (int)v->value;
+      /* "a dépêché des équipes pour 2 000 familles": past a preposition
+       * the figure is not the verb's object (unless the cue ends with it:
+       * "les corps de deux") */
+      if (v && v->value >= 0 &&
+          (!preposition_before(st, vfrom, q->ns) || verb_right_before(st, vfrom, q->ns)))
+        cat = (int)v->value;
     }
   }
   /* "figurent parmi les blessés" / "Parmi les victimes figurent 17 ...": the
