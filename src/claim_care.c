@@ -5,9 +5,11 @@
  * categories.tsv makes "patients", "hospitalisés" and "en réanimation"
  * injured, which is right after an explosion or a crash.  In an article
  * that also counts the sick ("12 500 nouveaux cas", "malades",
- * "contaminés"; not "aucun cas"), they are the sick in hospital: a claim counted by a word of
- * care (care.tsv) becomes sick, unless its sentence speaks of wounds
- * ("blessés", "brûlés").  Only the words of the claims' own spans are read.
+ * "contaminés"; not "aucun cas"), or whose figures' sentences name an
+ * illness or a heat wave ("la canicule a causé 1 500 décès"), they are the
+ * sick in hospital: a claim counted by a word of care (care.tsv) becomes
+ * sick, unless its sentence speaks of wounds ("blessés", "brûlés").  Only
+ * the claims' own spans and sentences are read.
  */
 #include "doc.h"
 
@@ -29,9 +31,19 @@ static bool has_word(const bl_docstate *st, bl_nspan sp, int kind) {
 
 void bl_claims_care(bl_docstate *st) {
   bool counts_sick = false;
-  for (size_t i = 0; i < st->cl.n && !counts_sick; i++)
-    counts_sick = !st->cl.v[i].dropped && !st->cl.v[i].negated &&
-                  st->cl.v[i].category == BL_CAT_SICK;
+  size_t last_sent = SIZE_MAX;
+  for (size_t i = 0; i < st->cl.n && !counts_sick; i++) {
+    const bl_cl *c = &st->cl.v[i];
+    if (c->dropped) continue;
+    counts_sick = !c->negated && c->category == BL_CAT_SICK;
+    /* "1 500 décès liés à la canicule": the sentences of its figures name
+     * an illness (each sentence read once) */
+    if (!counts_sick && c->sent != last_sent) {
+      const bl_sent *sn = &st->seg.sents[c->sent];
+      counts_sick = has_word(st, (bl_nspan){sn->s, sn->e}, CARE_ILLNESS);
+      last_sent = c->sent;
+    }
+  }
   if (!counts_sick) return;
   for (size_t i = 0; i < st->cl.n; i++) {
     bl_cl *c = &st->cl.v[i];

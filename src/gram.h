@@ -60,7 +60,7 @@ enum { NM_DROP = 1, NM_OFFICE };
 enum { PL_LOCATIVE = 1 };
 /* Kinds of categories.tsv entries (value = bl_category or -1). */
 enum { CK_NOUN = 1, CK_THING, CK_PRED, CK_WEAK, CK_VERB, CK_COMP, CK_ZERO };
-enum { CARE_CARE = 1, CARE_WOUND };
+enum { CARE_CARE = 1, CARE_WOUND, CARE_ILLNESS };
 enum { SEV_LIGHT = 1, SEV_SERIOUS };
 /* Reasons of notclaim.tsv entries. */
 enum { NC_DURATION = 1, NC_AGE, NC_MEASURE, NC_RATIO, NC_STAT, NC_TIME, NC_FREQUENCY, NC_DIFFERENCE };
