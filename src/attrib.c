@@ -25,12 +25,6 @@
 static bool is_space(unsigned char c) {
   return c == ' ' || c == '\t' || c == '\r' || c == '\n';
 }
-static bool is_upper(const char *s, size_t p) {
-  unsigned char c = (unsigned char)s[p];
-  if (c >= 'A' && c <= 'Z') return true;
-  /* Latin capitals with accents: É È Ê À Â Î Ô Ç (C3 80..9E) */
-  return c == 0xC3 && (unsigned char)s[p + 1] >= 0x80 && (unsigned char)s[p + 1] <= 0x9E;
-}
 
 enum kind { K_AGENT, K_SELON, K_SUBJ, K_INVERTED, K_ANAPHOR, K_COUNT_ };
 
@@ -101,7 +95,7 @@ static bool after_acronym(bl_docstate *st, size_t p, size_t end, size_t *start) 
   size_t c, d;
   if (!bl_word_at(s, b, end, &c, &d)) return false;
   const bl_lexent *w = word_entry(st, c, d);
-  if (!is_upper(s, c) && !(w && w->kind == WD_DET)) return false;
+  if (!bl_capital_at(s, c) && !(w && w->kind == WD_DET)) return false;
   *start = c;
   return true;
 }
@@ -170,8 +164,8 @@ static bl_nspan clean_np(bl_docstate *st, bl_nspan sp) {
     while (before > 0 && (is_space((unsigned char)s[before - 1]) || s[before - 1] == '"')) before--;
     /* a sentence, or a line of a live page after its time ("07h55 - La SNCF") */
     bool sentence_start = before == 0 || strchr(".!?:\n-", s[before - 1]);
-    if (drop && w && w->kind == WD_DET && !sentence_start && is_upper(s, ws) &&
-        bl_word_at(s, we, sp.e, &x, &y) && is_upper(s, x))
+    if (drop && w && w->kind == WD_DET && !sentence_start && bl_capital_at(s, ws) &&
+        bl_word_at(s, we, sp.e, &x, &y) && bl_capital_at(s, x))
       return sp;
     if (!drop) return sp;
     sp.s = we;
@@ -261,12 +255,12 @@ static bl_nspan owned_name(bl_docstate *st, bl_nspan sp) {
     size_t n = b - a;
     /* a participle right after a noun ("préfecture diffusé"), not a noun
      * in -é after "de la" ("ministère de la Santé", "sécurité") */
-    bool participle = !first && !after_function_word && n > 3 && !is_upper(s, a) &&
+    bool participle = !first && !after_function_word && n > 3 && !bl_capital_at(s, a) &&
                       (!memcmp(s + b - 2, "é", 2) || !memcmp(s + b - 3, "és", 3) ||
                        !memcmp(s + b - 3, "ée", 3) || !memcmp(s + b - 4, "ées", 4));
     /* "établi à partir de", "compilé par": a participle in -i or -is
      * before a preposition ("emploi" alone stays a noun) */
-    if (!participle && !first && !after_function_word && n > 4 && !is_upper(s, a) &&
+    if (!participle && !first && !after_function_word && n > 4 && !bl_capital_at(s, a) &&
         (s[b - 1] == 'i' || (s[b - 2] == 'i' && (s[b - 1] == 's' || s[b - 1] == 'e')))) {
       size_t c, d;
       participle = word_past_marks(s, b, sp.e, &c, &d) && word_entry(st, c, d) &&
@@ -293,7 +287,7 @@ static bl_nspan cut_reached_by(bl_docstate *st, bl_nspan sp) {
     if (b - a == 3 && !strncmp(s + a, "par", 3) && prev_s != SIZE_MAX && prev_s > sp.s) {
       size_t n = prev_e - prev_s;
       const char *w = s + prev_s;
-      bool participle = n > 3 && !is_upper(s, prev_s) &&
+      bool participle = n > 3 && !bl_capital_at(s, prev_s) &&
                         (!memcmp(w + n - 2, "é", 2) || !memcmp(w + n - 3, "ée", 3) ||
                          !memcmp(w + n - 3, "és", 3) || !memcmp(w + n - 4, "ées", 4) ||
                          !memcmp(w + n - 4, "oint", 4) || !memcmp(w + n - 5, "ointe", 5) ||
@@ -330,7 +324,7 @@ static bl_nspan owner_of(bl_docstate *st, bl_nspan sp) {
   }
   /* "un sondage Ifop": the name right after the document's noun */
   size_t a2, b2;
-  if (bl_word_at(s, sp.s, sp.e, &a, &b) && bl_word_at(s, b, sp.e, &a2, &b2) && is_upper(s, a2))
+  if (bl_word_at(s, sp.s, sp.e, &a, &b) && bl_word_at(s, b, sp.e, &a2, &b2) && bl_capital_at(s, a2))
     return (bl_nspan){a2, sp.e};
   return sp;
 }
@@ -403,7 +397,7 @@ static bool is_name(bl_docstate *st, bl_nspan sp) {
   const char *s = st->text.s;
   size_t p = sp.s, a, b, words = 0;
   while (bl_word_at(s, p, sp.e, &a, &b)) {
-    if (!is_upper(s, a) || ++words > 4) return false;
+    if (!bl_capital_at(s, a) || ++words > 4) return false;
     p = b;
   }
   while (p < sp.e && is_space((unsigned char)s[p])) p++;
@@ -515,7 +509,7 @@ static bl_nspan inverted_speaker(bl_docstate *st, bl_nspan after) {
     if (seg.e > seg.s) {
       if (!first.e) first = seg;
       for (size_t i = seg.s; i < seg.e; i++)
-        if ((i == seg.s || s[i - 1] == ' ') && is_upper(s, i)) {
+        if ((i == seg.s || s[i - 1] == ' ') && bl_capital_at(s, i)) {
           /* "le préfet, Hervé Doumergue": the name says who */
           return seg;
         }

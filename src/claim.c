@@ -31,6 +31,12 @@ static bool is_space(unsigned char c) {
   return c == ' ' || c == '\t' || c == '\r' || c == '\n';
 }
 
+bool bl_capital_at(const char *s, size_t p) {
+  unsigned char c = (unsigned char)s[p];
+  if (c >= 'A' && c <= 'Z') return true;
+  return c == 0xC3 && (unsigned char)s[p + 1] >= 0x80 && (unsigned char)s[p + 1] <= 0x9E;
+}
+
 bool bl_word_at(const char *s, size_t p, size_t end, size_t *ws, size_t *we) {
   while (p < end && is_space((unsigned char)s[p])) p++;
   *ws = *we = p;
@@ -666,14 +672,6 @@ static bool incise_before(const bl_docstate *st, size_t from, size_t fig) {
   return b == fig;
 }
 
-/* Does a word start with a capital (a name: "Lorient" is no verb)? */
-static bool capital(const char *s, size_t a) {
-  unsigned char c = (unsigned char)s[a];
-  if (c >= 'A' && c <= 'Z') return true;
-  /* É È Ê À Â Î Ô Ç ... (UTF-8 C3 80..9E) */
-  return c == 0xC3 && (unsigned char)s[a + 1] >= 0x80 && (unsigned char)s[a + 1] <= 0x9E;
-}
-
 /* ", tous égyptiens,", ", frère et sœur,": an incise of at most six
  * words opened at p (not by a conjunction), with no figure and nothing like a verb, closed by a
  * comma before end; returns that comma, else 0.  What follows it is the
@@ -690,7 +688,7 @@ static size_t short_incise(const bl_docstate *st, size_t p, size_t end) {
     int cls = word_class(st->g, s, a, b);
     if (++words > 6 || is_digit((unsigned char)s[a]) || bl_word_aux(cls) ||
         (cls == WD_CONJ && words == 1) ||
-        cls == WD_PRON || (!capital(s, a) && finite_verb(s, a, b)) || participle_like(s, a, b) ||
+        cls == WD_PRON || (!bl_capital_at(s, a) && finite_verb(s, a, b)) || participle_like(s, a, b) ||
         bl_lex_find_kind(&st->g->categories, s + a, b - a, K(CK_NOUN) | K(CK_THING)))
       return 0;
     p = b;

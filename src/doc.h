@@ -93,6 +93,9 @@ void bl_attribute_finish(bl_docstate *st);
 /* attrib.c: find a press release's issuer (st->issuer) from the lines. */
 void bl_attribute_issuer(bl_docstate *st);
 
+/* claim.c: does the word at s[p] start with a capital (a name, a sentence
+ * start)?  ASCII A-Z and the Latin-1 capitals (UTF-8 C3 80..9E). */
+bool bl_capital_at(const char *s, size_t p);
 /* Tokens: the word at or after p (letters, digits, inner hyphens; an elided
  * "d'"/"l'"/"qu'" is one word ending with its apostrophe).  Returns false at
  * `end` or at punctuation (then *ws is the punctuation's offset). */
