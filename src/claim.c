@@ -517,14 +517,8 @@ static bl_nspan money_subject(bl_docstate *st, const bl_qty *q, size_t from, siz
     if (w == p) break;
     bool participle = p - w > 4 && (!memcmp(s + p - 2, "é", 2) || !memcmp(s + p - 3, "és", 3) ||
                                     !memcmp(s + p - 3, "ée", 3) || !memcmp(s + p - 4, "ées", 4));
-    /* any past participle right after an auxiliary: "(les prix) ont bondi de" */
-    if (!participle && k > 0) {
-      size_t v = w, u;
-      while (v > from && is_space((unsigned char)s[v - 1])) v--;
-      for (u = v; u > from && is_letter((unsigned char)s[u - 1]); u--) {
-      }
-      participle = u < v && word_class(g, s, u, v) == WD_HAVE;
-    }
+    /* any past participle right after "avoir": "(les prix) ont bondi de" */
+    if (!participle && k > 0) participle = after_have(st, w, from);
     /* a verb of speech or means: what comes before it is who pays or says
      * ("le gouvernement débloque 30 millions"), not what the money is */
     if (!participle && bl_lex_find(&g->speech, s + w, p - w)) return np;
@@ -538,10 +532,11 @@ static bl_nspan money_subject(bl_docstate *st, const bl_qty *q, size_t from, siz
                   (v == from + 2 || !is_letter((unsigned char)s[v - 3]));
       if (reflexive) w = v - 2;
     }
+    int cls = word_class(g, s, w, p);
     if ((p - w == 2 && (!strncmp(s + w, "de", 2) || !strncmp(s + w, "d'", 2))) ||
         (p - w == 2 && !strncmp(s + w, "à", 2)) || (p - w == 4 && !strncmp(s + w, "soit", 4)) ||
-        participle || reflexive || (k > 0 && bl_word_aux(word_class(g, s, w, p))) ||
-        word_class(g, s, w, p) == WD_AMOUNT || (k == 0 && word_class(g, s, w, p) == WD_DET))
+        participle || reflexive || (k > 0 && bl_word_aux(cls)) || cls == WD_AMOUNT ||
+        (k == 0 && cls == WD_DET))
       p = w; /* "(le chômage) a reculé de", "a été estimé à", "(les dégâts) dépassent les" */
     else
       break;
