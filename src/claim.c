@@ -624,6 +624,20 @@ static bool after_determiner(bl_docstate *st, size_t from, size_t at) {
   return cls == WD_DET || cls == WD_ZERO;
 }
 
+/* Does the predicate at `at` qualify another noun, one with its own
+ * determiner right before it ("ont quitté les zones sinistrées", "assurent
+ * la sécurité des zones évacuées")? */
+static bool after_other_noun(bl_docstate *st, size_t from, size_t at) {
+  const char *s = st->text.s;
+  size_t e = at;
+  while (e > from && is_space((unsigned char)s[e - 1])) e--;
+  size_t b = e;
+  while (b > from && is_letter((unsigned char)s[b - 1])) b--;
+  if (b >= e || b == from || s[b - 1] == '\'' || word_class(st->g, s, b, e) || participle_like(s, b, e))
+    return false;
+  return after_determiner(st, from, b);
+}
+
 /*
  * A predicate of categories.tsv after a noun, in [from, end): within the
  * clause (up to , ; :), not used as a noun ("aucun disparu").  After a
@@ -637,6 +651,14 @@ static bool after_de(const char *s, size_t from, size_t at) {
   while (e > from && is_space((unsigned char)s[e - 1])) e--;
   if (e >= from + 2 && s[e - 1] == '\'' && s[e - 2] == 'd') return e == from + 2 || !is_letter((unsigned char)s[e - 3]);
   return e >= from + 2 && s[e - 1] == 'e' && s[e - 2] == 'd' && (e == from + 2 || !is_letter((unsigned char)s[e - 3]));
+}
+
+/* The claim that names the noun claim k counts: k, or the earlier count it
+ * takes its noun from ("dont 81 000 à Paris" takes the whole's), or -1. */
+static long naming_claim(const bl_docstate *st, long k) {
+  while (k >= 0 && st->cl.v[k].unit.e <= st->cl.v[k].unit.s && st->cl.v[k].subject_of >= 0)
+    k = st->cl.v[k].subject_of;
+  return k;
 }
 
 /* Where the first figure at or after `from` starts, else `end` (the
@@ -734,7 +756,7 @@ static const bl_lexent *find_pred(bl_docstate *st, size_t from, size_t end, bool
   size_t ms = 0, me = 0;
   for (size_t p = from; p < end && search(st, st->g->rx_cat_pred, p, end, &ms, &me);
        p = me > p ? me : p + 1) {
-    if (after_determiner(st, from, ms)) continue;
+    if (after_determiner(st, from, ms) || after_other_noun(st, from, ms)) continue;
     /* "ont secouru 40 personnes et évacué 300 habitants": a verb right
      * before the next figure is that figure's */
     if (end_is_figure && figure - me < 4) continue;
@@ -1323,7 +1345,7 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
     }
     /* others than the whole, not than its part ("14 hospitalisées, dont
      * deux en urgence absolue, et une dizaine d'autres") */
-    while (k >= 0 && !st->cl.v[k].unit.e && st->cl.v[k].subject_of >= 0) k = st->cl.v[k].subject_of;
+    k = naming_claim(st, k);
     if (k >= 0) {
       c.subject_of = k;
       if (cat < 0) cat = (int)st->cl.v[k].category;
@@ -1393,7 +1415,7 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
        * Neuf d'entre eux ont été hospitalisés") */
       if (cat == BL_CAT_INJURED && pc->category == BL_CAT_SICK) own = false;
       if (!own && (pc->toll || cat < 0 || !np.head.e)) cat = (int)pc->category;
-      if (!np.head.e && c.subject_of < 0) c.subject_of = parent;
+      if (!np.head.e && c.subject_of < 0) c.subject_of = naming_claim(st, parent);
       if (!c.group) c.group = pc->group;
     }
   }
@@ -1440,8 +1462,7 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
     if (prev < 0 && line > 0 && list_item(st, line) && list_item(st, line - 1)) {
       long k = previous_claim_of(st, si, false, true, same_kind);
       if (k >= 0 && st->seg.sents[st->cl.v[k].sent].line == line - 1) item_prev = k;
-      while (item_prev >= 0 && !st->cl.v[item_prev].unit.e && st->cl.v[item_prev].subject_of >= 0)
-        item_prev = st->cl.v[item_prev].subject_of; /* the item that names the noun */
+      item_prev = naming_claim(st, item_prev); /* the item that names the noun */
     }
     if (item_prev >= 0) {
       c.subject_of = item_prev;
@@ -1449,7 +1470,7 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
       c.group = st->cl.v[item_prev].group;
     } else if (prev >= 0 &&
                (earlier || (same_sentence && ends_before(st, g->rx_ellipsis, sn->s, q->ns)))) {
-      c.subject_of = prev; /* "contre 3 000", "et plus de 2 300 dans le monde" */
+      c.subject_of = naming_claim(st, prev); /* "contre 3 000", "et plus de 2 300 dans le monde" */
       if (cat < 0) cat = (int)st->cl.v[prev].category;
       c.group = st->cl.v[prev].group;
       if (!c.q.unit && st->cl.v[prev].q.unit && (q->pub.value >= 1e6 || q->pub.lo >= 1e6))
@@ -1570,9 +1591,7 @@ static int zero_claim(bl_docstate *st, size_t si, size_t at, bl_error *err) {
   c.category = (bl_category)cat;
   c.group = noun ? (bl_group)noun->group : BL_GROUP_NONE;
   if (pronoun) {
-    long k = previous_claim(st, si, false, true);
-    while (k >= 0 && st->cl.v[k].unit.e <= st->cl.v[k].unit.s && st->cl.v[k].subject_of >= 0)
-      k = st->cl.v[k].subject_of;
+    long k = naming_claim(st, previous_claim(st, si, false, true));
     c.subject_of = k;
     if (k >= 0) c.group = st->cl.v[k].group;
   }
