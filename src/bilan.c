@@ -155,16 +155,20 @@ static int publish(bl_doc *d, bl_error *err) {
     p->negated = c->negated;
     p->cumulative = c->cumulative;
     p->of = c->of >= 0 ? index[c->of] : -1;
-    /* "autres": the unit and subject of the earlier count */
-    const bl_cl *base = c->subject_of >= 0 ? &st->cl.v[c->subject_of] : c;
-    bl_nspan unit = c->unit.e > c->unit.s ? c->unit : base->unit;
-    bl_nspan np = c->np.e > c->np.s ? c->np : base->np;
-    /* "contre 3 000" keeps "foyers privés d'électricité"; "740 autres ont été
-     * blessés" has its own predicate */
-    bool own_pred = c->pred.e > c->pred.s;
-    bl_nspan pred = own_pred ? c->pred : base->pred;
-    bool active = own_pred ? c->pred_active : base->pred_active;
-    bl_nspan where = c->where.e > c->where.s ? c->where : (c == base ? c->where : (bl_nspan){0, 0});
+    /* "autres", "dont", "contre": the unit, noun phrase and predicate of the
+     * nearest earlier count that has them ("cinq autres blessées, dont deux
+     * grièvement": "personnes" from the first count, "blessées" from the
+     * second); "740 autres ont été blessés" has its own predicate */
+    const bl_cl *with_unit = c, *with_np = c, *with_pred = c;
+    while (with_unit->unit.e <= with_unit->unit.s && with_unit->subject_of >= 0)
+      with_unit = &st->cl.v[with_unit->subject_of];
+    while (with_np->np.e <= with_np->np.s && with_np->subject_of >= 0)
+      with_np = &st->cl.v[with_np->subject_of];
+    while (with_pred->pred.e <= with_pred->pred.s && with_pred->subject_of >= 0)
+      with_pred = &st->cl.v[with_pred->subject_of];
+    bl_nspan unit = with_unit->unit, np = with_np->np, pred = with_pred->pred;
+    bool active = with_pred->pred_active;
+    bl_nspan where = c->where;
     rc = arena_span(d, unit, &mine[0]);
     bool where_of = c->where.e > c->where.s && c->where_of;
     if (!rc) rc = arena_subject(d, np, pred, active, where, where_of, &mine[1]);

@@ -1415,7 +1415,7 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
        * Neuf d'entre eux ont été hospitalisés") */
       if (cat == BL_CAT_INJURED && pc->category == BL_CAT_SICK) own = false;
       if (!own && (pc->toll || cat < 0 || !np.head.e)) cat = (int)pc->category;
-      if (!np.head.e && c.subject_of < 0) c.subject_of = naming_claim(st, parent);
+      if (!np.head.e && c.subject_of < 0) c.subject_of = parent;
       if (!c.group) c.group = pc->group;
     }
   }
@@ -1470,7 +1470,7 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
       c.group = st->cl.v[item_prev].group;
     } else if (prev >= 0 &&
                (earlier || (same_sentence && ends_before(st, g->rx_ellipsis, sn->s, q->ns)))) {
-      c.subject_of = naming_claim(st, prev); /* "contre 3 000", "et plus de 2 300 dans le monde" */
+      c.subject_of = prev; /* "contre 3 000", "et plus de 2 300 dans le monde" */
       if (cat < 0) cat = (int)st->cl.v[prev].category;
       c.group = st->cl.v[prev].group;
       if (!c.q.unit && st->cl.v[prev].q.unit && (q->pub.value >= 1e6 || q->pub.lo >= 1e6))
