@@ -219,11 +219,20 @@ static void read_np(bl_docstate *st, size_t p, size_t end, nphrase *np) {
     np->autres_end = p = m;
   }
   /* quotes and "de"/"d'" before the noun ("une vingtaine d'employés") */
+  bool after_det = false; /* a noun, not a participle, follows */
   for (int guard = 0; guard < 4; guard++) {
     while (p < end && (is_space((unsigned char)s[p]) || s[p] == '"')) p++;
     if (!bl_word_at(s, p, end, &ws, &we)) break;
     if ((we - ws == 2 && !memcmp(s + ws, "d'", 2)) || (we - ws == 2 && !memcmp(s + ws, "de", 2))) {
       p = we;
+      /* "douze de ses collègues", "trois de leurs enfants": a plural
+       * determiner after "de" (never "les", which fuses into "des") */
+      size_t da, db;
+      if (bl_word_at(s, p, end, &da, &db) && s[db - 1] == 's' &&
+          word_class(g, s, da, db) == WD_DET) {
+        p = db;
+        after_det = true;
+      }
       continue;
     }
     break;
@@ -262,7 +271,7 @@ static void read_np(bl_docstate *st, size_t p, size_t end, nphrase *np) {
   }
   /* Multi-word nouns of the lexicon first ("sapeurs-pompiers" is one word;
    * "blessés graves", "casques bleus" are two). */
-  if (!cat_entry(g, s, ws, we, K(CK_NOUN) | K(CK_THING)) &&
+  if (!after_det && !cat_entry(g, s, ws, we, K(CK_NOUN) | K(CK_THING)) &&
       (finite_verb(s, ws, we) || participle_like(s, ws, we) ||
        bl_lex_find(&g->calendar, s + ws, we - ws)))
     return; /* "2 800 mardi soir", "120 venus des départements voisins" */
@@ -735,6 +744,17 @@ static const bl_lexent *find_pred(bl_docstate *st, size_t from, size_t end, bool
            (d - c >= strlen("âgé") && !strncmp(s + c, "âgé", strlen("âgé"))))) {
         const char *next = memchr(s + d, ',', end - d);
         if (next) {
+          p = (size_t)(next - s);
+          continue;
+        }
+      }
+      /* "Les 14 assaillants, armés de fusils, ont été abattus": an incise
+       * opened by a participle, closed by a comma before an auxiliary */
+      if (bl_word_at(s, p + 1, end, &c, &d) && participle_like(s, c, d)) {
+        const char *next = memchr(s + d, ',', end - d);
+        size_t x, y;
+        if (next && bl_word_at(s, (size_t)(next - s) + 1, end, &x, &y) &&
+            bl_word_aux(word_class(st->g, s, x, y))) {
           p = (size_t)(next - s);
           continue;
         }
@@ -1403,6 +1423,17 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
     while (parent >= 0 && st->cl.v[parent].of >= 0 && !isnan(lo) &&
            !isnan(st->cl.v[parent].q.hi) && lo > st->cl.v[parent].q.hi)
       parent = st->cl.v[parent].of;
+    /* "18 500 cas recensés dans neuf des dix provinces, dont 7 200 dans la
+     * capitale": a whole smaller than its part is not the whole; an earlier
+     * count of the sentence large enough is */
+    if (parent >= 0 && !isnan(lo) && !isnan(st->cl.v[parent].q.hi) && lo > st->cl.v[parent].q.hi) {
+      for (long k = parent - 1; k >= 0 && st->cl.v[k].sent == si; k--)
+        if (!(lo > st->cl.v[k].q.hi) /* NaN: no upper bound */ && !isnan(st->cl.v[k].q.lo) &&
+            !st->cl.v[k].q.unit == !c.q.unit) {
+          parent = k;
+          break;
+        }
+    }
     if (parent >= 0) {
       const bl_cl *pc = &st->cl.v[parent];
       c.of = parent;
