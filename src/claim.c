@@ -526,6 +526,16 @@ static bl_nspan money_subject(bl_docstate *st, const bl_qty *q, size_t from, siz
     if (w == p) break;
     bool participle = p - w > 4 && (!memcmp(s + p - 2, "é", 2) || !memcmp(s + p - 3, "és", 3) ||
                                     !memcmp(s + p - 3, "ée", 3) || !memcmp(s + p - 4, "ées", 4));
+    /* a noun after "de" or a determiner: "le taux de létalité atteint",
+     * "la société a perdu" */
+    if (participle) {
+      size_t v = w, u;
+      while (v > from && is_space((unsigned char)s[v - 1])) v--;
+      for (u = v; u > from && (is_letter((unsigned char)s[u - 1]) || s[u - 1] == '\''); u--) {}
+      int before = u < v ? word_class(g, s, u, v) : 0;
+      if (before == WD_DET || (v - u == 2 && (!strncmp(s + u, "de", 2) || !strncmp(s + u, "d'", 2))))
+        participle = false;
+    }
     /* any past participle right after "avoir": "(les prix) ont bondi de" */
     if (!participle && k > 0) participle = after_have(st, w, from);
     /* a verb of speech or means: what comes before it is who pays or says
@@ -1344,8 +1354,12 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
     size_t from = q->after > q->ne ? q->after : q->ne;
     if (c.np.e > from) from = c.np.e;
     size_t a, b;
-    if (bl_word_at(s, from, clause_end, &a, &b) && participle_like(s, a, b)) from = b;
-    c.where = where_phrase(st, from, clause_end, true);
+    bool agent = false; /* "fixé par l'OMS": who, not what for */
+    if (bl_word_at(s, from, clause_end, &a, &b) && participle_like(s, a, b)) {
+      from = b;
+      agent = bl_word_at(s, from, clause_end, &a, &b) && b - a == 3 && !strncmp(s + a, "par", 3);
+    }
+    if (!agent) c.where = where_phrase(st, from, clause_end, true);
   }
 
   /* "autres": same class as the count before; "dont": a part of it.  A
