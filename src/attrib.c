@@ -985,6 +985,22 @@ void bl_attribute_issuer(bl_docstate *st) {
   }
 }
 
+/* Is the source o set in apposition with the noun s[a, b) ("l'Observatoire
+ * (OODH), une organisation non gouvernementale": "selon l'organisation"
+ * is the OODH)? */
+static bool named_as(const bl_docstate *st, bl_nspan o, size_t a, size_t b) {
+  const char *s = st->text.s;
+  size_t p = o.e, n = st->text.n;
+  if (o.e <= o.s) return false;
+  while (p < n && s[p] == ' ') p++;
+  if (p >= n || s[p] != ',') return false;
+  size_t x, y;
+  if (!bl_word_at(s, p + 1, n, &x, &y)) return false;
+  const bl_lexent *w = bl_lex_find(&st->g->words, s + x, y - x);
+  if (!w || w->kind != WD_DET || !bl_word_at(s, y, n, &x, &y)) return false;
+  return y - x == b - a && !strncasecmp(s + x, s + a, b - a);
+}
+
 /* "selon le ministère" after "le ministère de la Santé a annoncé": a
  * source of one word names the last source the article named with that
  * word first and more words after it. */
@@ -998,7 +1014,8 @@ static void resolve_short_sources(bl_docstate *st) {
       continue;
     for (size_t k = i; k-- > 0 && i - k <= 256;) {
       bl_nspan o = st->cl.v[k].source;
-      if (o.e - o.s > b - a && !strncmp(s + o.s, s + a, b - a) && s[o.s + (b - a)] == ' ') {
+      if ((o.e - o.s > b - a && !strncmp(s + o.s, s + a, b - a) && s[o.s + (b - a)] == ' ') ||
+          named_as(st, o, a, b)) {
         c->source = o;
         break;
       }

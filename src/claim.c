@@ -386,6 +386,38 @@ static bl_nspan participle_after(bl_docstate *st, size_t p, size_t end) {
   return (bl_nspan){0, 0};
 }
 
+/* The object of an active predicate, for the subject ("ont signé une lettre
+ * ouverte", "ont combattu simultanément l'incendie"): adverbs, then a
+ * determiner and at most four words of its noun phrase.  Returns where it
+ * ends, or p when there is none. */
+static size_t object_end(bl_docstate *st, size_t p, size_t end) {
+  const bl_grammar *g = st->g;
+  const char *s = st->text.s;
+  size_t a, b, q = p;
+  for (int k = 0; k < 2 && bl_word_at(s, q, end, &a, &b); k++) {
+    int cls = word_class(g, s, a, b);
+    if (cls != WD_ADV && !(b - a > 6 && !memcmp(s + b - 4, "ment", 4))) break;
+    q = b;
+  }
+  if (!bl_word_at(s, q, end, &a, &b) || word_class(g, s, a, b) != WD_DET) return p;
+  q = b;
+  size_t last = p;
+  for (int words = 0; words < 4 && bl_word_at(s, q, end, &a, &b); q = b) {
+    int cls = word_class(g, s, a, b);
+    bool of = (cls == WD_PREP || cls == WD_DET) &&
+              ((b - a == 2 && (!memcmp(s + a, "de", 2) || !memcmp(s + a, "d'", 2) ||
+                               !memcmp(s + a, "du", 2))) ||
+               (b - a == 3 && !memcmp(s + a, "des", 3)));
+    if (of) continue; /* "la lettre de soutien" */
+    if (cls || is_digit((unsigned char)s[a]) || finite_verb(s, a, b) ||
+        (b - a > 4 && !memcmp(s + b - 3, "ant", 3)) || bl_lex_find(&g->speech, s + a, b - a))
+      break;
+    words++;
+    last = b;
+  }
+  return last;
+}
+
 /* Is the word before `at` (past an adverb) a form of "avoir" ("ont perdu
  * la vie", "ont déjà fui")? */
 static bool after_have(bl_docstate *st, size_t at, size_t floor) {
@@ -1188,6 +1220,16 @@ static const bl_qty *figure_joined_after(const bl_docstate *st, const bl_qty *q,
   return st->q.v[i].ns == p ? &st->q.v[i] : NULL;
 }
 
+/* Does the text before the bare figure at `at` leave its noun out ("et 300",
+ * ", le syndicat 700 000")?  Only the pronoun "en" ("le ministère en
+ * reconnaît 12") reaches past the sentence, to the paragraph's last count. */
+static bool elided_noun(bl_docstate *st, size_t from, size_t at, bool same_sentence) {
+  const char *s = st->text.s;
+  size_t ms = 0;
+  if (!ends_before_at(st, st->g->rx_ellipsis, from, at, &ms)) return false;
+  return same_sentence || (at - ms > 3 && s[ms] == 'e' && s[ms + 1] == 'n' && s[ms + 2] == ' ');
+}
+
 static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t next_start,
                           bl_error *err) {
   const bl_grammar *g = st->g;
@@ -1335,6 +1377,7 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
         while (c.pred.s < c.pred.e && is_space((unsigned char)s[c.pred.s])) c.pred.s++;
       }
       c.pred_active = have || after_have(st, c.pred.s, sn->s);
+      if (c.pred_active) c.pred.e = object_end(st, c.pred.e, clause_end);
     }
     size_t wfrom = c.pred.e > c.np.e ? c.pred.e : c.np.e;
     if (!wfrom && np.autres) wfrom = np.autres_end; /* "les deux autres à Saint-Ilarn" */
@@ -1513,8 +1556,7 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
       c.subject_of = item_prev;
       if (cat < 0) cat = (int)st->cl.v[item_prev].category;
       c.group = st->cl.v[item_prev].group;
-    } else if (prev >= 0 &&
-               (earlier || (same_sentence && ends_before(st, g->rx_ellipsis, sn->s, q->ns)))) {
+    } else if (prev >= 0 && (earlier || elided_noun(st, sn->s, q->ns, same_sentence))) {
       c.subject_of = prev; /* "contre 3 000", "et plus de 2 300 dans le monde" */
       if (cat < 0) cat = (int)st->cl.v[prev].category;
       c.group = st->cl.v[prev].group;
