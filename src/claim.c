@@ -1230,6 +1230,33 @@ static bool elided_noun(bl_docstate *st, size_t from, size_t at, bool same_sente
   return same_sentence || (at - ms > 3 && s[ms] == 'e' && s[ms + 1] == 'n' && s[ms + 2] == ' ');
 }
 
+/* Does the sentence tell of the past: a pluperfect ("avaient péri", "avait
+ * fait") and a year ("en 1992", "depuis le naufrage de 1976")?  Its figures
+ * are history, not the report's. */
+static bool history(bl_docstate *st, const bl_sent *sn) {
+  const char *s = st->text.s;
+  bool pluperfect = false, year = false, imperfect_aux = false;
+  size_t a, b;
+  for (size_t p = sn->s; p < sn->e; p = b) {
+    if (!bl_word_at(s, p, sn->e, &a, &b)) { /* punctuation */
+      b = a + 1;
+      imperfect_aux = false;
+      continue;
+    }
+    if (b - a == 4 && (!memcmp(s + a, "19", 2) || !memcmp(s + a, "20", 2)) &&
+        is_digit((unsigned char)s[a + 2]) && is_digit((unsigned char)s[a + 3]) &&
+        next_figure(st, a, b) == b) /* a year, not the start of a figure */
+      year = true;
+    int cls = word_class(st->g, s, a, b);
+    /* the word after "avait", "avaient", "était": a participle ("péri", "fait") */
+    if (imperfect_aux && !cls && s[a] >= 'a' && s[a] <= 'z') pluperfect = true;
+    if (cls == WD_ADV) continue; /* "avait déjà été touchée" */
+    imperfect_aux = bl_word_aux(cls) && ((b - a > 3 && !memcmp(s + b - 3, "ait", 3)) ||
+                                         (b - a > 5 && !memcmp(s + b - 5, "aient", 5)));
+  }
+  return pluperfect && year;
+}
+
 static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t next_start,
                           bl_error *err) {
   const bl_grammar *g = st->g;
@@ -1625,9 +1652,11 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
     return BL_OK;
   if (money) c.q.unit = q->pub.unit;
   if (ends_before(st, g->rx_denial, sn->s, q->ns)) c.negated = true;
-  /* Background: a population ("village de 2 100 habitants") keeps no inherited source. */
-  c.background = !c.toll && np.head.e && !pred &&
-                 (np.head.e - np.head.s >= 8 && !memcmp(s + np.head.s, "habitant", 8));
+  /* Background: a population ("village de 2 100 habitants") or history
+   * keeps no inherited source. */
+  c.background = (!c.toll && np.head.e && !pred &&
+                  (np.head.e - np.head.s >= 8 && !memcmp(s + np.head.s, "habitant", 8))) ||
+                 history(st, sn);
   /* "420 sapeurs-pompiers, dont 120 venus des départements voisins": a part
    * whose noun is left out is told apart by its participle and what follows */
   if (!money && !c.np.e && !c.pred.e && !np.autres && (c.of >= 0 || c.subject_of >= 0)) {
