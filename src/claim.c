@@ -11,6 +11,7 @@
 #include "doc.h"
 
 #include <math.h>
+#include <strings.h>
 
 /* How far (bytes) a predicate may lie after its noun, a verb before the figure. */
 #define PRED_WINDOW 160
@@ -187,6 +188,7 @@ typedef struct nphrase {
   bl_nspan np;     /* with complements */
   bl_nspan pred;   /* a predicate met inside the phrase (participle) */
   bool autres;
+  bool of_the;       /* "sept des prévenus": a part of the prévenus counted before */
   size_t autres_end; /* past "autres" */
   const bl_lexent *noun; /* categories.tsv entry of the head, if any */
   bl_group comp_group;
@@ -238,16 +240,26 @@ static void read_np(bl_docstate *st, size_t p, size_t end, nphrase *np) {
     break;
   }
   while (p < end && (is_space((unsigned char)s[p]) || s[p] == '"')) p++;
-  /* "35 des 40 drones": the noun after the second figure is what is counted */
+  /* "35 des 40 drones": the noun after the second figure is what is counted;
+   * "sept des prévenus": the noun after "des" */
   if (bl_word_at(s, p, end, &ws, &we) && ((we - ws == 3 && !strncmp(s + ws, "des", 3)))) {
     size_t x = we;
     while (x < end && is_space((unsigned char)s[x])) x++;
+    bool figure = false;
     for (size_t i = 0; i < st->q.n; i++)
       if (st->q.v[i].ns == x) {
         p = st->q.v[i].after > st->q.v[i].ne ? st->q.v[i].after : st->q.v[i].ne;
         while (p < end && is_space((unsigned char)s[p])) p++;
+        figure = true;
         break;
       }
+    size_t na, nb;
+    if (!figure && bl_word_at(s, x, end, &na, &nb) && s[na] >= 'a' && s[na] <= 'z' &&
+        !word_class(g, s, na, nb) && cat_entry(g, s, na, nb, K(CK_NOUN) | K(CK_THING))) {
+      p = na;
+      after_det = true;
+      np->of_the = true;
+    }
   }
   /* "nouveaux", "autres" before the head noun */
   for (int guard = 0; guard < 2; guard++) {
@@ -479,9 +491,16 @@ static bl_nspan where_phrase(bl_docstate *st, size_t p, size_t end, bool of) {
   w.s = a;
   size_t q = b;
   int words = 0;
+  bool between = b - w.s == 5 && !strncmp(s + w.s, "entre", 5); /* "entre 2019 et 2021" */
   while (words < 6 && bl_word_at(s, q, end, &a, &b)) {
     int cls = word_class(g, s, a, b);
+    if (between && cls == WD_CONJ && b - a == 2 && !strncmp(s + a, "et", 2)) {
+      between = false;
+      q = b;
+      continue;
+    }
     if (cls == WD_CONJ || bl_word_aux(cls) || cls == WD_PRON || cls == WD_STOP) break;
+    if (b - a == 5 && !strncmp(s + a, "entre", 5)) between = true;
     /* an attribution ends the place: "en France selon le ministère" */
     if ((b - a == 5 && !strncmp(s + a, "selon", 5)) || (b - a == 2 && !strncmp(s + a, "d'", 2) &&
                                                          b + 5 <= end && !strncmp(s + b, "après", 6)))
@@ -533,12 +552,20 @@ static bl_nspan money_subject(bl_docstate *st, const bl_qty *q, size_t from, siz
                        !strncmp(s + a, "du", 2))) ||
        (b - a == 3 && !strncmp(s + a, "des", 3)))) {
     size_t c, d;
+    /* "7,5 % de la population active" */
+    if (b - a == 2 && !strncmp(s + a, "de", 2) && bl_word_at(s, b, end, &c, &d) &&
+        ((d - c == 2 && !strncmp(s + c, "la", 2)) || (d - c == 2 && !strncmp(s + c, "l'", 2))))
+      b = d;
     if (bl_word_at(s, b, end, &c, &d) && !word_class(g, s, c, d) &&
         !(s[c] >= '0' && s[c] <= '9')) {
       np.s = c;
       np.e = d;
-      /* its own complement: "d'aide d'urgence" */
       size_t e, f, h, i;
+      /* an adjective: "de la population active" */
+      if (bl_word_at(s, d, end, &e, &f) && adjective_like(g, s, e, f) && !finite_verb(s, e, f) &&
+          !bl_lex_find(&g->speech, s + e, f - e))
+        np.e = d = f;
+      /* its own complement: "d'aide d'urgence" */
       if (bl_word_at(s, d, end, &e, &f) && f - e == 2 &&
           (!strncmp(s + e, "d'", 2) || !strncmp(s + e, "de", 2)) && bl_word_at(s, f, end, &h, &i) &&
           !word_class(g, s, h, i))
@@ -551,12 +578,13 @@ static bl_nspan money_subject(bl_docstate *st, const bl_qty *q, size_t from, siz
   size_t right_before = p; /* where a word written against the figure ends */
   while (right_before > from && (is_space((unsigned char)s[right_before - 1]) || s[right_before - 1] == '"'))
     right_before--;
+  bool past_aux = false; /* left of an auxiliary is the subject, not a participle */
   for (int k = 0; k < 4; k++) {
     while (p > from && (is_space((unsigned char)s[p - 1]) || s[p - 1] == '"')) p--;
     size_t w = p;
     while (w > from && (is_letter((unsigned char)s[w - 1]) || s[w - 1] == '\'')) w--;
     if (w == p) break;
-    bool participle = p - w > 4 && (!memcmp(s + p - 2, "é", 2) || !memcmp(s + p - 3, "és", 3) ||
+    bool participle = !past_aux && p - w > 4 && (!memcmp(s + p - 2, "é", 2) || !memcmp(s + p - 3, "és", 3) ||
                                     !memcmp(s + p - 3, "ée", 3) || !memcmp(s + p - 4, "ées", 4));
     /* a noun after "de" or a determiner: "le taux de létalité atteint",
      * "la société a perdu" */
@@ -587,10 +615,12 @@ static bl_nspan money_subject(bl_docstate *st, const bl_qty *q, size_t from, siz
     if ((p - w == 2 && (!strncmp(s + w, "de", 2) || !strncmp(s + w, "d'", 2))) ||
         (p - w == 2 && !strncmp(s + w, "à", 2)) || (p - w == 4 && !strncmp(s + w, "soit", 4)) ||
         participle || reflexive || (k > 0 && bl_word_aux(cls)) || cls == WD_AMOUNT ||
-        (k == 0 && cls == WD_DET))
+        (k == 0 && cls == WD_DET)) {
       p = w; /* "(le chômage) a reculé de", "a été estimé à", "(les dégâts) dépassent les" */
-    else
+      if (k > 0 && bl_word_aux(cls) && !participle) past_aux = true;
+    } else {
       break;
+    }
   }
   size_t e = p, start = p;
   for (int k = 0; k < 8; k++) {
@@ -626,7 +656,8 @@ static bl_nspan money_subject(bl_docstate *st, const bl_qty *q, size_t from, siz
     size_t a0, b0;
     if (!bl_word_at(s, start, e, &a0, &b0) || b0 >= e) break;
     int cls = word_class(g, s, a0, b0);
-    if (cls != (k == 0 ? WD_PREP : WD_DET)) break;
+    if (cls != (k == 0 ? WD_PREP : WD_DET) && !(k == 0 && cls == WD_DET)) break;
+    k += cls == WD_DET; /* no preposition after the determiner */
     start = b0;
     while (start < e && is_space((unsigned char)s[start])) start++;
   }
@@ -1167,6 +1198,20 @@ static long last_whole(const bl_docstate *st, bl_category cat) {
   return -1;
 }
 
+/* The last whole count among the CLAIMS_BACK claims before whose noun is
+ * written as unit is ("les 18 prévenus ... sept des prévenus"), or -1. */
+static long same_noun_before(const bl_docstate *st, bl_nspan unit) {
+  const char *s = st->text.s;
+  size_t n = unit.e - unit.s;
+  for (size_t k = st->cl.n; n && k-- > 0 && st->cl.n - k <= CLAIMS_BACK;) {
+    const bl_cl *c = &st->cl.v[k];
+    if (c->of < 0 && !c->negated && c->unit.e - c->unit.s == n &&
+        !strncasecmp(s + c->unit.s, s + unit.s, n))
+      return (long)k;
+  }
+  return -1;
+}
+
 /* The last whole count of a category among the CLAIMS_BACK claims before,
  * or -1. */
 static long recent_whole(const bl_docstate *st, bl_category cat) {
@@ -1468,6 +1513,7 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
   }
   bool sub_before = ends_before(st, g->rx_sub_before, sn->s, q->ns);
   long part = partitive_parent(st, si, q->ns);
+  if (part < 0 && np.of_the) part = same_noun_before(st, np.unit);
   long coord = sub_before || sub_after || part >= 0 ? -1 : coordinated_part(st, si, q->ns);
   /* a figure with a category of its own is the next item of the main list
    * ("neuf morts, dont deux touristes, 17 blessés") */
