@@ -6,6 +6,8 @@
  */
 #include "doc.h"
 
+#include <strings.h>
+
 struct bl_doc {
   bl_docstate st;
   bl_claim *pub; /* owned */
@@ -77,17 +79,20 @@ static int arena_span(bl_doc *d, bl_nspan sp, pending_str *out) {
 /* "subject": the counted noun phrase, the predicate and a phrase of place,
  * each as written, in text order, joined by a space when apart; an active
  * predicate gets "ayant" ("personnes ayant perdu la vie", not "personnes
- * perdu la vie"). */
+ * perdu la vie"); a part that names its own noun, the whole's noun after
+ * "parmi les" ("45 survivants, dont six femmes": femmes parmi les
+ * survivants). */
 static int arena_subject(bl_doc *d, bl_nspan np, bl_nspan pred, bool active, bl_nspan where,
-                         bool where_of, pending_str *out) {
+                         bool where_of, bl_nspan among, pending_str *out) {
   const bl_text *t = &d->st.text;
-  bl_nspan parts[3] = {np, pred, where};
+  bl_nspan parts[4] = {np, among, pred, where};
   out->set = false;
   size_t covered = 0;
-  for (int i = 0; i < 3; i++) {
+  for (int i = 0; i < 4; i++) {
     bl_nspan p = parts[i];
     if (p.e <= p.s) continue;
-    if (p.s < covered && !(i == 2 && where_of)) p.s = covered; /* the place may come first */
+    /* the whole (i == 1) and the place may come first */
+    if (p.s < covered && !(i == 3 && where_of) && i != 1) p.s = covered;
     if (p.e <= p.s) continue;
     bl_span o = bl_text_orig_span(t, p.s, p.e);
     if (!out->set) {
@@ -96,9 +101,10 @@ static int arena_subject(bl_doc *d, bl_nspan np, bl_nspan pred, bool active, bl_
     } else if (bl_buf_addc(&d->arena, ' ')) {
       return BL_NOMEM;
     }
-    if (i == 1 && active && out->off < d->arena.len && bl_buf_add(&d->arena, "ayant ", 6))
+    if (i == 2 && active && out->off < d->arena.len && bl_buf_add(&d->arena, "ayant ", 6))
       return BL_NOMEM;
-    if (i == 2 && where_of && out->off < d->arena.len) {
+    if (i == 1 && bl_buf_add(&d->arena, "parmi les ", 10)) return BL_NOMEM;
+    if (i == 3 && where_of && out->off < d->arena.len) {
       /* "habitants de Pradevel", "habitants d'Arles" */
       unsigned char c0 = (unsigned char)t->orig[o.start];
       unsigned char c1 = o.end > o.start + 1 ? (unsigned char)t->orig[o.start + 1] : 0;
@@ -109,10 +115,31 @@ static int arena_subject(bl_doc *d, bl_nspan np, bl_nspan pred, bool active, bl_
       if (bl_buf_add(&d->arena, vowel ? "d'" : "de ", vowel ? 2 : 3)) return BL_NOMEM;
     }
     if (bl_buf_add(&d->arena, t->orig + o.start, o.end - o.start)) return BL_NOMEM;
-    covered = p.e;
+    if (p.e > covered) covered = p.e;
   }
   if (out->set) out->len = d->arena.len - out->off;
   return BL_OK;
+}
+
+/* The noun of the whole a part with its own noun belongs to ("45
+ * survivants, dont six femmes": survivants), unless the part's noun phrase
+ * already says it ("79 771 blessés, dont 11 204 blessés graves"); else empty. */
+static bl_nspan whole_noun(const bl_docstate *st, const bl_cl *c) {
+  bl_nspan none = {0, 0};
+  if (c->of < 0) return none;
+  const char *s = st->text.s;
+  /* "trois des victimes", "deux d'entre eux": the part's noun is the whole's */
+  for (size_t i = c->text.e; i + 4 <= c->np.s; i++)
+    if ((i == c->text.e || s[i - 1] == ' ') &&
+        (!strncmp(s + i, "des ", 4) || (i + 7 <= c->np.s && !strncmp(s + i, "d'entre", 7))))
+      return none;
+  const bl_cl *w = &st->cl.v[c->of];
+  while (w->unit.e <= w->unit.s && w->subject_of >= 0) w = &st->cl.v[w->subject_of];
+  size_t n = w->unit.e - w->unit.s;
+  if (!n) return none;
+  for (size_t i = c->np.s; i + n <= c->np.e; i++)
+    if (!strncasecmp(s + i, s + w->unit.s, n)) return none;
+  return w->unit;
 }
 
 static bl_str resolve(const bl_doc *d, pending_str p) {
@@ -171,7 +198,8 @@ static int publish(bl_doc *d, bl_error *err) {
     bl_nspan where = c->where;
     rc = arena_span(d, unit, &mine[0]);
     bool where_of = c->where.e > c->where.s && c->where_of;
-    if (!rc) rc = arena_subject(d, np, pred, active, where, where_of, &mine[1]);
+    bl_nspan among = c->np.e > c->np.s ? whole_noun(st, c) : (bl_nspan){0, 0};
+    if (!rc) rc = arena_subject(d, np, pred, active, where, where_of, among, &mine[1]);
     if (!rc) rc = arena_span(d, c->source, &mine[2]);
     if (!rc) rc = arena_span(d, c->channel, &mine[3]);
   }

@@ -255,7 +255,7 @@ static void read_np(bl_docstate *st, size_t p, size_t end, nphrase *np) {
       }
     size_t na, nb;
     if (!figure && bl_word_at(s, x, end, &na, &nb) && s[na] >= 'a' && s[na] <= 'z' &&
-        !word_class(g, s, na, nb) && cat_entry(g, s, na, nb, K(CK_NOUN) | K(CK_THING))) {
+        !word_class(g, s, na, nb) && cat_entry(g, s, na, nb, K(CK_NOUN) | K(CK_THING) | K(CK_FIXED))) {
       p = na;
       after_det = true;
       np->of_the = true;
@@ -276,14 +276,14 @@ static void read_np(bl_docstate *st, size_t p, size_t end, nphrase *np) {
   /* "huit interpellées", "740 autres blessés": the noun is elided and this
    * is the predicate. */
   size_t pm = match_at(st, g->rx_cat_pred, ws, end);
-  if (pm && (np->autres || !cat_entry(g, s, ws, we, K(CK_NOUN) | K(CK_THING)))) {
+  if (pm && (np->autres || !cat_entry(g, s, ws, we, K(CK_NOUN) | K(CK_THING) | K(CK_FIXED)))) {
     np->pred.s = ws;
     np->pred.e = pm;
     return;
   }
   /* Multi-word nouns of the lexicon first ("sapeurs-pompiers" is one word;
    * "blessés graves", "casques bleus" are two). */
-  if (!after_det && !cat_entry(g, s, ws, we, K(CK_NOUN) | K(CK_THING)) &&
+  if (!after_det && !cat_entry(g, s, ws, we, K(CK_NOUN) | K(CK_THING) | K(CK_FIXED)) &&
       (finite_verb(s, ws, we) || participle_like(s, ws, we) ||
        bl_lex_find(&g->calendar, s + ws, we - ws)))
     return; /* "2 800 mardi soir", "120 venus des départements voisins" */
@@ -291,10 +291,10 @@ static void read_np(bl_docstate *st, size_t p, size_t end, nphrase *np) {
   np->head.e = we;
   /* up to four words: "gardiens de la paix" */
   for (size_t k = 0, q = we, a, b; k < 3 && bl_word_at(s, q, end, &a, &b); k++, q = b) {
-    const bl_lexent *e = cat_entry(g, s, ws, b, K(CK_NOUN) | K(CK_THING));
+    const bl_lexent *e = cat_entry(g, s, ws, b, K(CK_NOUN) | K(CK_THING) | K(CK_FIXED));
     if (e) np->head.e = b;
   }
-  np->noun = cat_entry(g, s, np->head.s, np->head.e, K(CK_NOUN) | K(CK_THING));
+  np->noun = cat_entry(g, s, np->head.s, np->head.e, K(CK_NOUN) | K(CK_THING) | K(CK_FIXED));
   np->unit = np->head;
   np->np = np->head;
   /* adjectives, a participle that is a predicate, complements */
@@ -788,7 +788,7 @@ static size_t short_incise(const bl_docstate *st, size_t p, size_t end) {
     if (++words > 6 || is_digit((unsigned char)s[a]) || bl_word_aux(cls) ||
         (cls == WD_CONJ && words == 1) ||
         cls == WD_PRON || (!bl_capital_at(s, a) && finite_verb(s, a, b)) || participle_like(s, a, b) ||
-        bl_lex_find_kind(&st->g->categories, s + a, b - a, K(CK_NOUN) | K(CK_THING)))
+        bl_lex_find_kind(&st->g->categories, s + a, b - a, K(CK_NOUN) | K(CK_THING) | K(CK_FIXED)))
       return 0;
     p = b;
   }
@@ -1364,7 +1364,8 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
     pred = find_pred(st, from, pred_end, pred_end < sn->e, &pw);
   }
   const bl_lexent *noun = np.noun;
-  bool thing = noun && noun->kind == CK_THING;
+  /* things, and people whose count no verb gives a category ("survivants") */
+  bool thing = noun && (noun->kind == CK_THING || noun->kind == CK_FIXED);
   int cat = -1;
   if (thing || money) {
     cat = BL_CAT_OTHER;
@@ -1691,7 +1692,7 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
   /* "4 200 personnes ont manifesté": the predicate says who they are */
   if (!c.group && pred && pred->group && (int)pred->value == cat) c.group = (bl_group)pred->group;
   c.toll = !money && !thing && toll_category(c.category);
-  c.thing = thing;
+  c.thing = noun && noun->kind == CK_THING; /* not people: no whole of people */
   /* "En moyenne, 5,2 personnes sont mortes chaque jour": a fraction of a
    * person is an average, not a count */
   if (c.toll && !q->pub.unit && !isnan(q->pub.value) && q->pub.value != floor(q->pub.value))

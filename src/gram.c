@@ -453,7 +453,7 @@ static const kindname unit_kinds[] = {{"sign", UN_SIGN}, {"word", UN_WORD}, {NUL
 static const kindname calendar_kinds[] = {{"month", CAL_MONTH}, {"day", CAL_DAY}, {NULL, 0}};
 static const kindname category_kinds[] = {{"noun", CK_NOUN}, {"thing", CK_THING}, {"pred", CK_PRED},
                                           {"weak", CK_WEAK}, {"verb", CK_VERB}, {"comp", CK_COMP},
-                                          {"zero", CK_ZERO},
+                                          {"zero", CK_ZERO}, {"fixed", CK_FIXED},
                                           {NULL, 0}};
 static const kindname notclaim_kinds[] = {{"duration", NC_DURATION}, {"age", NC_AGE},
                                           {"measure", NC_MEASURE}, {"ratio", NC_RATIO},

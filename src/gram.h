@@ -59,7 +59,7 @@ enum { NM_DROP = 1, NM_OFFICE };
 /* Kinds of places.tsv entries (automatic events, store_event.c). */
 enum { PL_LOCATIVE = 1 };
 /* Kinds of categories.tsv entries (value = bl_category or -1). */
-enum { CK_NOUN = 1, CK_THING, CK_PRED, CK_WEAK, CK_VERB, CK_COMP, CK_ZERO };
+enum { CK_NOUN = 1, CK_THING, CK_PRED, CK_WEAK, CK_VERB, CK_COMP, CK_ZERO, CK_FIXED };
 enum { CARE_CARE = 1, CARE_WOUND, CARE_ILLNESS };
 enum { SEV_LIGHT = 1, SEV_SERIOUS };
 /* Reasons of notclaim.tsv entries. */
