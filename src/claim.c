@@ -1198,6 +1198,25 @@ static long last_whole(const bl_docstate *st, bl_category cat) {
   return -1;
 }
 
+/* The last noun of categories.tsv (with a category) written before `at`, in
+ * this sentence or the one before, or NULL. */
+static const bl_lexent *noun_named_before(bl_docstate *st, size_t si, size_t at) {
+  const char *s = st->text.s;
+  size_t floor = st->seg.sents[si > 0 ? si - 1 : si].s;
+  size_t e = at;
+  while (e > floor) {
+    while (e > floor && !is_letter((unsigned char)s[e - 1])) e--;
+    size_t b = e;
+    while (b > floor && (is_letter((unsigned char)s[b - 1]) || s[b - 1] == '-')) b--;
+    if (b < e) {
+      const bl_lexent *n = cat_entry(st->g, s, b, e, K(CK_NOUN));
+      if (n && n->value >= 0) return n;
+    }
+    e = b;
+  }
+  return NULL;
+}
+
 /* The last whole count among the CLAIMS_BACK claims before whose noun is
  * written as unit is ("les 18 prévenus ... sept des prévenus"), or -1. */
 static long same_noun_before(const bl_docstate *st, bl_nspan unit) {
@@ -1510,6 +1529,9 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
     size_t ws = sub_end;
     while (ws > q->ne && is_letter((unsigned char)s[ws - 1])) ws--;
     const bl_lexent *e = ws < sub_end ? cat_entry(g, s, ws, sub_end, K(CK_NOUN)) : NULL;
+    /* "d'entre eux": the pronoun stands for the last counted noun named
+     * ("au chevet des blessés. Une trentaine d'entre eux") */
+    if (!e) e = noun_named_before(st, si, q->ns);
     if (e && e->value >= 0) sub_whole = recent_whole(st, (bl_category)e->value);
   }
   bool sub_before = ends_before(st, g->rx_sub_before, sn->s, q->ns);
