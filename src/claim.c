@@ -908,7 +908,17 @@ static bool preposition_before(const bl_docstate *st, size_t from, size_t at) {
   while (e > from && is_space((unsigned char)s[e - 1])) e--;
   size_t b = e;
   while (b > from && (is_letter((unsigned char)s[b - 1]) || s[b - 1] == '\'')) b--;
-  return b < e && word_class(st->g, s, b, e) == WD_PREP;
+  if (b >= e) return false;
+  int cls = word_class(st->g, s, b, e);
+  if (cls == WD_PREP) return true;
+  /* "une bonne partie des 6 000 habitants": the verb's object is the share,
+   * the figure counts the whole */
+  if (cls != WD_DET || !((e - b == 3 && !strncmp(s + b, "des", 3)) || (e - b == 2 && !strncmp(s + b, "du", 2))))
+    return false;
+  e = b;
+  while (e > from && is_space((unsigned char)s[e - 1])) e--;
+  for (b = e; b > from && is_letter((unsigned char)s[b - 1]); b--) {}
+  return b < e && word_class(st->g, s, b, e) == WD_SHARE;
 }
 
 /* "le nombre de disparus", "le bilan des victimes": the noun a bare figure counts. */

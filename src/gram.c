@@ -463,7 +463,7 @@ static const kindname notclaim_kinds[] = {{"duration", NC_DURATION}, {"age", NC_
 static const kindname word_kinds[] = {{"det", WD_DET}, {"prep", WD_PREP}, {"conj", WD_CONJ},
                                       {"pron", WD_PRON}, {"aux", WD_AUX}, {"adv", WD_ADV},
                                       {"time", WD_TIME}, {"zero", WD_ZERO}, {"nosrc", WD_NOSRC}, {"stop", WD_STOP}, {"have", WD_HAVE},
-                                      {"amount", WD_AMOUNT},
+                                      {"amount", WD_AMOUNT}, {"share", WD_SHARE},
                                       {NULL, 0}};
 static const kindname speech_kinds[] = {{"pp", SP_PP},   {"pres", SP_PRES}, {"ger", SP_GER},
                                         {"fund", SP_FUND}, {NULL, 0}};
