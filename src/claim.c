@@ -23,7 +23,7 @@
 #define CLAIMS_BACK ((size_t)32)
 
 static bool is_letter(unsigned char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
+  return bl_is_letter(c);
 }
 static bool is_digit(unsigned char c) {
   return c >= '0' && c <= '9';

@@ -93,6 +93,11 @@ void bl_attribute_finish(bl_docstate *st);
 /* attrib.c: find a press release's issuer (st->issuer) from the lines. */
 void bl_attribute_issuer(bl_docstate *st);
 
+/* A byte of a word: an ASCII letter or any byte of a UTF-8 sequence. */
+static inline bool bl_is_letter(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
+}
+
 /* claim.c: does the word at s[p] start with a capital (a name, a sentence
  * start)?  ASCII A-Z and the Latin-1 capitals (UTF-8 C3 80..9E). */
 bool bl_capital_at(const char *s, size_t p);
