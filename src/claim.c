@@ -446,6 +446,18 @@ static bool after_have(bl_docstate *st, size_t at, size_t floor) {
   return false;
 }
 
+/* Where the first figure at or after `from` starts, else `end` (the
+ * figures are in text order: a binary search). */
+static size_t next_figure(const bl_docstate *st, size_t from, size_t end) {
+  size_t lo = 0, hi = st->q.n;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (st->q.v[mid].ns < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < st->q.n && st->q.v[lo].ns < end ? st->q.v[lo].ns : end;
+}
+
 /* A year ("2023") or the day of a date ("9 février") at [a, b). */
 static bool date_word(const bl_grammar *g, const char *s, size_t a, size_t b, size_t end) {
   if (b - a == 4 && (s[a] == '1' || s[a] == '2')) {
@@ -492,12 +504,27 @@ static bl_nspan where_phrase(bl_docstate *st, size_t p, size_t end, bool of) {
   size_t q = b;
   int words = 0;
   bool between = b - w.s == 5 && !strncmp(s + w.s, "entre", 5); /* "entre 2019 et 2021" */
+  bool after_name = false;
   while (words < 6 && bl_word_at(s, q, end, &a, &b)) {
     int cls = word_class(g, s, a, b);
     if (between && cls == WD_CONJ && b - a == 2 && !strncmp(s + a, "et", 2)) {
       between = false;
       q = b;
       continue;
+    }
+    /* "dans les collèges et lycées", "sur les routes et les ponts": "et"
+     * before a noun, not before a figure, a verb or a name */
+    size_t na, nb, x0, y0;
+    if (cls == WD_CONJ && ((b - a == 2 && !strncmp(s + a, "et", 2)) || (b - a == 2 && !strncmp(s + a, "ou", 2))) &&
+        bl_word_at(s, b, end, &na, &nb) && s[na] >= 'a' && s[na] <= 'z' &&
+        next_figure(st, na, nb) == nb && !finite_verb(s, na, nb) &&
+        /* a participle only at the end: "collèges et lycées", not "et procédé à" */
+        (!participle_like(s, na, nb) || !bl_word_at(s, nb, end, &x0, &y0))) {
+      int ncls = word_class(g, s, na, nb);
+      if (ncls == 0 || ncls == WD_DET) {
+        q = b;
+        continue;
+      }
     }
     if (cls == WD_CONJ || bl_word_aux(cls) || cls == WD_PRON || cls == WD_STOP) break;
     if (b - a == 5 && !strncmp(s + a, "entre", 5)) between = true;
@@ -509,6 +536,9 @@ static bl_nspan where_phrase(bl_docstate *st, size_t p, size_t end, bool of) {
      * routes en 2023", "depuis le 9 février"); any other figure ends it */
     if (s[a] >= '0' && s[a] <= '9' && !date_word(g, s, a, b, end)) break;
     if (bl_lex_find(&g->speech, s + a, b - a)) break;
+    /* a name ends the place: "au Kazakhstan suite à une demande" */
+    if (!cls && after_name && s[a] >= 'a' && s[a] <= 'z') break;
+    after_name = bl_capital_at(s, a);
     if (cls != WD_DET && cls != WD_PREP) words++;
     q = b;
     w.e = b;
@@ -547,6 +577,8 @@ static bl_nspan money_subject(bl_docstate *st, const bl_qty *q, size_t from, siz
   bl_nspan np = {0, 0};
   size_t a, b;
   size_t after = q->after > q->ne ? q->after : q->ne;
+  /* a closing quote: "« plus de 60 % » d'enseignants" */
+  while (after < end && (is_space((unsigned char)s[after]) || s[after] == '"')) after++;
   if (bl_word_at(s, after, end, &a, &b) &&
       ((b - a == 2 && (!strncmp(s + a, "d'", 2) || !strncmp(s + a, "de", 2) ||
                        !strncmp(s + a, "du", 2))) ||
@@ -631,8 +663,10 @@ static bl_nspan money_subject(bl_docstate *st, const bl_qty *q, size_t from, siz
     if (w == start) break;
     int cls = word_class(g, s, w, start);
     if (bl_word_aux(cls) || cls == WD_CONJ || cls == WD_PRON || cls == WD_ADV ||
-        finite_verb(s, w, start) || bl_word_aux(elided_class(g, s, w, start)))
-      break; /* "(accusé) d'avoir détourné 3 millions": no noun phrase */
+        finite_verb(s, w, start) || bl_word_aux(elided_class(g, s, w, start)) ||
+        bl_lex_find(&g->speech, s + w, start - w))
+      break; /* "(accusé) d'avoir détourné 3 millions": no noun phrase; "(le
+              * syndicat) revendique pour sa part": who says, not what */
     if (cls == WD_DET) {
       /* "sur les routes et les ponts": go on past a determiner after a
        * preposition or "et"; stop at the one that opens the phrase */
@@ -743,17 +777,6 @@ static long naming_claim(const bl_docstate *st, long k) {
   return k;
 }
 
-/* Where the first figure at or after `from` starts, else `end` (the
- * figures are in text order: a binary search). */
-static size_t next_figure(const bl_docstate *st, size_t from, size_t end) {
-  size_t lo = 0, hi = st->q.n;
-  while (lo < hi) {
-    size_t mid = lo + (hi - lo) / 2;
-    if (st->q.v[mid].ns < from) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < st->q.n && st->q.v[lo].ns < end ? st->q.v[lo].ns : end;
-}
 
 /* Is the text from `from` to the figure at `fig` just ", dont" (a part of
  * the count named in an incise) or a preposition (the figure is in a
@@ -806,6 +829,7 @@ static const bl_lexent *find_pred(bl_docstate *st, size_t from, size_t end, bool
   bool relative = bl_word_at(s, from, end, &a, &b) &&
                   ((b - a == 3 && !strncmp(s + a, "qui", 3)) || (b - a == 4 && !strncmp(s + a, "dont", 4)) ||
                    (b - a == 3 && !strncmp(s + a, "que", 3)) || (b - a == 3 && !strncmp(s + a, "qu'", 3)));
+  bl_nspan part = {0, 0}; /* ", dont 12 officiers,": the part's own words */
   for (size_t p = from; p < end; p++) {
     if (s[p] == ',') {
       /* an incise (", dont des sous-traitants ...,") does not end the clause */
@@ -817,6 +841,7 @@ static const bl_lexent *find_pred(bl_docstate *st, size_t from, size_t end, bool
            (d - c >= strlen("âgé") && !strncmp(s + c, "âgé", strlen("âgé"))))) {
         const char *next = memchr(s + d, ',', end - d);
         if (next) {
+          if (d - c == 4 && !part.e) part = (bl_nspan){p, (size_t)(next - s)};
           p = (size_t)(next - s);
           continue;
         }
@@ -850,6 +875,7 @@ static const bl_lexent *find_pred(bl_docstate *st, size_t from, size_t end, bool
   for (size_t p = from; p < end && search(st, st->g->rx_cat_pred, p, end, &ms, &me);
        p = me > p ? me : p + 1) {
     if (after_determiner(st, from, ms) || after_other_noun(st, from, ms)) continue;
+    if (ms >= part.s && ms < part.e) continue; /* "dont cinq dans un état critique" */
     /* "ont secouru 40 personnes et évacué 300 habitants": a verb right
      * before the next figure is that figure's */
     if (end_is_figure && figure - me < 4) continue;
@@ -1798,9 +1824,90 @@ static int zero_claim(bl_docstate *st, size_t si, size_t at, bl_error *err) {
   return push(st, &c, err);
 }
 
+/* Is the figure `part` the start of an incise ", dont ..." right after the
+ * noun phrase of `whole`, before the clause's verb ("Au moins 40 soldats,
+ * dont 12 officiers, ont été tués"; not "124 sont retenues, dont 37 ...")? */
+static bool incise_part(bl_docstate *st, const bl_qty *whole, const bl_qty *part,
+                        const bl_sent *sn) {
+  const char *s = st->text.s;
+  if (!ends_before(st, st->g->rx_sub_before, sn->s, part->ns)) return false;
+  size_t a, b, words = 0;
+  for (size_t p = whole->ne; p < part->ns; p = b) {
+    if (!bl_word_at(s, p, part->ns, &a, &b)) {
+      if (a >= part->ns || s[a] != ',') return false;
+      b = a + 1; /* the comma that opens the incise */
+      continue;
+    }
+    if (b - a == 4 && !strncmp(s + a, "dont", 4)) return words <= 4;
+    int cls = word_class(st->g, s, a, b);
+    if (bl_word_aux(cls) || cls == WD_PRON || finite_verb(s, a, b) || ++words > 4) return false;
+  }
+  return false;
+}
+
+/* Does the count open its clause, so that it may be the subject of a verb
+ * after it: only function words, time words and names before it, back to
+ * the sentence start or a comma, colon or semicolon ("Au total, 12
+ * policiers", "Lundi soir, trois passants"; not "La commune compte 12 500
+ * habitants")? */
+static bool opens_clause(bl_docstate *st, const bl_cl *c) {
+  const char *s = st->text.s;
+  size_t from = st->seg.sents[c->sent].s;
+  size_t at = c->hedge.e > c->hedge.s && c->hedge.s < c->text.s ? c->hedge.s : c->text.s;
+  size_t e = at;
+  while (e > from) {
+    while (e > from && is_space((unsigned char)s[e - 1])) e--;
+    if (e == from || s[e - 1] == ',' || s[e - 1] == ':' || s[e - 1] == ';') return true;
+    size_t b = e;
+    while (b > from && (is_letter((unsigned char)s[b - 1]) || s[b - 1] == '\'' || s[b - 1] == '-')) b--;
+    if (b == e) return false; /* a quote, a bracket, a figure */
+    if (!word_class(st->g, s, b, e) && !bl_capital_at(s, b) && !bl_lex_find(&st->g->calendar, s + b, e - b))
+      return false;
+    e = b;
+  }
+  return true;
+}
+
+/* "Trois policiers et deux passants ont été blessés": a count joined by "et"
+ * or "ou" to the next one, with no predicate of its own, shares the next
+ * one's (unless its own noun says what happened: "12 morts et 30 blessés
+ * ont été évacués"). */
+static void share_predicates(bl_docstate *st, size_t from) {
+  const char *s = st->text.s;
+  /* from the last, so that a list shares its last predicate: "Trois
+   * policiers, deux pompiers et un passant ont été blessés" */
+  for (size_t k = st->cl.n; k-- > from + 1;) {
+    bl_cl *a = &st->cl.v[k - 1];
+    const bl_cl *b = &st->cl.v[k];
+    if (a->sent != b->sent || a->pred.e > a->pred.s || b->pred.e <= b->pred.s || a->negated ||
+        b->negated || a->thing || a->q.unit || a->of >= 0 || b->of >= 0 ||
+        (a->toll && a->category != b->category))
+      continue;
+    const bl_lexent *e = cat_entry(st->g, s, b->pred.s, b->pred.e, K(CK_PRED));
+    if (!e || e->value != (double)b->category) continue;
+    size_t p = a->np.e > a->text.e ? a->np.e : a->text.e, x, y;
+    while (p < b->text.s && is_space((unsigned char)s[p])) p++;
+    if (p < b->text.s && s[p] == ',') {
+      y = p + 1;
+    } else if (!bl_word_at(s, p, b->text.s, &x, &y) || y - x != 2 ||
+               (strncmp(s + x, "et", 2) && strncmp(s + x, "ou", 2))) {
+      continue;
+    }
+    while (y < b->text.s && is_space((unsigned char)s[y])) y++;
+    if (y != b->text.s || !opens_clause(st, a)) continue;
+    a->category = b->category;
+    a->pred = b->pred;
+    a->pred_active = b->pred_active;
+    a->toll = b->toll;
+    a->cumulative = b->cumulative;
+    a->status = b->status;
+  }
+}
+
 int bl_claims_of_sentence(bl_docstate *st, size_t si, size_t first, size_t last,
                           bl_error *err) {
   const bl_sent *sn = &st->seg.sents[si];
+  size_t claims_before = st->cl.n;
   /* Zero anchors and quantities in text order. */
   size_t zi = 0;
   while (zi < st->q.nzero && st->q.zero[zi] < sn->s) zi++;
@@ -1819,11 +1926,21 @@ int bl_claims_of_sentence(bl_docstate *st, size_t si, size_t first, size_t last,
       /* (nx only moves forward: one look at each figure per sentence) */
       if (nx <= qi) nx = qi + 1;
       while (nx < last && match_at(st, st->g->rx_nc_after, st->q.v[nx].ne, sn->e)) nx++;
-      size_t next = nx < last ? st->q.v[nx].ns : sn->e;
+      /* nor does a part in an incise: "Au moins 40 soldats, dont 12
+       * officiers, ont été tués" */
+      size_t nd = nx;
+      while (nd < last && incise_part(st, &st->q.v[qi], &st->q.v[nd], sn)) {
+        const char *close = memchr(st->text.s + st->q.v[nd].ne, ',', sn->e - st->q.v[nd].ne);
+        if (!close) break;
+        size_t end = (size_t)(close - st->text.s); /* the incise's parts end there */
+        while (nd < last && st->q.v[nd].ns < end) nd++;
+      }
+      size_t next = nd < last ? st->q.v[nd].ns : sn->e;
       rc = quantity_claim(st, si, &st->q.v[qi], next, err);
       qi++;
     }
     if (rc) return rc;
   }
+  share_predicates(st, claims_before);
   return BL_OK;
 }
