@@ -713,8 +713,9 @@ static bl_nspan money_subject(bl_docstate *st, const bl_qty *q, size_t from, siz
     /* "(le gouvernement espère) économiser 17,7 milliards", "atteindre 9 %":
      * a figure written against an infinitive is its object; what comes before
      * is who acts, not what the money or the share measures */
-    if (np.e == right_before && last.e == np.e && infinitive_like(s, last.s, last.e))
-      np.s = np.e = 0;
+    if (np.e == right_before && last.e == np.e &&
+        (infinitive_like(s, last.s, last.e) || (last.s == np.s && after_have(st, last.s, from))))
+      np.s = np.e = 0; /* nor "(la Banque mondiale) a promis 50 millions" */
   }
   return np;
 }
@@ -1312,9 +1313,9 @@ static bool list_item(const bl_docstate *st, size_t li) {
 static const bl_qty *figure_joined_after(const bl_docstate *st, const bl_qty *q, size_t end) {
   const char *s = st->text.s;
   size_t i = (size_t)(q - st->q.v) + 1, a, b;
-  if (i >= st->q.n || !bl_word_at(s, q->ne, end, &a, &b) || b - a > 2) return NULL;
-  int cls = word_class(st->g, s, a, b);
-  if (cls != WD_PREP && cls != WD_CONJ) return NULL;
+  if (i >= st->q.n || !bl_word_at(s, q->ne, end, &a, &b) || b - a != 2) return NULL;
+  /* not "en": "a atteint 112 en 24 heures" counts what the clause names */
+  if (memcmp(s + a, "à", 2) && memcmp(s + a, "et", 2) && memcmp(s + a, "ou", 2)) return NULL;
   size_t p = b;
   while (p < end && is_space((unsigned char)s[p])) p++;
   return st->q.v[i].ns == p ? &st->q.v[i] : NULL;
