@@ -167,6 +167,10 @@ static bl_nspan clean_np(bl_docstate *st, bl_nspan sp) {
     if (drop && w && w->kind == WD_DET && !sentence_start && bl_capital_at(s, ws) &&
         bl_word_at(s, we, sp.e, &x, &y) && bl_capital_at(s, x))
       return sp;
+    /* the outlet's own: "nos informations", "notre rédaction" */
+    if (drop && w && w->kind == WD_DET &&
+        ((we - ws == 3 && !strncasecmp(s + ws, "nos", 3)) || (we - ws == 5 && !strncasecmp(s + ws, "notre", 5))))
+      return sp;
     if (!drop) return sp;
     sp.s = we;
   }
@@ -494,7 +498,19 @@ static bl_nspan inverted_speaker(bl_docstate *st, bl_nspan after) {
   for (int k = 0; k < 3 && p < after.e; k++) {
     size_t e = p;
     while (e < after.e && s[e] != ',') e++;
-    bl_nspan seg = cut_adverbial(st, clean_np(st, (bl_nspan){p, e}));
+    /* "a annoncé au Parisien le préfet": past whom it was told, at the
+     * next article */
+    size_t x0, y0, from = p;
+    if (bl_word_at(s, p, e, &x0, &y0) &&
+        ((y0 - x0 == 2 && (!memcmp(s + x0, "au", 2) || !memcmp(s + x0, "à", 2))) ||
+         (y0 - x0 == 3 && !memcmp(s + x0, "aux", 3)))) {
+      for (size_t q = y0, x, y; bl_word_at(s, q, e, &x, &y); q = y)
+        if (q > y0 && is_article(st, x, y)) {
+          from = x;
+          break;
+        }
+    }
+    bl_nspan seg = cut_adverbial(st, clean_np(st, (bl_nspan){from, e}));
     /* ", ont rapporté quatre survivants": a counted group speaks; the
      * figure is its own claim, the group the speaker */
     size_t qi = quantity_from(st, seg.s);
@@ -506,6 +522,15 @@ static bl_nspan inverted_speaker(bl_docstate *st, bl_nspan after) {
      * 58 victimes" has none; "le ministère, qui fait état de 21 blessés"
      * is the ministère */
     if (holds_quantity(st, seg)) break;
+    /* "a déclaré le maire à l'AFP": whom it was told is no part of who */
+    size_t x, y;
+    for (size_t q = seg.s; bl_word_at(s, q, seg.e, &x, &y); q = y)
+      if (x > seg.s && ((y - x == 2 && !memcmp(s + x, "à", 2)) || (y - x == 2 && !memcmp(s + x, "au", 2)) ||
+                        (y - x == 3 && !memcmp(s + x, "aux", 3)))) {
+        seg.e = x;
+        while (seg.e > seg.s && is_space((unsigned char)s[seg.e - 1])) seg.e--;
+        break;
+      }
     if (seg.e > seg.s) {
       if (!first.e) first = seg;
       for (size_t i = seg.s; i < seg.e; i++)
