@@ -1235,6 +1235,29 @@ static long last_whole(const bl_docstate *st, bl_category cat) {
   return -1;
 }
 
+/* The nearest plural noun after a plural determiner before `at` in
+ * [from, at) ("Les piétons paient un lourd tribut : 412 d'entre eux"), or
+ * an empty span. */
+static bl_nspan plural_noun_before(bl_docstate *st, size_t from, size_t at) {
+  const char *s = st->text.s;
+  size_t e = at;
+  while (e > from) {
+    while (e > from && !is_letter((unsigned char)s[e - 1])) e--;
+    size_t b = e;
+    while (b > from && (is_letter((unsigned char)s[b - 1]) || s[b - 1] == '-')) b--;
+    if (b < e && e - b > 3 && (s[e - 1] == 's' || s[e - 1] == 'x') && s[b] >= 'a' && s[b] <= 'z' &&
+        !word_class(st->g, s, b, e)) {
+      size_t d = b;
+      while (d > from && is_space((unsigned char)s[d - 1])) d--;
+      size_t c = d;
+      while (c > from && is_letter((unsigned char)s[c - 1])) c--;
+      if (c < d && s[d - 1] == 's' && word_class(st->g, s, c, d) == WD_DET) return (bl_nspan){b, e};
+    }
+    e = b;
+  }
+  return (bl_nspan){0, 0};
+}
+
 /* The last noun of categories.tsv (with a category) written before `at`, in
  * this sentence or the one before, or NULL. */
 static const bl_lexent *noun_named_before(bl_docstate *st, size_t si, size_t at) {
@@ -1566,9 +1589,19 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
     size_t ws = sub_end;
     while (ws > q->ne && is_letter((unsigned char)s[ws - 1])) ws--;
     const bl_lexent *e = ws < sub_end ? cat_entry(g, s, ws, sub_end, K(CK_NOUN)) : NULL;
-    /* "d'entre eux": the pronoun stands for the last counted noun named
-     * ("au chevet des blessés. Une trentaine d'entre eux") */
-    if (!e) e = noun_named_before(st, si, q->ns);
+    if (!e) {
+      /* "d'entre eux": the pronoun stands for the plural noun named before
+       * it ("Les piétons paient un lourd tribut : 412 d'entre eux ont été
+       * tués"); a part that died, was hurt... belongs to the last count of
+       * its kind, another to the last count of that noun's kind ("au chevet
+       * des blessés. Une trentaine d'entre eux ont été évacués") */
+      bl_nspan ante = plural_noun_before(st, sn->s, q->ns);
+      if (!c.unit.e && ante.e) c.unit = c.np = ante;
+      bool own = cat == BL_CAT_KILLED || cat == BL_CAT_INJURED || cat == BL_CAT_MISSING ||
+                 cat == BL_CAT_ARRESTED || cat == BL_CAT_HOSTAGES || cat == BL_CAT_SICK;
+      if (own) sub_whole = recent_whole(st, (bl_category)cat);
+      else e = noun_named_before(st, si, q->ns);
+    }
     if (e && e->value >= 0) sub_whole = recent_whole(st, (bl_category)e->value);
   }
   bool sub_before = ends_before(st, g->rx_sub_before, sn->s, q->ns);
