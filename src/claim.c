@@ -1501,6 +1501,7 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
    * group's noun gives a category the claim's own words do not. */
   bool strong = pred && pred->kind == CK_PRED && pred->value >= 0;
   const bl_lexent *among = NULL;
+  bl_nspan among_noun = {0, 0};
   if (!money && !thing) {
     uint32_t an[1];
     size_t as = 0, ae = 0;
@@ -1509,8 +1510,15 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
         bl_rx_groups_named(g->rx_among_after, "an", an, 1) && bl_rx_group(&st->rx, an[0], &as, &ae))
       among = cat_entry(g, s, as, ae, K(CK_NOUN));
     if (!among && search(st, g->rx_among_before, sn->s, q->ns, &ms, &me) &&
-        bl_rx_groups_named(g->rx_among_before, "an", an, 1) && bl_rx_group(&st->rx, an[0], &as, &ae))
+        bl_rx_groups_named(g->rx_among_before, "an", an, 1) && bl_rx_group(&st->rx, an[0], &as, &ae)) {
       among = cat_entry(g, s, as, ae, K(CK_NOUN));
+      /* "Parmi les rescapés, sept ont été hospitalisés": a bare figure
+       * right after the group counts its noun */
+      size_t p = ae;
+      while (p < q->ns && (is_space((unsigned char)s[p]) || s[p] == ',')) p++;
+      if (!np.head.e && !c.unit.e && p == q->ns && ae < q->ns && memchr(s + ae, ',', q->ns - ae))
+        c.unit = c.np = among_noun = (bl_nspan){as, ae};
+    }
     if (!strong && among && among->value >= 0 && toll_category((bl_category)among->value))
       cat = (int)among->value;
   }
@@ -1607,6 +1615,7 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
   bool sub_before = ends_before(st, g->rx_sub_before, sn->s, q->ns);
   long part = partitive_parent(st, si, q->ns);
   if (part < 0 && np.of_the) part = same_noun_before(st, np.unit);
+  if (part < 0 && among_noun.e) part = same_noun_before(st, among_noun);
   long coord = sub_before || sub_after || part >= 0 ? -1 : coordinated_part(st, si, q->ns);
   /* a figure with a category of its own is the next item of the main list
    * ("neuf morts, dont deux touristes, 17 blessés") */
