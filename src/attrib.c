@@ -1090,29 +1090,4 @@ void bl_attribute_finish(bl_docstate *st) {
     if (last.e > last.s && !c->background && (c->toll || percent) && (kinds & kind))
       c->source = last;
   }
-  /* An article whose lead names one source and that names no other is that
-   * source's report: its other figures are the source's too. */
-  const char *s = st->text.s;
-  bl_nspan lead = {0, 0};
-  size_t lead_line = SIZE_MAX;
-  for (size_t i = 0; i < st->cl.n; i++) {
-    const bl_cl *c = &st->cl.v[i];
-    if (c->source.e <= c->source.s || c->source_local) continue;
-    size_t line = st->seg.sents[c->sent].line;
-    if (!lead.e) {
-      lead = c->source;
-      lead_line = line;
-      continue;
-    }
-    size_t n = lead.e - lead.s;
-    if (c->source.e - c->source.s != n || strncasecmp(s + lead.s, s + c->source.s, n)) return;
-  }
-  if (!lead.e) return;
-  /* the lead: the first line that holds a claim */
-  for (size_t i = 0; i < st->cl.n; i++)
-    if (st->seg.sents[st->cl.v[i].sent].line < lead_line) return;
-  for (size_t i = 0; i < st->cl.n; i++) {
-    bl_cl *c = &st->cl.v[i];
-    if (c->source.e <= c->source.s && !c->background) c->source = lead;
-  }
 }
