@@ -281,6 +281,12 @@ static void read_np(bl_docstate *st, size_t p, size_t end, nphrase *np) {
     np->pred.e = pm;
     return;
   }
+  /* "dont trois graves": a word of severity, the noun left out */
+  if (bl_lex_find(&g->severity, s + ws, we - ws)) {
+    np->pred.s = ws;
+    np->pred.e = we;
+    return;
+  }
   /* Multi-word nouns of the lexicon first ("sapeurs-pompiers" is one word;
    * "blessés graves", "casques bleus" are two). */
   if (!after_det && !cat_entry(g, s, ws, we, K(CK_NOUN) | K(CK_THING) | K(CK_FIXED)) &&
