@@ -1102,7 +1102,7 @@ static bl_status sentence_status(bl_docstate *st, const bl_sent *sn) {
 /* Status words of the sentence; delta/window near the claim make it not cumulative. */
 static void status_of(bl_docstate *st, const bl_sent *sn, bl_cl *c) {
   size_t from = sn->s, ms = 0, me = 0, at = 0;
-  bool delta = false, window = false;
+  bool delta = false, window = false, revised_before = false;
   size_t near_s = c->text.s > 24 ? c->text.s - 24 : 0;
   size_t near_e = (c->np.e ? c->np.e : c->text.e) + 24;
   c->status = sentence_status(st, sn);
@@ -1125,7 +1125,11 @@ static void status_of(bl_docstate *st, const bl_sent *sn, bl_cl *c) {
     if (k == ST_WINDOW && (ms >= c->text.e ? !figure_in(st, c->text.e, ms)
                                             : !figure_in(st, sn->s, ms)))
       window = true;
+    if (k == ST_REVISED && me <= c->text.s) revised_before = true;
   }
+  /* "47 décès au cours des dernières 24 heures, portant à 158 421 le nombre
+   * de morts": the revision is of the total after it, not of the window */
+  if (window && c->status == BL_STATUS_REVISED && !revised_before) c->status = BL_STATUS_NONE;
   if (c->toll) c->cumulative = (delta || window) ? 0 : 1;
   else c->status = BL_STATUS_NONE;
   /* a part of a count over a window is over that window too ("900 passages
