@@ -844,6 +844,8 @@ static const bl_lexent *find_pred(bl_docstate *st, size_t from, size_t end, bool
       if (bl_word_at(s, p + 1, end, &c, &d) &&
           ((d - c == 4 && !strncmp(s + c, "dont", 4)) || (d - c == 3 && !strncmp(s + c, "qui", 3)) ||
            (d - c == 9 && !strncmp(s + c, "notamment", 9)) ||
+           /* "25 millions de Soudanais, soit la moitié de la population, ont" */
+           (d - c == 4 && !strncmp(s + c, "soit", 4)) ||
            /* "Deux suspects, âgés de 19 et 21 ans, ont été placés" */
            (d - c >= strlen("âgé") && !strncmp(s + c, "âgé", strlen("âgé"))))) {
         const char *next = memchr(s + d, ',', end - d);
