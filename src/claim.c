@@ -637,8 +637,16 @@ static bl_nspan money_subject(bl_docstate *st, const bl_qty *q, size_t from, siz
     /* any past participle right after "avoir": "(les prix) ont bondi de" */
     if (!participle && k > 0) participle = after_have(st, w, from);
     /* a verb of speech or means: what comes before it is who pays or says
-     * ("le gouvernement débloque 30 millions"), not what the money is */
+     * ("le gouvernement débloque 30 millions", "Ottawa a débloqué 50
+     * millions"), not what the money is */
     if (!participle && bl_lex_find(&g->speech, s + w, p - w)) return np;
+    if (participle) {
+      size_t v = w;
+      while (v > from && is_space((unsigned char)s[v - 1])) v--;
+      size_t u = v;
+      while (u > from && is_letter((unsigned char)s[u - 1])) u--;
+      if (u < v && find_collapsed(&g->speech, s, u, p, K(SP_FUND))) return np;
+    }
     /* a pronominal verb: "(le budget) s'élève à", "(la participation) s'est
      * élevée à", "se monte à" */
     bool reflexive = p - w > 2 && s[w] == 's' && s[w + 1] == '\'';
@@ -1548,6 +1556,12 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
         c.pred.s = b;
         while (c.pred.s < c.pred.e && is_space((unsigned char)s[c.pred.s])) c.pred.s++;
       }
+      /* "ont dû quitter leur domicile": the modal is the predicate's */
+      size_t me2 = c.pred.s, mb2;
+      while (me2 > sn->s && is_space((unsigned char)s[me2 - 1])) me2--;
+      for (mb2 = me2; mb2 > sn->s && is_letter((unsigned char)s[mb2 - 1]); mb2--) {}
+      if ((me2 - mb2 == 3 && !memcmp(s + mb2, "dû", 3)) || (me2 - mb2 == 2 && !memcmp(s + mb2, "pu", 2)))
+        c.pred.s = mb2;
       c.pred_active = have || after_have(st, c.pred.s, sn->s);
       if (c.pred_active) c.pred.e = object_end(st, c.pred.e, clause_end);
     }
