@@ -1452,6 +1452,19 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
     pw = np.pred;
   } else if (!money) {
     size_t from = np.np.e ? np.np.e : after;
+    /* "Les habitants de 36 immeubles, soit environ 200 personnes, ont été
+     * évacués": a figure in apposition takes the verb after it */
+    size_t open = q->he > q->hs && q->hs < q->ns ? q->hs : q->ns, wa, wb;
+    while (open > sn->s && is_space((unsigned char)s[open - 1])) open--;
+    size_t ob = open;
+    while (ob > sn->s && is_letter((unsigned char)s[ob - 1])) ob--;
+    if (open - ob == 4 && !strncmp(s + ob, "soit", 4)) {
+      size_t p = from;
+      while (p < sn->e && is_space((unsigned char)s[p])) p++;
+      if (p < sn->e && s[p] == ',' && bl_word_at(s, p + 1, sn->e, &wa, &wb) &&
+          bl_word_aux(word_class(g, s, wa, wb)))
+        from = p + 1;
+    }
     /* "85 personnes, dont 12 enfants, ont été blessées": the next figure
      * opens an incise, the predicate lies past it */
     size_t pred_end = clause_end;
