@@ -1708,6 +1708,13 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
     if (parent >= 0) {
       const bl_cl *pc = &st->cl.v[parent];
       c.of = parent;
+      /* "60 milliards d'euros d'effort, dont 40 milliards de réduction des
+       * dépenses": a part in millions of a sum is money of the same
+       * currency, and its noun is what it is for */
+      if (!money && !c.q.unit && pc->q.unit && strcmp(pc->q.unit, "percent") &&
+          (q->pub.value >= 1e6 || q->pub.lo >= 1e6)) {
+        c.q.unit = pc->q.unit;
+      }
       /* A part keeps its whole's category unless its own words say it died,
        * was hurt, is missing, was arrested or taken ("1 460 évacuées, dont
        * 212 hébergées" stays evacuated). */
