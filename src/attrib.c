@@ -582,16 +582,6 @@ static bl_prefilter *attrib_pre(bl_docstate *st) {
   return st->attrib_pre;
 }
 
-/* Is the word right before `at` (within [from, at)) the given one? */
-static bool word_before_is(const bl_docstate *st, size_t from, size_t at, const char *word) {
-  const char *s = st->text.s;
-  size_t e = at, n = strlen(word);
-  while (e > from && is_space((unsigned char)s[e - 1])) e--;
-  size_t b = e;
-  while (b > from && bl_is_letter((unsigned char)s[b - 1])) b--;
-  return e - b == n && !strncmp(s + b, word, n);
-}
-
 static void find_all(bl_docstate *st, size_t a, size_t b, cands *cs) {
   const bl_grammar *g = st->g;
   const char *s = st->text.s;
@@ -625,7 +615,7 @@ static void find_all(bl_docstate *st, size_t a, size_t b, cands *cs) {
     bl_nspan src;
     bl_rx_group(&st->rx, 0, &ms, &me);
     /* "établi à partir de sources locales": what a count is made from */
-    if (word_before_is(st, a, ms, "partir")) continue;
+    if (bl_word_before_is(s, a, ms, "partir")) continue;
     if (named(st, g->rx_de_source, "src", &src)) add(cs, K_SELON, ms, src, (bl_nspan){0, 0});
     break;
   }
@@ -676,7 +666,7 @@ static void find_all(bl_docstate *st, size_t a, size_t b, cands *cs) {
     if (bl_pre_search(pre, PRE_VERB, from) <= 0) break;
     bl_rx_group(&st->rx, 0, &ms, &me);
     /* a pronominal verb is no speech: "les recherches se poursuivent" */
-    if (word_before_is(st, a, ms, "se") || (ms >= a + 2 && s[ms - 1] == '\'' && s[ms - 2] == 's' &&
+    if (bl_word_before_is(s, a, ms, "se") || (ms >= a + 2 && s[ms - 1] == '\'' && s[ms - 2] == 's' &&
                                             (ms == a + 2 || !bl_is_letter((unsigned char)s[ms - 3]))))
       continue;
     bl_nspan fund_verb;

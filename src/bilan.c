@@ -133,8 +133,7 @@ static bl_nspan whole_noun(const bl_docstate *st, const bl_cl *c) {
     if ((i == c->text.e || s[i - 1] == ' ') &&
         (!strncmp(s + i, "des ", 4) || (i + 7 <= c->np.s && !strncmp(s + i, "d'entre", 7))))
       return none;
-  const bl_cl *w = &st->cl.v[c->of];
-  while (w->unit.e <= w->unit.s && w->subject_of >= 0) w = &st->cl.v[w->subject_of];
+  const bl_cl *w = &st->cl.v[bl_naming_claim(st, c->of)];
   size_t n = w->unit.e - w->unit.s;
   if (!n) return none;
   for (size_t i = c->np.s; i + n <= c->np.e; i++)
@@ -186,9 +185,7 @@ static int publish(bl_doc *d, bl_error *err) {
      * nearest earlier count that has them ("cinq autres blessées, dont deux
      * grièvement": "personnes" from the first count, "blessées" from the
      * second); "740 autres ont été blessés" has its own predicate */
-    const bl_cl *with_unit = c, *with_np = c, *with_pred = c;
-    while (with_unit->unit.e <= with_unit->unit.s && with_unit->subject_of >= 0)
-      with_unit = &st->cl.v[with_unit->subject_of];
+    const bl_cl *with_unit = &st->cl.v[bl_naming_claim(st, (long)i)], *with_np = c, *with_pred = c;
     while (with_np->np.e <= with_np->np.s && with_np->subject_of >= 0)
       with_np = &st->cl.v[with_np->subject_of];
     while (with_pred->pred.e <= with_pred->pred.s && with_pred->subject_of >= 0)

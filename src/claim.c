@@ -61,6 +61,20 @@ bool bl_word_at(const char *s, size_t p, size_t end, size_t *ws, size_t *we) {
   return true;
 }
 
+bl_nspan bl_word_before(const char *s, size_t floor, size_t at) {
+  size_t e = at;
+  while (e > floor && is_space((unsigned char)s[e - 1])) e--;
+  size_t b = e;
+  while (b > floor && is_letter((unsigned char)s[b - 1])) b--;
+  return (bl_nspan){b, e};
+}
+
+bool bl_word_before_is(const char *s, size_t floor, size_t at, const char *word) {
+  bl_nspan w = bl_word_before(s, floor, at);
+  size_t n = strlen(word);
+  return w.e - w.s == n && !strncmp(s + w.s, word, n);
+}
+
 static int word_class(const bl_grammar *g, const char *s, size_t a, size_t b) {
   const bl_lexent *e = bl_lex_find(&g->words, s + a, b - a);
   return e ? e->kind : 0;
@@ -641,11 +655,8 @@ static bl_nspan money_subject(bl_docstate *st, const bl_qty *q, size_t from, siz
      * millions"), not what the money is */
     if (!participle && bl_lex_find(&g->speech, s + w, p - w)) return np;
     if (participle) {
-      size_t v = w;
-      while (v > from && is_space((unsigned char)s[v - 1])) v--;
-      size_t u = v;
-      while (u > from && is_letter((unsigned char)s[u - 1])) u--;
-      if (u < v && find_collapsed(&g->speech, s, u, p, K(SP_FUND))) return np;
+      bl_nspan aux = bl_word_before(s, from, w);
+      if (aux.s < aux.e && find_collapsed(&g->speech, s, aux.s, p, K(SP_FUND))) return np;
     }
     /* a pronominal verb: "(le budget) s'élève à", "(la participation) s'est
      * élevée à", "se monte à" */
@@ -760,13 +771,11 @@ static bool after_determiner(bl_docstate *st, size_t from, size_t at) {
  * la sécurité des zones évacuées")? */
 static bool after_other_noun(bl_docstate *st, size_t from, size_t at) {
   const char *s = st->text.s;
-  size_t e = at;
-  while (e > from && is_space((unsigned char)s[e - 1])) e--;
-  size_t b = e;
-  while (b > from && is_letter((unsigned char)s[b - 1])) b--;
-  if (b >= e || b == from || s[b - 1] == '\'' || word_class(st->g, s, b, e) || participle_like(s, b, e))
+  bl_nspan w = bl_word_before(s, from, at);
+  if (w.s >= w.e || w.s == from || s[w.s - 1] == '\'' || word_class(st->g, s, w.s, w.e) ||
+      participle_like(s, w.s, w.e))
     return false;
-  return after_determiner(st, from, b);
+  return after_determiner(st, from, w.s);
 }
 
 /*
@@ -786,7 +795,7 @@ static bool after_de(const char *s, size_t from, size_t at) {
 
 /* The claim that names the noun claim k counts: k, or the earlier count it
  * takes its noun from ("dont 81 000 à Paris" takes the whole's), or -1. */
-static long naming_claim(const bl_docstate *st, long k) {
+long bl_naming_claim(const bl_docstate *st, long k) {
   while (k >= 0 && st->cl.v[k].unit.e <= st->cl.v[k].unit.s && st->cl.v[k].subject_of >= 0)
     k = st->cl.v[k].subject_of;
   return k;
@@ -1267,11 +1276,9 @@ static bl_nspan plural_noun_before(bl_docstate *st, size_t from, size_t at) {
     while (b > from && (is_letter((unsigned char)s[b - 1]) || s[b - 1] == '-')) b--;
     if (b < e && e - b > 3 && (s[e - 1] == 's' || s[e - 1] == 'x') && s[b] >= 'a' && s[b] <= 'z' &&
         !word_class(st->g, s, b, e)) {
-      size_t d = b;
-      while (d > from && is_space((unsigned char)s[d - 1])) d--;
-      size_t c = d;
-      while (c > from && is_letter((unsigned char)s[c - 1])) c--;
-      if (c < d && s[d - 1] == 's' && word_class(st->g, s, c, d) == WD_DET) return (bl_nspan){b, e};
+      bl_nspan det = bl_word_before(s, from, b);
+      if (det.s < det.e && s[det.e - 1] == 's' && word_class(st->g, s, det.s, det.e) == WD_DET)
+        return (bl_nspan){b, e};
     }
     e = b;
   }
@@ -1455,10 +1462,7 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
     /* "Les habitants de 36 immeubles, soit environ 200 personnes, ont été
      * évacués": a figure in apposition takes the verb after it */
     size_t open = q->he > q->hs && q->hs < q->ns ? q->hs : q->ns, wa, wb;
-    while (open > sn->s && is_space((unsigned char)s[open - 1])) open--;
-    size_t ob = open;
-    while (ob > sn->s && is_letter((unsigned char)s[ob - 1])) ob--;
-    if (open - ob == 4 && !strncmp(s + ob, "soit", 4)) {
+    if (bl_word_before_is(s, sn->s, open, "soit")) {
       size_t p = from;
       while (p < sn->e && is_space((unsigned char)s[p])) p++;
       if (p < sn->e && s[p] == ',' && bl_word_at(s, p + 1, sn->e, &wa, &wb) &&
@@ -1570,11 +1574,8 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
         while (c.pred.s < c.pred.e && is_space((unsigned char)s[c.pred.s])) c.pred.s++;
       }
       /* "ont dû quitter leur domicile": the modal is the predicate's */
-      size_t me2 = c.pred.s, mb2;
-      while (me2 > sn->s && is_space((unsigned char)s[me2 - 1])) me2--;
-      for (mb2 = me2; mb2 > sn->s && is_letter((unsigned char)s[mb2 - 1]); mb2--) {}
-      if ((me2 - mb2 == 3 && !memcmp(s + mb2, "dû", 3)) || (me2 - mb2 == 2 && !memcmp(s + mb2, "pu", 2)))
-        c.pred.s = mb2;
+      if (bl_word_before_is(s, sn->s, c.pred.s, "dû") || bl_word_before_is(s, sn->s, c.pred.s, "pu"))
+        c.pred.s = bl_word_before(s, sn->s, c.pred.s).s;
       c.pred_active = have || after_have(st, c.pred.s, sn->s);
       if (c.pred_active) c.pred.e = object_end(st, c.pred.e, clause_end);
     }
@@ -1621,7 +1622,7 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
     }
     /* others than the whole, not than its part ("14 hospitalisées, dont
      * deux en urgence absolue, et une dizaine d'autres") */
-    k = naming_claim(st, k);
+    k = bl_naming_claim(st, k);
     if (k >= 0) {
       c.subject_of = k;
       if (cat < 0) cat = (int)st->cl.v[k].category;
@@ -1771,7 +1772,7 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
     if (prev < 0 && line > 0 && list_item(st, line) && list_item(st, line - 1)) {
       long k = previous_claim_of(st, si, false, true, same_kind);
       if (k >= 0 && st->seg.sents[st->cl.v[k].sent].line == line - 1) item_prev = k;
-      item_prev = naming_claim(st, item_prev); /* the item that names the noun */
+      item_prev = bl_naming_claim(st, item_prev); /* the item that names the noun */
     }
     if (item_prev >= 0) {
       c.subject_of = item_prev;
@@ -1901,7 +1902,7 @@ static int zero_claim(bl_docstate *st, size_t si, size_t at, bl_error *err) {
   c.category = (bl_category)cat;
   c.group = noun ? (bl_group)noun->group : BL_GROUP_NONE;
   if (pronoun) {
-    long k = naming_claim(st, previous_claim(st, si, false, true));
+    long k = bl_naming_claim(st, previous_claim(st, si, false, true));
     c.subject_of = k;
     if (k >= 0) c.group = st->cl.v[k].group;
   }

@@ -105,5 +105,13 @@ bool bl_capital_at(const char *s, size_t p);
  * "d'"/"l'"/"qu'" is one word ending with its apostrophe).  Returns false at
  * `end` or at punctuation (then *ws is the punctuation's offset). */
 bool bl_word_at(const char *s, size_t p, size_t end, size_t *ws, size_t *we);
+/* The word of letters ending right before `at` past spaces, within
+ * [floor, at); empty (s == e) when there is none. */
+bl_nspan bl_word_before(const char *s, size_t floor, size_t at);
+/* Is the word ending right before `at` (within [floor, at)) this one? */
+bool bl_word_before_is(const char *s, size_t floor, size_t at, const char *word);
+/* claim.c: the claim that names the noun claim k counts: k, or the earlier
+ * count it takes its noun from ("dont 81 000 à Paris"), or -1. */
+long bl_naming_claim(const bl_docstate *st, long k);
 
 #endif
