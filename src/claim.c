@@ -394,12 +394,22 @@ static void read_np(bl_docstate *st, size_t p, size_t end, nphrase *np) {
 /* A participle after the counted noun, not in categories.tsv ("corps
  * découverts", "habitations perdues", "bâtiments publics incendiés"), past
  * the auxiliaries ("ont été", "sont"); for the subject only. */
+static size_t next_figure(const bl_docstate *st, size_t from, size_t end);
 static bl_nspan participle_after(bl_docstate *st, size_t p, size_t end) {
   const bl_grammar *g = st->g;
   const char *s = st->text.s;
   size_t a, b;
+  bool reflexive = false;
   for (int k = 0; k < 4 && bl_word_at(s, p, end, &a, &b); k++) {
     int cls = word_class(g, s, a, b);
+    /* the reflexive of a pronominal verb too, agreeing with a count (so
+     * plural): "se sont effondrées", not "un avion transportant 72
+     * personnes s'est écrasé" */
+    if (b - a == 2 && (!memcmp(s + a, "se", 2) || !memcmp(s + a, "s'", 2))) {
+      reflexive = true;
+      p = b;
+      continue;
+    }
     if (bl_word_aux(cls) || cls == WD_ADV) {
       p = b;
       continue;
@@ -411,11 +421,45 @@ static bl_nspan participle_after(bl_docstate *st, size_t p, size_t end) {
                                           "eint", "eints", "einte", "eintes", NULL}; /* atteints */
     for (size_t i = 0; endings[i]; i++) {
       size_t n = strlen(endings[i]);
-      if (b - a > n + 2 && !memcmp(s + b - n, endings[i], n)) return (bl_nspan){a, b};
+      if (b - a > n + 2 && !memcmp(s + b - n, endings[i], n) && (!reflexive || s[b - 1] == 's'))
+        return (bl_nspan){a, b};
     }
     break;
   }
   return (bl_nspan){0, 0};
+}
+
+/* Is s[a..b) "et" or "ou"? */
+static bool and_or(const char *s, size_t a, size_t b) {
+  return b - a == 2 && (!memcmp(s + a, "et", 2) || !memcmp(s + a, "ou", 2));
+}
+
+/* A predicate coordinated with another, for the subject: "ont été
+ * détruites ou rendues inhabitables" (found at "rendues inhabitables"),
+ * "sont mortes ou ont disparu".  Widens pred over the participle before it
+ * (from the noun's end `np_end`) and after it, past "et"/"ou" and the
+ * auxiliaries; a figure after "et" is another count, never a predicate. */
+static bl_nspan coordinated_pred(bl_docstate *st, size_t np_end, bl_nspan pred, size_t end) {
+  const bl_grammar *g = st->g;
+  const char *s = st->text.s;
+  size_t a, b;
+  bl_nspan first = participle_after(st, np_end, pred.s);
+  if (first.e && first.s < pred.s) {
+    bool only_links = true, joined = false;
+    for (size_t p = first.e; only_links && bl_word_at(s, p, pred.s, &a, &b); p = b) {
+      int cls = word_class(g, s, a, b);
+      if (and_or(s, a, b)) joined = true;
+      else if (!bl_word_aux(cls) && cls != WD_ADV && !participle_like(s, a, b)) only_links = false;
+    }
+    if (only_links && joined) pred.s = first.s;
+  }
+  if (bl_word_at(s, pred.e, end, &a, &b) && and_or(s, a, b)) {
+    bl_nspan next = participle_after(st, b, end);
+    size_t x, y; /* "ou ont été portés disparus" */
+    if (next.e && bl_word_at(s, next.e, end, &x, &y) && participle_like(s, x, y)) next.e = y;
+    if (next.e && next_figure(st, b, next.e) == next.e) pred.e = next.e;
+  }
+  return pred;
 }
 
 /* The object of an active predicate, for the subject ("ont signé une lettre
@@ -504,6 +548,17 @@ static bool fused_prep(const char *s, size_t a, size_t b, bool of) {
   return of && ((n == 2 && !strncmp(s + a, "du", 2)) || (n == 3 && !strncmp(s + a, "des", 3)));
 }
 
+/* Where a place may end: the clause's end, or past it when the next figure
+ * sits between a determiner and its noun inside the place ("hébergées dans
+ * les 4 centres d'accueil"); where_phrase stops at any other figure. */
+static size_t place_end(const bl_docstate *st, size_t clause_end, size_t sent_end) {
+  if (clause_end >= sent_end || !is_digit((unsigned char)st->text.s[clause_end])) return clause_end;
+  bl_nspan w = bl_word_before(st->text.s, 0, clause_end);
+  return w.e > w.s && w.e < clause_end && word_class(st->g, st->text.s, w.s, w.e) == WD_DET
+             ? sent_end
+             : clause_end;
+}
+
 static bl_nspan where_phrase(bl_docstate *st, size_t p, size_t end, bool of) {
   const bl_grammar *g = st->g;
   const char *s = st->text.s;
@@ -554,7 +609,10 @@ static bl_nspan where_phrase(bl_docstate *st, size_t p, size_t end, bool of) {
       break;
     /* a year or a day of a date belongs to the place and time ("sur les
      * routes en 2023", "depuis le 9 février"); any other figure ends it */
-    if (s[a] >= '0' && s[a] <= '9' && !date_word(g, s, a, b, end)) break;
+    if (s[a] >= '0' && s[a] <= '9' && !date_word(g, s, a, b, end) &&
+        !(word_class(g, s, bl_word_before(s, w.s, a).s, bl_word_before(s, w.s, a).e) == WD_DET &&
+          bl_word_at(s, b, end, &na, &nb) && s[na] >= 'a' && s[na] <= 'z'))
+      break; /* but "dans les 4 centres d'accueil": a figure between determiner and noun */
     if (bl_lex_find(&g->speech, s + a, b - a)) break;
     /* a name ends the place: "au Kazakhstan suite à une demande" */
     if (!cls && after_name && s[a] >= 'a' && s[a] <= 'z') break;
@@ -954,6 +1012,29 @@ static const bl_lexent *verb_right_before(bl_docstate *st, size_t from, size_t a
 }
 
 /* Is the word right before `at` a preposition ("pour 2 000 familles")? */
+/* Is a predicate at `pred` the count's whose noun ends at `from`: no other
+ * figure between, but for a "dont" incise of its parts ("31 survivants,
+ * dont six femmes, ont été hélitreuillés")? */
+static bool own_predicate(const bl_docstate *st, size_t from, size_t pred) {
+  size_t fig = next_figure(st, from, pred);
+  return fig == pred || incise_before(st, from, fig);
+}
+
+/* Is the figure at `at` the whole of another before it ("47 des 55
+ * missiles ont été abattus": 55)?  The verb is then the part's. */
+static bool of_figure_before(const bl_docstate *st, size_t from, size_t at) {
+  const char *s = st->text.s;
+  bl_nspan w = bl_word_before(s, from, at);
+  if (!(w.e - w.s == 3 && !strncmp(s + w.s, "des", 3)) &&
+      !(w.e - w.s == 3 && !strncmp(s + w.s, "sur", 3)))
+    return false;
+  size_t e = w.s;
+  while (e > from && is_space((unsigned char)s[e - 1])) e--;
+  for (size_t i = 0; i < st->q.n; i++)
+    if (st->q.v[i].ne == e) return true;
+  return false;
+}
+
 static bool preposition_before(const bl_docstate *st, size_t from, size_t at) {
   const char *s = st->text.s;
   size_t e = at;
@@ -1559,10 +1640,17 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
     if (!strong && among && among->value >= 0 && toll_category((bl_category)among->value))
       cat = (int)among->value;
   }
-  if (pred && cat == (int)pred->value && !c.pred.e) c.pred = pw;
+  /* a thing's predicate says what befell it, whatever its category:
+   * "des milliers de volailles sont mortes de chaleur" */
+  if (pred && !c.pred.e &&
+      (cat == (int)pred->value ||
+       (thing && pred->kind == CK_PRED && own_predicate(st, c.np.e > q->ne ? c.np.e : q->ne, pw.s) &&
+        !of_figure_before(st, sn->s, q->he > q->hs && q->hs < q->ns ? q->hs : q->ns))))
+    c.pred = pw;
   if (!money) {
     if (!c.pred.e && c.np.e) c.pred = participle_after(st, c.np.e, clause_end);
     if (c.pred.e > c.pred.s) {
+      c.pred = coordinated_pred(st, c.np.e ? c.np.e : after, c.pred, clause_end);
       /* a predicate that opens on its auxiliaries ("ont fui", "ont été
        * évacués") starts past them */
       size_t a, b;
@@ -1581,7 +1669,7 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
     }
     size_t wfrom = c.pred.e > c.np.e ? c.pred.e : c.np.e;
     if (!wfrom && np.autres) wfrom = np.autres_end; /* "les deux autres à Saint-Ilarn" */
-    if (wfrom) c.where = where_phrase(st, wfrom, clause_end, false);
+    if (wfrom) c.where = where_phrase(st, wfrom, place_end(st, clause_end, sn->e), false);
     uint32_t pl[1];
     size_t ps = 0, pe = 0;
     if (!c.where.e && c.np.e && after_de(s, sn->s, q->ns) &&
@@ -1857,7 +1945,8 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
   if (!money && !c.np.e && !c.pred.e && !np.autres && (c.of >= 0 || c.subject_of >= 0)) {
     c.pred = participle_after(st, after, clause_end);
     c.pred_active = c.pred.e > c.pred.s && after_have(st, c.pred.s, after);
-    if (c.pred.e > c.pred.s && !c.where.e) c.where = where_phrase(st, c.pred.e, clause_end, true);
+    if (c.pred.e > c.pred.s && !c.where.e)
+      c.where = where_phrase(st, c.pred.e, place_end(st, clause_end, sn->e), true);
   }
   status_of(st, sn, &c);
   /* the figure a new one is compared with is not the new report's */
