@@ -6,6 +6,7 @@
  */
 #include "doc.h"
 
+#include <ctype.h>
 #include <strings.h>
 
 struct bl_doc {
@@ -76,23 +77,61 @@ static int arena_span(bl_doc *d, bl_nspan sp, pending_str *out) {
   return BL_OK;
 }
 
-/* "subject": the counted noun phrase, the predicate and a phrase of place,
+/* " du séisme", " de la tempête", " d'un caboteur", " des inondations":
+ * the cause [sp.s, sp.e) (opened by a determiner) after "de", the two
+ * fused as French writes them; the determiner in lower case. */
+static int add_cause(bl_doc *d, bl_nspan sp) {
+  const bl_text *t = &d->st.text;
+  bl_span o = bl_text_orig_span(t, sp.s, sp.e);
+  const char *w = t->orig + o.start;
+  size_t n = o.end - o.start, k = 0;
+  while (k < n && w[k] != ' ' && w[k] != '\'' && (unsigned char)w[k] < 0x80) k++;
+  if (k < n && w[k] == '\'') k++; /* "l'" */
+  char det[8] = {0};
+  if (k >= sizeof det) return BL_OK;
+  for (size_t i = 0; i < k; i++) det[i] = (char)tolower((unsigned char)w[i]);
+  static const struct {
+    const char *det, *with_de;
+  } fused[] = {{"le", " du "}, {"les", " des "}, {"des", " de "}, {"l'", " de l'"},
+               {"la", " de la "}, {"un", " d'un "}, {"une", " d'une "}};
+  /* "ce", "cette", "ses", "L’": kept, in lower case, after "de" */
+  const char *lead = " de ", *kept = det;
+  size_t rest = k;
+  for (size_t i = 0; i < BL_ARRAY_LEN(fused); i++)
+    if (!strcmp(det, fused[i].det)) {
+      lead = fused[i].with_de;
+      kept = "";
+      while (rest < n && w[rest] == ' ') rest++;
+      break;
+    }
+  if (bl_buf_add(&d->arena, lead, strlen(lead)) || bl_buf_add(&d->arena, kept, strlen(kept)))
+    return BL_NOMEM;
+  return rest < n && bl_buf_add(&d->arena, w + rest, n - rest) ? BL_NOMEM : BL_OK;
+}
+
+/* "subject": the counted noun phrase, the predicate, its cause and a phrase of place,
  * each as written, in text order, joined by a space when apart; an active
  * predicate gets "ayant" ("personnes ayant perdu la vie", not "personnes
  * perdu la vie"); a part that names its own noun, the whole's noun after
  * "parmi les" ("45 survivants, dont six femmes": femmes parmi les
  * survivants). */
-static int arena_subject(bl_doc *d, bl_nspan np, bl_nspan pred, bool active, bl_nspan where,
-                         bool where_of, bl_nspan among, pending_str *out) {
+static int arena_subject(bl_doc *d, bl_nspan np, bl_nspan pred, bool active, bl_nspan cause,
+                         bl_nspan where, bool where_of, bl_nspan among, pending_str *out) {
   const bl_text *t = &d->st.text;
-  bl_nspan parts[4] = {np, among, pred, where};
+  bl_nspan parts[5] = {np, among, pred, cause, where};
   out->set = false;
   size_t covered = 0;
-  for (int i = 0; i < 4; i++) {
+  for (int i = 0; i < 5; i++) {
     bl_nspan p = parts[i];
     if (p.e <= p.s) continue;
+    if (i == 3) { /* the cause, named before: "Le séisme a fait 300 morts" (morts du séisme) */
+      if (!out->set) continue;
+      int rc = add_cause(d, p);
+      if (rc) return rc;
+      continue;
+    }
     /* the whole (i == 1) and the place may come first */
-    if (p.s < covered && !(i == 3 && where_of) && i != 1) p.s = covered;
+    if (p.s < covered && !(i == 4 && where_of) && i != 1) p.s = covered;
     if (p.e <= p.s) continue;
     bl_span o = bl_text_orig_span(t, p.s, p.e);
     if (!out->set) {
@@ -104,7 +143,7 @@ static int arena_subject(bl_doc *d, bl_nspan np, bl_nspan pred, bool active, bl_
     if (i == 2 && active && out->off < d->arena.len && bl_buf_add(&d->arena, "ayant ", 6))
       return BL_NOMEM;
     if (i == 1 && bl_buf_add(&d->arena, "parmi les ", 10)) return BL_NOMEM;
-    if (i == 3 && where_of && out->off < d->arena.len) {
+    if (i == 4 && where_of && out->off < d->arena.len) {
       /* "habitants de Pradevel", "habitants d'Arles" */
       unsigned char c0 = (unsigned char)t->orig[o.start];
       unsigned char c1 = o.end > o.start + 1 ? (unsigned char)t->orig[o.start + 1] : 0;
@@ -196,7 +235,7 @@ static int publish(bl_doc *d, bl_error *err) {
     rc = arena_span(d, unit, &mine[0]);
     bool where_of = c->where.e > c->where.s && c->where_of;
     bl_nspan among = c->np.e > c->np.s ? whole_noun(st, c) : (bl_nspan){0, 0};
-    if (!rc) rc = arena_subject(d, np, pred, active, where, where_of, among, &mine[1]);
+    if (!rc) rc = arena_subject(d, np, pred, active, c->cause, where, where_of, among, &mine[1]);
     if (!rc) rc = arena_span(d, c->source, &mine[2]);
     if (!rc) rc = arena_span(d, c->channel, &mine[3]);
   }

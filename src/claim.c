@@ -75,7 +75,7 @@ bool bl_word_before_is(const char *s, size_t floor, size_t at, const char *word)
   return w.e - w.s == n && !strncmp(s + w.s, word, n);
 }
 
-static int word_class(const bl_grammar *g, const char *s, size_t a, size_t b) {
+int bl_word_class(const bl_grammar *g, const char *s, size_t a, size_t b) {
   const bl_lexent *e = bl_lex_find(&g->words, s + a, b - a);
   return e ? e->kind : 0;
 }
@@ -143,7 +143,7 @@ static const bl_lexent *cat_entry(const bl_grammar *g, const char *s, size_t a, 
 #define K(x) (1u << (x))
 
 /* Does s[a..b) look like a finite verb ("travaillaient", "restent")? */
-static bool finite_verb(const char *s, size_t a, size_t b) {
+bool bl_finite_verb(const char *s, size_t a, size_t b) {
   static const char *const endings[] = {"aient", "ait", "èrent", "ent", NULL};
   size_t n = b - a;
   /* "gouvernement", "département", "logement": nouns */
@@ -180,7 +180,7 @@ static bool participle_like(const char *s, size_t a, size_t b) {
 static bool adjective_like(const bl_grammar *g, const char *s, size_t a, size_t b) {
   if (b <= a || !is_letter((unsigned char)s[a])) return false;
   if (s[b - 1] == '\'') return false;
-  if (word_class(g, s, a, b) || bl_lex_find(&g->calendar, s + a, b - a)) return false;
+  if (bl_word_class(g, s, a, b) || bl_lex_find(&g->calendar, s + a, b - a)) return false;
   unsigned char c = (unsigned char)s[a];
   if (c >= 'A' && c <= 'Z') return false; /* a name or the next sentence */
   size_t n = b - a;
@@ -245,7 +245,7 @@ static void read_np(bl_docstate *st, size_t p, size_t end, nphrase *np) {
        * determiner after "de" (never "les", which fuses into "des") */
       size_t da, db;
       if (bl_word_at(s, p, end, &da, &db) && s[db - 1] == 's' &&
-          word_class(g, s, da, db) == WD_DET) {
+          bl_word_class(g, s, da, db) == WD_DET) {
         p = db;
         after_det = true;
       }
@@ -269,7 +269,7 @@ static void read_np(bl_docstate *st, size_t p, size_t end, nphrase *np) {
       }
     size_t na, nb;
     if (!figure && bl_word_at(s, x, end, &na, &nb) && s[na] >= 'a' && s[na] <= 'z' &&
-        !word_class(g, s, na, nb) && cat_entry(g, s, na, nb, K(CK_NOUN) | K(CK_THING) | K(CK_FIXED))) {
+        !bl_word_class(g, s, na, nb) && cat_entry(g, s, na, nb, K(CK_NOUN) | K(CK_THING) | K(CK_FIXED))) {
       p = na;
       after_det = true;
       np->of_the = true;
@@ -286,7 +286,7 @@ static void read_np(bl_docstate *st, size_t p, size_t end, nphrase *np) {
     break;
   }
   if (!bl_word_at(s, p, end, &ws, &we)) return;
-  if (is_digit((unsigned char)s[ws]) || word_class(g, s, ws, we)) return;
+  if (is_digit((unsigned char)s[ws]) || bl_word_class(g, s, ws, we)) return;
   /* "huit interpellées", "740 autres blessés": the noun is elided and this
    * is the predicate. */
   size_t pm = match_at(st, g->rx_cat_pred, ws, end);
@@ -304,7 +304,7 @@ static void read_np(bl_docstate *st, size_t p, size_t end, nphrase *np) {
   /* Multi-word nouns of the lexicon first ("sapeurs-pompiers" is one word;
    * "blessés graves", "casques bleus" are two). */
   if (!after_det && !cat_entry(g, s, ws, we, K(CK_NOUN) | K(CK_THING) | K(CK_FIXED)) &&
-      (finite_verb(s, ws, we) || participle_like(s, ws, we) ||
+      (bl_finite_verb(s, ws, we) || participle_like(s, ws, we) ||
        bl_lex_find(&g->calendar, s + ws, we - ws)))
     return; /* "2 800 mardi soir", "120 venus des départements voisins" */
   np->head.s = ws;
@@ -331,7 +331,7 @@ static void read_np(bl_docstate *st, size_t p, size_t end, nphrase *np) {
       np->pred.e = pred_end;
       break;
     }
-    int cls = word_class(g, s, a, b);
+    int cls = bl_word_class(g, s, a, b);
     bool prep = (cls == WD_PREP || cls == WD_DET) &&
                 ((b - a == 2 && (!memcmp(s + a, "de", 2) || !memcmp(s + a, "d'", 2))) ||
                  (b - a == 2 && !memcmp(s + a, "du", 2)) || (b - a == 3 && !memcmp(s + a, "des", 3)) ||
@@ -351,11 +351,11 @@ static void read_np(bl_docstate *st, size_t p, size_t end, nphrase *np) {
       /* prep [det] noun [adjective] */
       size_t c = b, x, y;
       if (!bl_word_at(s, c, end, &x, &y)) break;
-      int k = word_class(g, s, x, y);
+      int k = bl_word_class(g, s, x, y);
       if (k == WD_DET) {
         c = y;
         if (!bl_word_at(s, c, end, &x, &y)) break;
-        k = word_class(g, s, x, y);
+        k = bl_word_class(g, s, x, y);
       }
       if (k || is_digit((unsigned char)s[x])) break;
       if (match_at(st, g->rx_cat_pred, x, end)) break;
@@ -364,7 +364,7 @@ static void read_np(bl_docstate *st, size_t p, size_t end, nphrase *np) {
       for (size_t z = y, u, v, n = 0; n < 4; n++) { /* "forces de l'ordre": four words */
         const bl_lexent *e = cat_entry(g, s, x, z, K(CK_COMP) | K(CK_NOUN));
         if (e && e->group) ce = e;
-        if (!bl_word_at(s, z, end, &u, &v) || word_class(g, s, u, v) == WD_CONJ) break;
+        if (!bl_word_at(s, z, end, &u, &v) || bl_word_class(g, s, u, v) == WD_CONJ) break;
         z = v;
       }
       if (ce && !np->comp_group) np->comp_group = (bl_group)ce->group;
@@ -401,7 +401,7 @@ static bl_nspan participle_after(bl_docstate *st, size_t p, size_t end) {
   size_t a, b;
   bool reflexive = false;
   for (int k = 0; k < 4 && bl_word_at(s, p, end, &a, &b); k++) {
-    int cls = word_class(g, s, a, b);
+    int cls = bl_word_class(g, s, a, b);
     /* the reflexive of a pronominal verb too, agreeing with a count (so
      * plural): "se sont effondrées", not "un avion transportant 72
      * personnes s'est écrasé" */
@@ -447,7 +447,7 @@ static bl_nspan coordinated_pred(bl_docstate *st, size_t np_end, bl_nspan pred, 
   if (first.e && first.s < pred.s) {
     bool only_links = true, joined = false;
     for (size_t p = first.e; only_links && bl_word_at(s, p, pred.s, &a, &b); p = b) {
-      int cls = word_class(g, s, a, b);
+      int cls = bl_word_class(g, s, a, b);
       if (and_or(s, a, b)) joined = true;
       else if (!bl_word_aux(cls) && cls != WD_ADV && !participle_like(s, a, b)) only_links = false;
     }
@@ -471,21 +471,21 @@ static size_t object_end(bl_docstate *st, size_t p, size_t end) {
   const char *s = st->text.s;
   size_t a, b, q = p;
   for (int k = 0; k < 2 && bl_word_at(s, q, end, &a, &b); k++) {
-    int cls = word_class(g, s, a, b);
+    int cls = bl_word_class(g, s, a, b);
     if (cls != WD_ADV && !(b - a > 6 && !memcmp(s + b - 4, "ment", 4))) break;
     q = b;
   }
-  if (!bl_word_at(s, q, end, &a, &b) || word_class(g, s, a, b) != WD_DET) return p;
+  if (!bl_word_at(s, q, end, &a, &b) || bl_word_class(g, s, a, b) != WD_DET) return p;
   q = b;
   size_t last = p;
   for (int words = 0; words < 4 && bl_word_at(s, q, end, &a, &b); q = b) {
-    int cls = word_class(g, s, a, b);
+    int cls = bl_word_class(g, s, a, b);
     bool of = (cls == WD_PREP || cls == WD_DET) &&
               ((b - a == 2 && (!memcmp(s + a, "de", 2) || !memcmp(s + a, "d'", 2) ||
                                !memcmp(s + a, "du", 2))) ||
                (b - a == 3 && !memcmp(s + a, "des", 3)));
     if (of) continue; /* "la lettre de soutien" */
-    if (cls || is_digit((unsigned char)s[a]) || finite_verb(s, a, b) ||
+    if (cls || is_digit((unsigned char)s[a]) || bl_finite_verb(s, a, b) ||
         (b - a > 4 && !memcmp(s + b - 3, "ant", 3)) || bl_lex_find(&g->speech, s + a, b - a))
       break;
     words++;
@@ -503,7 +503,7 @@ static bool after_have(bl_docstate *st, size_t at, size_t floor) {
     while (e > floor && is_space((unsigned char)s[e - 1])) e--;
     size_t b = e;
     while (b > floor && !is_space((unsigned char)s[b - 1])) b--;
-    int cls = b < e ? word_class(st->g, s, b, e) : 0;
+    int cls = b < e ? bl_word_class(st->g, s, b, e) : 0;
     if (cls != WD_ADV) return cls == WD_HAVE;
     e = b;
   }
@@ -554,7 +554,7 @@ static bool fused_prep(const char *s, size_t a, size_t b, bool of) {
 static size_t place_end(const bl_docstate *st, size_t clause_end, size_t sent_end) {
   if (clause_end >= sent_end || !is_digit((unsigned char)st->text.s[clause_end])) return clause_end;
   bl_nspan w = bl_word_before(st->text.s, 0, clause_end);
-  return w.e > w.s && w.e < clause_end && word_class(st->g, st->text.s, w.s, w.e) == WD_DET
+  return w.e > w.s && w.e < clause_end && bl_word_class(st->g, st->text.s, w.s, w.e) == WD_DET
              ? sent_end
              : clause_end;
 }
@@ -566,13 +566,13 @@ static bl_nspan where_phrase(bl_docstate *st, size_t p, size_t end, bool of) {
   size_t a, b;
   /* time words and adverbs may come first: "rassemblés dimanche avenue de la Liberté" */
   for (int k = 0; k < 3 && bl_word_at(s, p, end, &a, &b); k++) {
-    int cls = word_class(g, s, a, b);
+    int cls = bl_word_class(g, s, a, b);
     const bl_lexent *d = bl_lex_find(&g->calendar, s + a, b - a);
     if (cls == WD_ADV || cls == WD_TIME || (d && d->kind == CAL_DAY)) p = b;
     else break;
   }
   if (!bl_word_at(s, p, end, &a, &b) ||
-      (word_class(g, s, a, b) != WD_PREP && !fused_prep(s, a, b, of)))
+      (bl_word_class(g, s, a, b) != WD_PREP && !fused_prep(s, a, b, of)))
     return w;
   if (b - a == 5 && !strncmp(s + a, "selon", 5)) return w;
   w.s = a;
@@ -581,7 +581,7 @@ static bl_nspan where_phrase(bl_docstate *st, size_t p, size_t end, bool of) {
   bool between = b - w.s == 5 && !strncmp(s + w.s, "entre", 5); /* "entre 2019 et 2021" */
   bool after_name = false;
   while (words < 6 && bl_word_at(s, q, end, &a, &b)) {
-    int cls = word_class(g, s, a, b);
+    int cls = bl_word_class(g, s, a, b);
     if (between && cls == WD_CONJ && b - a == 2 && !strncmp(s + a, "et", 2)) {
       between = false;
       q = b;
@@ -592,10 +592,10 @@ static bl_nspan where_phrase(bl_docstate *st, size_t p, size_t end, bool of) {
     size_t na, nb, x0, y0;
     if (cls == WD_CONJ && ((b - a == 2 && !strncmp(s + a, "et", 2)) || (b - a == 2 && !strncmp(s + a, "ou", 2))) &&
         bl_word_at(s, b, end, &na, &nb) && s[na] >= 'a' && s[na] <= 'z' &&
-        next_figure(st, na, nb) == nb && !finite_verb(s, na, nb) &&
+        next_figure(st, na, nb) == nb && !bl_finite_verb(s, na, nb) &&
         /* a participle only at the end: "collèges et lycées", not "et procédé à" */
         (!participle_like(s, na, nb) || !bl_word_at(s, nb, end, &x0, &y0))) {
-      int ncls = word_class(g, s, na, nb);
+      int ncls = bl_word_class(g, s, na, nb);
       if (ncls == 0 || ncls == WD_DET) {
         q = b;
         continue;
@@ -610,7 +610,7 @@ static bl_nspan where_phrase(bl_docstate *st, size_t p, size_t end, bool of) {
     /* a year or a day of a date belongs to the place and time ("sur les
      * routes en 2023", "depuis le 9 février"); any other figure ends it */
     if (s[a] >= '0' && s[a] <= '9' && !date_word(g, s, a, b, end) &&
-        !(word_class(g, s, bl_word_before(s, w.s, a).s, bl_word_before(s, w.s, a).e) == WD_DET &&
+        !(bl_word_class(g, s, bl_word_before(s, w.s, a).s, bl_word_before(s, w.s, a).e) == WD_DET &&
           bl_word_at(s, b, end, &na, &nb) && s[na] >= 'a' && s[na] <= 'z'))
       break; /* but "dans les 4 centres d'accueil": a figure between determiner and noun */
     if (bl_lex_find(&g->speech, s + a, b - a)) break;
@@ -630,7 +630,7 @@ static bl_nspan where_phrase(bl_docstate *st, size_t p, size_t end, bool of) {
       last_e = y;
       x = y;
     }
-    int cls = word_class(g, s, last_s, last_e);
+    int cls = bl_word_class(g, s, last_s, last_e);
     if (cls != WD_DET && cls != WD_PREP) break;
     w.e = last_s;
     while (w.e > w.s && is_space((unsigned char)s[w.e - 1])) w.e--;
@@ -643,7 +643,7 @@ static bl_nspan where_phrase(bl_docstate *st, size_t p, size_t end, bool of) {
 static int elided_class(const bl_grammar *g, const char *s, size_t a, size_t b) {
   const char *q = memchr(s + a, '\'', b - a);
   if (!q || (size_t)(q - s) + 1 >= b) return 0;
-  return word_class(g, s, (size_t)(q - s) + 1, b);
+  return bl_word_class(g, s, (size_t)(q - s) + 1, b);
 }
 
 /* What money or a percentage measures: the noun after the currency ("30
@@ -666,19 +666,19 @@ static bl_nspan money_subject(bl_docstate *st, const bl_qty *q, size_t from, siz
     if (b - a == 2 && !strncmp(s + a, "de", 2) && bl_word_at(s, b, end, &c, &d) &&
         ((d - c == 2 && !strncmp(s + c, "la", 2)) || (d - c == 2 && !strncmp(s + c, "l'", 2))))
       b = d;
-    if (bl_word_at(s, b, end, &c, &d) && !word_class(g, s, c, d) &&
+    if (bl_word_at(s, b, end, &c, &d) && !bl_word_class(g, s, c, d) &&
         !(s[c] >= '0' && s[c] <= '9')) {
       np.s = c;
       np.e = d;
       size_t e, f, h, i;
       /* an adjective: "de la population active" */
-      if (bl_word_at(s, d, end, &e, &f) && adjective_like(g, s, e, f) && !finite_verb(s, e, f) &&
+      if (bl_word_at(s, d, end, &e, &f) && adjective_like(g, s, e, f) && !bl_finite_verb(s, e, f) &&
           !bl_lex_find(&g->speech, s + e, f - e))
         np.e = d = f;
       /* its own complement: "d'aide d'urgence" */
       if (bl_word_at(s, d, end, &e, &f) && f - e == 2 &&
           (!strncmp(s + e, "d'", 2) || !strncmp(s + e, "de", 2)) && bl_word_at(s, f, end, &h, &i) &&
-          !word_class(g, s, h, i))
+          !bl_word_class(g, s, h, i))
         np.e = i;
       return np;
     }
@@ -702,7 +702,7 @@ static bl_nspan money_subject(bl_docstate *st, const bl_qty *q, size_t from, siz
       size_t v = w, u;
       while (v > from && is_space((unsigned char)s[v - 1])) v--;
       for (u = v; u > from && (is_letter((unsigned char)s[u - 1]) || s[u - 1] == '\''); u--) {}
-      int before = u < v ? word_class(g, s, u, v) : 0;
+      int before = u < v ? bl_word_class(g, s, u, v) : 0;
       if (before == WD_DET || (v - u == 2 && (!strncmp(s + u, "de", 2) || !strncmp(s + u, "d'", 2))))
         participle = false;
     }
@@ -726,7 +726,7 @@ static bl_nspan money_subject(bl_docstate *st, const bl_qty *q, size_t from, siz
                   (v == from + 2 || !is_letter((unsigned char)s[v - 3]));
       if (reflexive) w = v - 2;
     }
-    int cls = word_class(g, s, w, p);
+    int cls = bl_word_class(g, s, w, p);
     if ((p - w == 2 && (!strncmp(s + w, "de", 2) || !strncmp(s + w, "d'", 2))) ||
         (p - w == 2 && !strncmp(s + w, "à", 2)) || (p - w == 4 && !strncmp(s + w, "soit", 4)) ||
         participle || reflexive || (k > 0 && bl_word_aux(cls)) || cls == WD_AMOUNT ||
@@ -744,9 +744,9 @@ static bl_nspan money_subject(bl_docstate *st, const bl_qty *q, size_t from, siz
     while (w > from && (is_letter((unsigned char)s[w - 1]) || s[w - 1] == '\'' || s[w - 1] == '-'))
       w--;
     if (w == start) break;
-    int cls = word_class(g, s, w, start);
+    int cls = bl_word_class(g, s, w, start);
     if (bl_word_aux(cls) || cls == WD_CONJ || cls == WD_PRON || cls == WD_ADV ||
-        finite_verb(s, w, start) || bl_word_aux(elided_class(g, s, w, start)) ||
+        bl_finite_verb(s, w, start) || bl_word_aux(elided_class(g, s, w, start)) ||
         bl_lex_find(&g->speech, s + w, start - w))
       break; /* "(accusé) d'avoir détourné 3 millions": no noun phrase; "(le
               * syndicat) revendique pour sa part": who says, not what */
@@ -757,7 +757,7 @@ static bl_nspan money_subject(bl_docstate *st, const bl_qty *q, size_t from, siz
       while (v > from && is_space((unsigned char)s[v - 1])) v--;
       size_t u = v;
       while (u > from && (is_letter((unsigned char)s[u - 1]) || s[u - 1] == '\'')) u--;
-      int before = u < v ? word_class(g, s, u, v) : 0;
+      int before = u < v ? bl_word_class(g, s, u, v) : 0;
       if (before == WD_NOSRC) before = 0; /* "budget", "bilan": nouns too */
       /* "des", "du" after a noun are "de" and an article: "coût des réparations" */
       bool fused = (start - w == 3 && !strncmp(s + w, "des", 3)) ||
@@ -772,7 +772,7 @@ static bl_nspan money_subject(bl_docstate *st, const bl_qty *q, size_t from, siz
   for (int k = 0; k < 2; k++) {
     size_t a0, b0;
     if (!bl_word_at(s, start, e, &a0, &b0) || b0 >= e) break;
-    int cls = word_class(g, s, a0, b0);
+    int cls = bl_word_class(g, s, a0, b0);
     if (cls != (k == 0 ? WD_PREP : WD_DET) && !(k == 0 && cls == WD_DET)) break;
     k += cls == WD_DET; /* no preposition after the determiner */
     start = b0;
@@ -785,13 +785,13 @@ static bl_nspan money_subject(bl_docstate *st, const bl_qty *q, size_t from, siz
      * contre 60 % selon les syndicats") */
     size_t a0, b0;
     if (bl_word_at(s, np.s, np.e, &a0, &b0) && b0 >= np.e &&
-        (finite_verb(s, a0, b0) || word_class(g, s, a0, b0) == WD_PREP))
+        (bl_finite_verb(s, a0, b0) || bl_word_class(g, s, a0, b0) == WD_PREP))
       np.s = np.e = 0;
     /* "complété par 12,8 millions": a phrase ending on a preposition names
      * no noun */
     bl_nspan last = {0, 0};
     for (size_t x = np.s, u, v; bl_word_at(s, x, np.e, &u, &v); x = v) last = (bl_nspan){u, v};
-    if (np.e > np.s && last.e == np.e && word_class(g, s, last.s, last.e) == WD_PREP)
+    if (np.e > np.s && last.e == np.e && bl_word_class(g, s, last.s, last.e) == WD_PREP)
       np.s = np.e = 0;
     /* "(le gouvernement espère) économiser 17,7 milliards", "atteindre 9 %":
      * a figure written against an infinitive is its object; what comes before
@@ -820,7 +820,7 @@ static bool after_determiner(bl_docstate *st, size_t from, size_t at) {
   if (b > from && s[b - 1] == '\'') b--; /* an elided "d'", "l'" */
   while (b > from && is_letter((unsigned char)s[b - 1])) b--;
   if (b >= e) return false;
-  int cls = word_class(st->g, s, b, e);
+  int cls = bl_word_class(st->g, s, b, e);
   return cls == WD_DET || cls == WD_ZERO;
 }
 
@@ -830,7 +830,7 @@ static bool after_determiner(bl_docstate *st, size_t from, size_t at) {
 static bool after_other_noun(bl_docstate *st, size_t from, size_t at) {
   const char *s = st->text.s;
   bl_nspan w = bl_word_before(s, from, at);
-  if (w.s >= w.e || w.s == from || s[w.s - 1] == '\'' || word_class(st->g, s, w.s, w.e) ||
+  if (w.s >= w.e || w.s == from || s[w.s - 1] == '\'' || bl_word_class(st->g, s, w.s, w.e) ||
       participle_like(s, w.s, w.e))
     return false;
   return after_determiner(st, from, w.s);
@@ -870,7 +870,7 @@ static bool incise_before(const bl_docstate *st, size_t from, size_t fig) {
   bool comma = p < fig && s[p] == ',';
   size_t a, b;
   if (!bl_word_at(s, comma ? p + 1 : p, fig, &a, &b)) return false;
-  if (comma ? (b - a != 4 || strncmp(s + a, "dont", 4)) : word_class(st->g, s, a, b) != WD_PREP)
+  if (comma ? (b - a != 4 || strncmp(s + a, "dont", 4)) : bl_word_class(st->g, s, a, b) != WD_PREP)
     return false;
   while (b < fig && is_space((unsigned char)s[b])) b++;
   return b == fig;
@@ -889,10 +889,10 @@ static size_t short_incise(const bl_docstate *st, size_t p, size_t end) {
       if (a < end && s[a] == ',' && words > 0) return a;
       return 0;
     }
-    int cls = word_class(st->g, s, a, b);
+    int cls = bl_word_class(st->g, s, a, b);
     if (++words > 6 || is_digit((unsigned char)s[a]) || bl_word_aux(cls) ||
         (cls == WD_CONJ && words == 1) ||
-        cls == WD_PRON || (!bl_capital_at(s, a) && finite_verb(s, a, b)) || participle_like(s, a, b) ||
+        cls == WD_PRON || (!bl_capital_at(s, a) && bl_finite_verb(s, a, b)) || participle_like(s, a, b) ||
         bl_lex_find_kind(&st->g->categories, s + a, b - a, K(CK_NOUN) | K(CK_THING) | K(CK_FIXED)))
       return 0;
     p = b;
@@ -936,7 +936,7 @@ static const bl_lexent *find_pred(bl_docstate *st, size_t from, size_t end, bool
         const char *next = memchr(s + d, ',', end - d);
         size_t x, y;
         if (next && bl_word_at(s, (size_t)(next - s) + 1, end, &x, &y) &&
-            bl_word_aux(word_class(st->g, s, x, y))) {
+            bl_word_aux(bl_word_class(st->g, s, x, y))) {
           p = (size_t)(next - s);
           continue;
         }
@@ -1042,7 +1042,7 @@ static bool preposition_before(const bl_docstate *st, size_t from, size_t at) {
   size_t b = e;
   while (b > from && (is_letter((unsigned char)s[b - 1]) || s[b - 1] == '\'')) b--;
   if (b >= e) return false;
-  int cls = word_class(st->g, s, b, e);
+  int cls = bl_word_class(st->g, s, b, e);
   if (cls == WD_PREP) return true;
   /* "une bonne partie des 6 000 habitants": the verb's object is the share,
    * the figure counts the whole */
@@ -1051,7 +1051,7 @@ static bool preposition_before(const bl_docstate *st, size_t from, size_t at) {
   e = b;
   while (e > from && is_space((unsigned char)s[e - 1])) e--;
   for (b = e; b > from && is_letter((unsigned char)s[b - 1]); b--) {}
-  return b < e && word_class(st->g, s, b, e) == WD_SHARE;
+  return b < e && bl_word_class(st->g, s, b, e) == WD_SHARE;
 }
 
 /* "le nombre de disparus", "le bilan des victimes": the noun a bare figure counts. */
@@ -1071,7 +1071,7 @@ static const bl_lexent *implicit_noun(bl_docstate *st, size_t from, size_t end, 
       size_t c, d;
       if (bl_word_at(s, b, end, &c, &d)) {
         const bl_lexent *e = cat_entry(st->g, s, c, d, K(CK_NOUN));
-        if (!(e && e->value >= 0) && !word_class(st->g, s, c, d) && !is_digit((unsigned char)s[c])) {
+        if (!(e && e->value >= 0) && !bl_word_class(st->g, s, c, d) && !is_digit((unsigned char)s[c])) {
           /* "le nombre de personnes déplacées": a plain noun and a predicate */
           size_t u, v;
           size_t pe = bl_word_at(s, d, end, &u, &v) ? match_at(st, st->g->rx_cat_pred, u, end) : 0;
@@ -1109,7 +1109,7 @@ static bl_nspan antecedent_of_dont(bl_docstate *st, size_t from, size_t at) {
     while (v > from && (is_letter((unsigned char)s[v - 1]) || s[v - 1] == '-' || s[v - 1] == '\''))
       v--;
     if (v == w) break;
-    int cls = word_class(st->g, s, v, w);
+    int cls = bl_word_class(st->g, s, v, w);
     if (cls == WD_DET) {
       np.s = w;
       while (np.s < e && is_space((unsigned char)s[np.s])) np.s++;
@@ -1356,9 +1356,9 @@ static bl_nspan plural_noun_before(bl_docstate *st, size_t from, size_t at) {
     size_t b = e;
     while (b > from && (is_letter((unsigned char)s[b - 1]) || s[b - 1] == '-')) b--;
     if (b < e && e - b > 3 && (s[e - 1] == 's' || s[e - 1] == 'x') && s[b] >= 'a' && s[b] <= 'z' &&
-        !word_class(st->g, s, b, e)) {
+        !bl_word_class(st->g, s, b, e)) {
       bl_nspan det = bl_word_before(s, from, b);
-      if (det.s < det.e && s[det.e - 1] == 's' && word_class(st->g, s, det.s, det.e) == WD_DET)
+      if (det.s < det.e && s[det.e - 1] == 's' && bl_word_class(st->g, s, det.s, det.e) == WD_DET)
         return (bl_nspan){b, e};
     }
     e = b;
@@ -1479,7 +1479,7 @@ static bool history(bl_docstate *st, const bl_sent *sn) {
         is_digit((unsigned char)s[a + 2]) && is_digit((unsigned char)s[a + 3]) &&
         next_figure(st, a, b) == b) /* a year, not the start of a figure */
       year = true;
-    int cls = word_class(st->g, s, a, b);
+    int cls = bl_word_class(st->g, s, a, b);
     /* the word after "avait", "avaient", "était": a participle ("péri", "fait") */
     if (imperfect_aux && !cls && s[a] >= 'a' && s[a] <= 'z') pluperfect = true;
     if (cls == WD_ADV) continue; /* "avait déjà été touchée" */
@@ -1487,6 +1487,34 @@ static bool history(bl_docstate *st, const bl_sent *sn) {
                                          (b - a > 5 && !memcmp(s + b - 5, "aient", 5)));
   }
   return pluperfect && year;
+}
+
+/* What caused the count whose expression opens at `open` ("Le séisme a
+ * fait 300 morts"); a count joined to the one before by "et", "ou" or a
+ * comma shares its cause ("a fait 11 morts et 11 blessés"). */
+static bl_nspan cause_of(bl_docstate *st, size_t si, const bl_qty *q, size_t open) {
+  const char *s = st->text.s;
+  const bl_sent *sn = &st->seg.sents[si];
+  bl_nspan cause = bl_cause_of(st, sn->s, open);
+  if (cause.e || !st->cl.n) return cause;
+  const bl_cl *prev = &st->cl.v[st->cl.n - 1];
+  if (prev->sent != si || !prev->cause.e) return cause;
+  size_t p = prev->text.e;
+  if (prev->np.e > p) p = prev->np.e;
+  size_t a, b;
+  while (p < q->ns) {
+    if (is_space((unsigned char)s[p]) || s[p] == ',') {
+      p++;
+    } else if (p == open) {
+      break;
+    } else if (bl_word_at(s, p, q->ns, &a, &b) && a == p && (b - a == 2 && (!strncmp(s + a, "et", 2) ||
+                                                                          !strncmp(s + a, "ou", 2)))) {
+      p = b;
+    } else {
+      return cause;
+    }
+  }
+  return prev->cause;
 }
 
 static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t next_start,
@@ -1510,6 +1538,7 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
   c.hedge.s = q->hs;
   c.hedge.e = q->he;
   size_t clause_end = next_start < sn->e ? next_start : sn->e;
+  size_t open_at = q->he > q->hs && q->hs < q->ns ? q->hs : q->ns; /* the hedge opens it */
 
   nphrase np;
   if (money) {
@@ -1547,7 +1576,7 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
       size_t p = from;
       while (p < sn->e && is_space((unsigned char)s[p])) p++;
       if (p < sn->e && s[p] == ',' && bl_word_at(s, p + 1, sn->e, &wa, &wb) &&
-          bl_word_aux(word_class(g, s, wa, wb)))
+          bl_word_aux(bl_word_class(g, s, wa, wb)))
         from = p + 1;
     }
     /* "85 personnes, dont 12 enfants, ont été blessées": the next figure
@@ -1656,8 +1685,8 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
       size_t a, b;
       bool have = false;
       while (bl_word_at(s, c.pred.s, c.pred.e, &a, &b) && b < c.pred.e &&
-             bl_word_aux(word_class(g, s, a, b))) {
-        have = word_class(g, s, a, b) == WD_HAVE;
+             bl_word_aux(bl_word_class(g, s, a, b))) {
+        have = bl_word_class(g, s, a, b) == WD_HAVE;
         c.pred.s = b;
         while (c.pred.s < c.pred.e && is_space((unsigned char)s[c.pred.s])) c.pred.s++;
       }
@@ -1678,6 +1707,7 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
       c.where = (bl_nspan){ps, pe}; /* "Pradevel, village de 2 100 habitants" */
       c.where_of = true;
     }
+    c.cause = cause_of(st, si, q, open_at);
   } else if (c.np.e) {
     /* what the money or the change is for or of: "une enveloppe de 1,5
      * million d'euros (réservée) aux communes", "une baisse de 4,2 % du
@@ -1892,7 +1922,7 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
       size_t cs = cop;
       while (cs > sn->s && s[cs - 1] != ',' && s[cs - 1] != ';' && s[cs - 1] != ':') cs--;
       size_t a0, b0;
-      if (bl_word_at(s, cs, q->ns, &a0, &b0) && word_class(g, s, a0, b0) == WD_DET) cs = b0;
+      if (bl_word_at(s, cs, q->ns, &a0, &b0) && bl_word_class(g, s, a0, b0) == WD_DET) cs = b0;
       {
         nphrase sub;
         read_np(st, cs, q->ns, &sub);
@@ -2018,8 +2048,8 @@ static bool incise_part(bl_docstate *st, const bl_qty *whole, const bl_qty *part
       continue;
     }
     if (b - a == 4 && !strncmp(s + a, "dont", 4)) return words <= 4;
-    int cls = word_class(st->g, s, a, b);
-    if (bl_word_aux(cls) || cls == WD_PRON || finite_verb(s, a, b) || ++words > 4) return false;
+    int cls = bl_word_class(st->g, s, a, b);
+    if (bl_word_aux(cls) || cls == WD_PRON || bl_finite_verb(s, a, b) || ++words > 4) return false;
   }
   return false;
 }
@@ -2040,7 +2070,7 @@ static bool opens_clause(bl_docstate *st, const bl_cl *c) {
     size_t b = e;
     while (b > from && (is_letter((unsigned char)s[b - 1]) || s[b - 1] == '\'' || s[b - 1] == '-')) b--;
     if (b == e) return false; /* a quote, a bracket, a figure */
-    if (!word_class(st->g, s, b, e) && !bl_capital_at(s, b) && !bl_lex_find(&st->g->calendar, s + b, e - b))
+    if (!bl_word_class(st->g, s, b, e) && !bl_capital_at(s, b) && !bl_lex_find(&st->g->calendar, s + b, e - b))
       return false;
     e = b;
   }

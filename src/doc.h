@@ -27,6 +27,8 @@ typedef struct bl_cl {
   bl_nspan where;       /* a phrase after them ("à Pradevel", "dans les hôpitaux de la capitale") */
   bool where_of;        /* `where` is a place named before the figure: "de " joins it
                            ("Pradevel, village de 2 100 habitants") */
+  bl_nspan cause;       /* what caused the count, opened by a determiner ("Le séisme
+                           a fait 300 morts": "Le séisme"); "de" joins it */
   long subject_of;      /* "autres": reuse that claim's unit and subject; -1 */
   bl_category category;
   bl_group group;
@@ -75,6 +77,16 @@ typedef struct bl_docstate {
  * it; zero-claim anchors are read from q->zero).  Appends to st->cl. */
 int bl_claims_of_sentence(bl_docstate *st, size_t si, size_t first, size_t last,
                           bl_error *err);
+
+/* claim_cause.c: the noun phrase of what caused the count whose figure (or
+ * hedge) starts at `at` ("Le séisme a fait 300 morts": "Le séisme"), read
+ * within [floor, at); empty when none. */
+bl_nspan bl_cause_of(bl_docstate *st, size_t floor, size_t at);
+
+/* claim.c: the class of a word in words.tsv (WD_*), or 0. */
+int bl_word_class(const bl_grammar *g, const char *s, size_t a, size_t b);
+/* claim.c: does s[a..b) look like a finite verb ("travaillaient")? */
+bool bl_finite_verb(const char *s, size_t a, size_t b);
 
 /* claim_care.c: in an article that counts the sick, claims counted by a word
  * of care (care.tsv) and not of wounds are sick, not injured. */

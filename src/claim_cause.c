@@ -1,0 +1,207 @@
+/*
+ * claim_cause.c — layer 4: what caused a count, for its subject.
+ *
+ * "Le séisme a fait au moins 300 morts" counts the dead of the earthquake;
+ * "depuis le naufrage d'un caboteur en 1976, qui avait fait 14 morts" those
+ * of the shipwreck.  claims.pcre's `cause-before` finds the verb ("a fait",
+ * "ont causé") right before the figure; its subject is the cause:
+ *   - after a relative "qui", the noun phrase just before it, read
+ *     backwards ("le naufrage d'un caboteur en 1976");
+ *   - else the noun phrase that opens the verb's clause, read forwards
+ *     from the clause's start ("L'épidémie de choléra qui touche le pays
+ *     depuis janvier a fait": "L'épidémie de choléra").
+ * A cause is a noun phrase opened by a determiner; anything else (a
+ * pronoun, "celui d'avril 2023", a clause led by a preposition only) names
+ * none.
+ */
+#include "doc.h"
+
+#define CAUSE_WORDS 7 /* the longest cause read, in words */
+
+static bool is_space(unsigned char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+static bool is_digit(unsigned char c) {
+  return c >= '0' && c <= '9';
+}
+static bool word_is(const char *s, size_t a, size_t b, const char *w) {
+  size_t n = strlen(w);
+  return b - a == n && !strncmp(s + a, w, n);
+}
+
+/* A determiner: words.tsv's, or the article "un"/"une". */
+static bool determiner(const bl_grammar *g, const char *s, size_t a, size_t b) {
+  return bl_word_class(g, s, a, b) == WD_DET ||
+         ((b - a == 2 || b - a == 3) && (s[a] == 'u' || s[a] == 'U') &&
+          !strncmp(s + a + 1, "ne", b - a - 1));
+}
+
+/* "de", "d'", "du", "des": a complement goes on. */
+static bool of_word(const char *s, size_t a, size_t b) {
+  return word_is(s, a, b, "de") || word_is(s, a, b, "d'") || word_is(s, a, b, "du") ||
+         word_is(s, a, b, "des");
+}
+
+/* May the word s[a..b) stand inside a cause's noun phrase? */
+static bool np_word(const bl_grammar *g, const char *s, size_t a, size_t b, size_t end, int *cls) {
+  *cls = determiner(g, s, a, b) ? WD_DET : bl_word_class(g, s, a, b);
+  if (*cls == WD_DET || of_word(s, a, b)) return true;
+  if (word_is(s, a, b, "en") && b + 1 < end && is_digit((unsigned char)s[b + 1]))
+    return true; /* "en 1976" */
+  if (*cls) return false;
+  return is_digit((unsigned char)s[a]) || !bl_finite_verb(s, a, b);
+}
+
+/* The word ending at `at` (past spaces), read backwards: letters, digits,
+ * hyphens, an elision's apostrophe, a decimal comma.  False at
+ * punctuation or at `floor`. */
+static bool word_back(const char *s, size_t floor, size_t at, size_t *ws, size_t *we) {
+  size_t e = at;
+  while (e > floor && is_space((unsigned char)s[e - 1])) e--;
+  size_t b = e;
+  if (b > floor + 1 && s[b - 1] == '\'' && bl_is_letter((unsigned char)s[b - 2])) b--; /* "d'" */
+  while (b > floor) {
+    unsigned char c = (unsigned char)s[b - 1];
+    bool inner = b - 1 > floor && b < e &&
+                 ((c == '-' && bl_is_letter((unsigned char)s[b - 2])) ||
+                  (c == ',' && is_digit((unsigned char)s[b - 2]) && is_digit((unsigned char)s[b])));
+    if (!bl_is_letter(c) && !is_digit(c) && !inner) break;
+    b--;
+  }
+  *ws = b;
+  *we = e;
+  return b < e;
+}
+
+/* Drop determiners and "de" words at the end of [np.s, np.e). */
+static bl_nspan trim_end(const bl_grammar *g, const char *s, bl_nspan np) {
+  while (np.e > np.s && is_space((unsigned char)s[np.e - 1])) np.e--;
+  while (np.e > np.s) {
+    size_t a, b;
+    if (!word_back(s, np.s, np.e, &a, &b)) break;
+    if (!determiner(g, s, a, b) && !of_word(s, a, b) && !word_is(s, a, b, "en")) break;
+    np.e = a;
+    while (np.e > np.s && is_space((unsigned char)s[np.e - 1])) np.e--;
+  }
+  return np;
+}
+
+/* The noun phrase ending at `at`, back to its leftmost determiner. */
+static bl_nspan np_before(const bl_grammar *g, const char *s, size_t floor, size_t at) {
+  bl_nspan none = {0, 0};
+  size_t p = at, a, b, start = 0;
+  bool found = false;
+  for (int k = 0; k < CAUSE_WORDS && word_back(s, floor, p, &a, &b); k++) {
+    int cls;
+    if (!np_word(g, s, a, b, at, &cls)) break;
+    if (cls == WD_DET) {
+      start = a;
+      found = true;
+    }
+    p = a;
+  }
+  if (!found) return none;
+  while (at > start && is_space((unsigned char)s[at - 1])) at--;
+  return (bl_nspan){start, at};
+}
+
+/* The noun phrase that opens [p, end): a determiner first, then up to a
+ * relative pronoun, a verb, a preposition other than "de", or a mark. */
+static bl_nspan np_from(const bl_grammar *g, const char *s, size_t p, size_t end) {
+  bl_nspan none = {0, 0};
+  size_t a, b;
+  while (bl_word_at(s, p, end, &a, &b) && !determiner(g, s, a, b)) { /* "Lundi", "et", "mais" */
+    int cls = bl_word_class(g, s, a, b);
+    if (cls != WD_ADV && cls != WD_CONJ && cls != WD_TIME) break;
+    p = b;
+  }
+  if (!bl_word_at(s, p, end, &a, &b) || !determiner(g, s, a, b)) return none;
+  bl_nspan np = {a, b};
+  p = b;
+  bool noun_next = true; /* after a determiner or "de", a noun: "l'été" */
+  for (int k = 1; k < CAUSE_WORDS && bl_word_at(s, p, end, &a, &b); k++) {
+    int cls;
+    bool ok = np_word(g, s, a, b, end, &cls);
+    /* "l'été", "Un violent séisme": after a determiner any word but a
+     * preposition, a conjunction or a pronoun */
+    if (!ok && noun_next && (!cls || bl_word_aux(cls) || cls == WD_TIME)) ok = true;
+    /* "un autre accident": a noun in -ent after a singular word; "les
+     * pluies tombent": a verb */
+    if (!ok && !cls && b - a > 4 && !strncmp(s + b - 3, "ent", 3) &&
+        strncmp(s + b - 5, "aient", 5) && s[p - 1] != 's' && s[p - 1] != 'x')
+      ok = true;
+    if (is_digit((unsigned char)s[a])) {
+      size_t x, y, u, v;
+      /* "La crue de 1958", "le naufrage d'un caboteur en 1976": a year */
+      bool year = b - a == 4 && (s[a] == '1' || s[a] == '2') && is_digit((unsigned char)s[a + 3]);
+      if (year && word_back(s, np.s, np.e, &x, &y) &&
+          (of_word(s, x, y) || word_is(s, x, y, "en"))) {
+        np.e = b;
+        noun_next = false;
+        p = b;
+        continue;
+      }
+      /* "Un séisme de magnitude 5,9": the measure is left out */
+      if (word_back(s, np.s, np.e, &x, &y) && word_back(s, np.s, x, &u, &v) && of_word(s, u, v))
+        np.e = u;
+      break;
+    }
+    if (!ok) break;
+    noun_next = cls == WD_DET || of_word(s, a, b);
+    np.e = b;
+    p = b;
+  }
+  return trim_end(g, s, np);
+}
+
+/* Where the clause holding `at` starts within [floor, at).  Clauses end
+ * at ';' ':' ',' (not a decimal comma) and after "que"; one that is empty
+ * (the verb right after a comma) or led by a preposition ("en 2015", "dans
+ * le centre-est de l'Ukraine", "selon les autorités") is an incise, and the
+ * one before it is taken. */
+static size_t clause_start(const bl_grammar *g, const char *s, size_t floor, size_t at) {
+  size_t starts[16];
+  size_t n = 0;
+  starts[n++] = floor;
+  for (size_t i = floor; i < at; i++) {
+    char c = s[i];
+    size_t a, b;
+    bool mark = c == ';' || c == ':' ||
+                (c == ',' && !(i > floor && is_digit((unsigned char)s[i - 1]) && i + 1 < at &&
+                               is_digit((unsigned char)s[i + 1])));
+    if (mark) {
+      if (n == BL_ARRAY_LEN(starts)) memmove(starts, starts + 1, --n * sizeof *starts);
+      starts[n++] = i + 1;
+    } else if ((i == floor || is_space((unsigned char)s[i - 1])) && bl_word_at(s, i, at, &a, &b) &&
+               a == i && (word_is(s, a, b, "que") || word_is(s, a, b, "qu'"))) {
+      n = 0; /* what came before "que" is the main clause's */
+      starts[n++] = b;
+    }
+  }
+  while (n > 1) {
+    size_t a, b, p = starts[n - 1];
+    if (bl_word_at(s, p, at, &a, &b) && bl_word_class(g, s, a, b) != WD_PREP) break;
+    n--;
+  }
+  return starts[n - 1];
+}
+
+bl_nspan bl_cause_of(bl_docstate *st, size_t floor, size_t at) {
+  const bl_grammar *g = st->g;
+  const char *s = st->text.s;
+  bl_nspan none = {0, 0};
+  size_t from = at > 160 ? at - 160 : 0;
+  if (from < floor) from = floor;
+  if (bl_rx_match(g->rx_cause, &st->rx, s, at, from, 0) <= 0) return none;
+  size_t ms = 0, me = 0, qs = 0, qe = 0;
+  bl_rx_group(&st->rx, 0, &ms, &me);
+  uint32_t qui[1];
+  bool relative =
+      bl_rx_groups_named(g->rx_cause, "qui", qui, 1) && bl_rx_group(&st->rx, qui[0], &qs, &qe);
+  if (relative) {
+    size_t p = ms;
+    while (p > floor && (is_space((unsigned char)s[p - 1]) || s[p - 1] == ',')) p--;
+    return np_before(g, s, floor, p);
+  }
+  return np_from(g, s, clause_start(g, s, floor, ms), ms);
+}
