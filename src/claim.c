@@ -1489,14 +1489,15 @@ static bool history(bl_docstate *st, const bl_sent *sn) {
   return pluperfect && year;
 }
 
-/* What caused the count whose expression opens at `open` ("Le séisme a
- * fait 300 morts"); a count joined to the one before by "et", "ou" or a
- * comma shares its cause ("a fait 11 morts et 11 blessés"). */
-static bl_nspan cause_of(bl_docstate *st, size_t si, const bl_qty *q, size_t open) {
+/* What caused or holds the count whose expression opens at `open` ("Le
+ * séisme a fait 300 morts", "La commune compte 12 500 habitants"); a count
+ * joined to the one before by "et", "ou" or a comma shares it ("a fait 11
+ * morts et 11 blessés") unless it has a predicate of its own. */
+static bl_nspan cause_of(bl_docstate *st, size_t si, const bl_qty *q, size_t open, bool own_pred) {
   const char *s = st->text.s;
   const bl_sent *sn = &st->seg.sents[si];
   bl_nspan cause = bl_cause_of(st, sn->s, open);
-  if (cause.e || !st->cl.n) return cause;
+  if (cause.e || own_pred || !st->cl.n) return cause; /* "et 1 460 personnes ont été évacuées" */
   const bl_cl *prev = &st->cl.v[st->cl.n - 1];
   if (prev->sent != si || !prev->cause.e) return cause;
   size_t p = prev->text.e;
@@ -1707,7 +1708,7 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
       c.where = (bl_nspan){ps, pe}; /* "Pradevel, village de 2 100 habitants" */
       c.where_of = true;
     }
-    c.cause = cause_of(st, si, q, open_at);
+    c.cause = cause_of(st, si, q, open_at, c.pred.e > c.pred.s);
   } else if (c.np.e) {
     /* what the money or the change is for or of: "une enveloppe de 1,5
      * million d'euros (réservée) aux communes", "une baisse de 4,2 % du

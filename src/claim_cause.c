@@ -48,7 +48,7 @@ static bool np_word(const bl_grammar *g, const char *s, size_t a, size_t b, size
   if (*cls == WD_DET || of_word(s, a, b)) return true;
   if (word_is(s, a, b, "en") && b + 1 < end && is_digit((unsigned char)s[b + 1]))
     return true; /* "en 1976" */
-  if (*cls) return false;
+  if (*cls || bl_lex_find(&g->speech, s + a, b - a)) return false; /* "La Valdavie dit avoir accueilli" */
   return is_digit((unsigned char)s[a]) || !bl_finite_verb(s, a, b);
 }
 
@@ -124,12 +124,14 @@ static bl_nspan np_from(const bl_grammar *g, const char *s, size_t p, size_t end
     bool ok = np_word(g, s, a, b, end, &cls);
     /* "l'été", "Un violent séisme": after a determiner any word but a
      * preposition, a conjunction or a pronoun */
-    if (!ok && noun_next && (!cls || bl_word_aux(cls) || cls == WD_TIME)) ok = true;
+    /* "Le car": after an article even a word that is elsewhere a conjunction */
+    if (!ok && noun_next && (!cls || bl_word_aux(cls) || cls == WD_TIME || cls == WD_CONJ)) ok = true;
     /* "un autre accident": a noun in -ent after a singular word; "les
      * pluies tombent": a verb */
     if (!ok && !cls && b - a > 4 && !strncmp(s + b - 3, "ent", 3) &&
         strncmp(s + b - 5, "aient", 5) && s[p - 1] != 's' && s[p - 1] != 'x')
       ok = true;
+    if (bl_lex_find(&g->speech, s + a, b - a)) ok = false; /* "La Valdavie voisine dit" */
     if (is_digit((unsigned char)s[a])) {
       size_t x, y, u, v;
       /* "La crue de 1958", "le naufrage d'un caboteur en 1976": a year */
