@@ -621,7 +621,7 @@ static bl_nspan where_phrase(bl_docstate *st, size_t p, size_t end, bool of) {
     q = b;
     w.e = b;
   }
-  /* do not end on a preposition or a determiner */
+  /* do not end on a preposition, a determiner or a conjunction */
   while (w.e > w.s) {
     size_t x = w.s, y = 0, last_s = w.s;
     size_t last_e = last_s; /* an empty word if none is found */
@@ -631,7 +631,7 @@ static bl_nspan where_phrase(bl_docstate *st, size_t p, size_t end, bool of) {
       x = y;
     }
     int cls = bl_word_class(g, s, last_s, last_e);
-    if (cls != WD_DET && cls != WD_PREP) break;
+    if (cls != WD_DET && cls != WD_PREP && cls != WD_CONJ) break; /* nor on "et" */
     w.e = last_s;
     while (w.e > w.s && is_space((unsigned char)s[w.e - 1])) w.e--;
   }
