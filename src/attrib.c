@@ -1102,4 +1102,16 @@ void bl_attribute_finish(bl_docstate *st) {
     if (last.e > last.s && !c->background && (c->toll || percent) && (kinds & kind))
       c->source = last;
   }
+  /* "412 cas graves ont été admis en réanimation, dont 58 sont décédés": a
+   * part in its whole's sentence is of the whole's report, whatever its
+   * kind */
+  for (size_t i = 0; i < st->cl.n; i++) {
+    bl_cl *c = &st->cl.v[i];
+    if (c->source.e > c->source.s || c->of < 0 || c->source_local) continue;
+    const bl_cl *whole = &st->cl.v[c->of];
+    if (whole->sent == c->sent) {
+      c->source = whole->source;
+      c->channel = whole->channel;
+    }
+  }
 }

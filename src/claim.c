@@ -1610,6 +1610,8 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
     if ((cat == BL_CAT_EVACUATED || cat == BL_CAT_DISPLACED) && noun &&
         (noun->value == BL_CAT_INJURED || noun->value == BL_CAT_KILLED))
       cat = (int)noun->value;
+    /* and the sick in hospital stay sick: "1 480 malades ont été hospitalisés" */
+    if (cat == BL_CAT_INJURED && noun && noun->value == BL_CAT_SICK) cat = BL_CAT_SICK;
     if (cat < 0 && noun && noun->value >= 0) {
       cat = (int)noun->value;
       /* A role noun (policiers: deployed, manifestants: participants) says
@@ -1874,6 +1876,14 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
   /* "contre 31 en début d'après-midi", "17 et non 19", "passant de 94 à
    * 88": a former figure */
   bool earlier = ends_before(st, g->rx_versus, sn->s, q->ns);
+  if (money && !c.np.e && earlier) {
+    /* "47 % des plus de 65 ans, contre 52 % l'an dernier": what the
+     * share or the sum before in the sentence measured, in its unit */
+    long prev = previous_claim_of(st, si, false, false, KIND_MONEY);
+    if (prev >= 0 && st->cl.v[prev].sent == si && c.q.unit && st->cl.v[prev].q.unit &&
+        !strcmp(c.q.unit, st->cl.v[prev].q.unit))
+      c.subject_of = prev;
+  }
   long toll_before = bare ? last_toll(st) : -1;
   if (bare && toll_before >= 0 && bilan_before(st, sn->s, q->ns)) {
     /* "portant le bilan total à 65": the toll reported before */
