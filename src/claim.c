@@ -1986,8 +1986,10 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
   if (!money && !c.np.e && !c.pred.e && !np.autres && (c.of >= 0 || c.subject_of >= 0)) {
     c.pred = participle_after(st, after, clause_end);
     c.pred_active = c.pred.e > c.pred.s && after_have(st, c.pred.s, after);
-    if (c.pred.e > c.pred.s && !c.where.e)
-      c.where = where_phrase(st, c.pred.e, place_end(st, clause_end, sn->e), true);
+    /* or by its place alone: "480 000 manifestants, dont 52 000 à Paris" */
+    if (!c.where.e)
+      c.where = where_phrase(st, c.pred.e > c.pred.s ? c.pred.e : after,
+                             place_end(st, clause_end, sn->e), true);
   }
   status_of(st, sn, &c);
   /* the figure a new one is compared with is not the new report's */

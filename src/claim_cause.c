@@ -94,7 +94,9 @@ static bl_nspan np_before(const bl_grammar *g, const char *s, size_t floor, size
   for (int k = 0; k < CAUSE_WORDS && word_back(s, floor, p, &a, &b); k++) {
     int cls;
     if (!np_word(g, s, a, b, at, &cls)) break;
-    if (cls == WD_DET) {
+    /* a determiner, or a figure in its stead: "les 120 centres", "120
+     * centres d'hébergement, qui accueillent" */
+    if (cls == WD_DET || (is_digit((unsigned char)s[a]) && !found)) {
       start = a;
       found = true;
     }
@@ -102,6 +104,8 @@ static bl_nspan np_before(const bl_grammar *g, const char *s, size_t floor, size
   }
   if (!found) return none;
   while (at > start && is_space((unsigned char)s[at - 1])) at--;
+  size_t x, y; /* a figure stands for a determiner, before a noun only ("depuis 2020, qui") */
+  if (is_digit((unsigned char)s[start]) && (!bl_word_at(s, start, at, &x, &y) || y >= at)) return none;
   return (bl_nspan){start, at};
 }
 
