@@ -564,6 +564,9 @@ static bl_nspan where_phrase(bl_docstate *st, size_t p, size_t end, bool of) {
   const char *s = st->text.s;
   bl_nspan w = {0, 0};
   size_t a, b;
+  /* past the quote that closes the count: "« plusieurs dizaines de morts »
+   * dans les seuls hôpitaux de la capitale" */
+  while (p < end && (is_space((unsigned char)s[p]) || s[p] == '"')) p++;
   /* time words and adverbs may come first: "rassemblés dimanche avenue de la Liberté" */
   for (int k = 0; k < 3 && bl_word_at(s, p, end, &a, &b); k++) {
     int cls = bl_word_class(g, s, a, b);
