@@ -873,8 +873,9 @@ static bool incise_before(const bl_docstate *st, size_t from, size_t fig) {
   bool comma = p < fig && s[p] == ',';
   size_t a, b;
   if (!bl_word_at(s, comma ? p + 1 : p, fig, &a, &b)) return false;
-  if (comma ? (b - a != 4 || strncmp(s + a, "dont", 4)) : bl_word_class(st->g, s, a, b) != WD_PREP)
-    return false;
+  if (comma ? ((b - a != 4 || strncmp(s + a, "dont", 4)) && (b - a != 4 || strncmp(s + a, "soit", 4)))
+            : bl_word_class(st->g, s, a, b) != WD_PREP)
+    return false; /* ", dont 12 enfants,", ", soit 90 % de la population," */
   while (b < fig && is_space((unsigned char)s[b])) b++;
   return b == fig;
 }
@@ -1009,8 +1010,8 @@ static const bl_lexent *verb_right_before(bl_docstate *st, size_t from, size_t a
     p = me > p ? me : p + 1;
   }
   if (!lme) return NULL;
-  for (size_t i = lme; i < at; i++)
-    if (!is_space((unsigned char)s[i])) return NULL;
+  for (size_t i = lme; i < at; i++) /* a quote may close the verb: "« éliminé » une dizaine" */
+    if (!is_space((unsigned char)s[i]) && s[i] != '"') return NULL;
   return cat_entry(st->g, s, lms, lme, K(CK_VERB));
 }
 
@@ -1633,7 +1634,7 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
       if (from < sn->s) from = sn->s;
       while (search(st, g->rx_cat_pred, from, q->ns, &ms, &me)) {
         size_t gap = me;
-        while (gap < q->ns && is_space((unsigned char)s[gap])) gap++;
+        while (gap < q->ns && (is_space((unsigned char)s[gap]) || s[gap] == '"')) gap++;
         const bl_lexent *e = gap == q->ns ? cat_entry(g, s, ms, me, K(CK_PRED)) : NULL;
         if (e && e->value >= 0) cat = (int)e->value;
         from = me > from ? me : from + 1;
@@ -1686,6 +1687,12 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
     if (!c.pred.e && c.np.e) c.pred = participle_after(st, c.np.e, clause_end);
     if (c.pred.e > c.pred.s) {
       c.pred = coordinated_pred(st, c.np.e ? c.np.e : after, c.pred, clause_end);
+      /* "forcé 120 000 personnes à quitter leur domicile": the infinitive's "à" */
+      size_t ia, ib;
+      bl_nspan to = bl_word_before(s, sn->s, c.pred.s);
+      if (to.e - to.s == 2 && !strncmp(s + to.s, "à", 2) && to.s >= (c.np.e ? c.np.e : after) &&
+          bl_word_at(s, c.pred.s, c.pred.e, &ia, &ib) && infinitive_like(s, ia, ib))
+        c.pred.s = to.s;
       /* a predicate that opens on its auxiliaries ("ont fui", "ont été
        * évacués") starts past them */
       size_t a, b;

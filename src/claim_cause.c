@@ -36,6 +36,16 @@ static bool determiner(const bl_grammar *g, const char *s, size_t a, size_t b) {
           !strncmp(s + a + 1, "ne", b - a - 1));
 }
 
+/* A past participle in -é(e)(s): "tombé", "survenue", "menées". */
+static bool participle(const char *s, size_t a, size_t b) {
+  static const char *const endings[] = {"é", "ée", "és", "ées", NULL};
+  for (size_t i = 0; endings[i]; i++) {
+    size_t k = strlen(endings[i]);
+    if (b - a > k + 2 && !memcmp(s + b - k, endings[i], k)) return true;
+  }
+  return false;
+}
+
 /* "de", "d'", "du", "des": a complement goes on. */
 static bool of_word(const char *s, size_t a, size_t b) {
   return word_is(s, a, b, "de") || word_is(s, a, b, "d'") || word_is(s, a, b, "du") ||
@@ -136,6 +146,7 @@ static bl_nspan np_from(const bl_grammar *g, const char *s, size_t p, size_t end
         strncmp(s + b - 5, "aient", 5) && s[p - 1] != 's' && s[p - 1] != 'x')
       ok = true;
     if (bl_lex_find(&g->speech, s + a, b - a)) ok = false; /* "La Valdavie voisine dit" */
+    if (!noun_next && participle(s, a, b)) ok = false;      /* "Un obus tombé sur le marché" */
     if (is_digit((unsigned char)s[a])) {
       size_t x, y, u, v;
       /* "La crue de 1958", "le naufrage d'un caboteur en 1976": a year */
