@@ -116,12 +116,13 @@ static int add_cause(bl_doc *d, bl_nspan sp) {
  * "parmi les" ("45 survivants, dont six femmes": femmes parmi les
  * survivants). */
 static int arena_subject(bl_doc *d, bl_nspan np, bl_nspan pred, bool active, bl_nspan cause,
-                         bl_nspan where, bool where_of, bl_nspan among, pending_str *out) {
+                         bl_nspan where, bool where_of, bl_nspan fronted, bl_nspan among,
+                         pending_str *out) {
   const bl_text *t = &d->st.text;
-  bl_nspan parts[5] = {np, among, pred, cause, where};
+  bl_nspan parts[6] = {np, among, pred, cause, where, fronted};
   out->set = false;
   size_t covered = 0;
-  for (int i = 0; i < 5; i++) {
+  for (int i = 0; i < 6; i++) {
     bl_nspan p = parts[i];
     if (p.e <= p.s) continue;
     if (i == 3) { /* the cause, named before: "Le séisme a fait 300 morts" (morts du séisme) */
@@ -131,7 +132,7 @@ static int arena_subject(bl_doc *d, bl_nspan np, bl_nspan pred, bool active, bl_
       continue;
     }
     /* the whole (i == 1) and the place may come first */
-    if (p.s < covered && !(i == 4 && where_of) && i != 1) p.s = covered;
+    if (p.s < covered && !(i == 4 && where_of) && i != 1 && i != 5) p.s = covered;
     if (p.e <= p.s) continue;
     bl_span o = bl_text_orig_span(t, p.s, p.e);
     if (!out->set) {
@@ -153,7 +154,13 @@ static int arena_subject(bl_doc *d, bl_nspan np, bl_nspan pred, bool active, bl_
                                    (c1 >= 0x92 && c1 <= 0x96) || (c1 >= 0x99 && c1 <= 0x9C)));
       if (bl_buf_add(&d->arena, vowel ? "d'" : "de ", vowel ? 2 : 3)) return BL_NOMEM;
     }
+    size_t at = d->arena.len;
     if (bl_buf_add(&d->arena, t->orig + o.start, o.end - o.start)) return BL_NOMEM;
+    if (i == 5) { /* the sentence's opening capital: "À Marseille" -> "à Marseille" */
+      unsigned char *c = (unsigned char *)d->arena.ptr + at;
+      if (c[0] >= 'A' && c[0] <= 'Z') c[0] = (unsigned char)(c[0] + 32);
+      else if (c[0] == 0xC3 && o.end - o.start > 1 && c[1] >= 0x80 && c[1] <= 0x9E) c[1] += 0x20;
+    }
     if (p.e > covered) covered = p.e;
   }
   if (out->set) out->len = d->arena.len - out->off;
@@ -235,7 +242,7 @@ static int publish(bl_doc *d, bl_error *err) {
     rc = arena_span(d, unit, &mine[0]);
     bool where_of = c->where.e > c->where.s && c->where_of;
     bl_nspan among = c->np.e > c->np.s ? whole_noun(st, c) : (bl_nspan){0, 0};
-    if (!rc) rc = arena_subject(d, np, pred, active, c->cause, where, where_of, among, &mine[1]);
+    if (!rc) rc = arena_subject(d, np, pred, active, c->cause, where, where_of, c->fronted, among, &mine[1]);
     if (!rc) rc = arena_span(d, c->source, &mine[2]);
     if (!rc) rc = arena_span(d, c->channel, &mine[3]);
   }

@@ -1522,6 +1522,31 @@ static bl_nspan cause_of(bl_docstate *st, size_t si, const bl_qty *q, size_t ope
   return prev->cause;
 }
 
+/* The place that opens the sentence, before a comma and the figure at
+ * `at` ("Dans la seule commune de Paiporta, 62 personnes ont perdu la vie",
+ * "À Marseille, le cortège a réuni"): a preposition, then at most seven
+ * words, one of them a name, and no figure. */
+static bl_nspan fronted_place(bl_docstate *st, const bl_sent *sn, size_t at) {
+  const bl_grammar *g = st->g;
+  const char *s = st->text.s;
+  bl_nspan none = {0, 0};
+  size_t a, b;
+  if (!bl_word_at(s, sn->s, at, &a, &b) ||
+      (bl_word_class(g, s, a, b) != WD_PREP && !(b - a == 2 && !strncmp(s + a, "À", 2))) ||
+      (b - a == 5 && !strncmp(s + a, "Selon", 5)))
+    return none; /* words.tsv folds ASCII capitals only: "À" */
+  bl_nspan place = {a, b};
+  bool name = false;
+  for (int k = 0; k < 7 && bl_word_at(s, place.e, at, &a, &b); k++) {
+    if (is_digit((unsigned char)s[a])) return none;
+    if (bl_capital_at(s, a) || (b - a > 2 && s[a + 1] == '\'' && bl_capital_at(s, a + 2))) name = true;
+    place.e = b;
+  }
+  size_t p = place.e;
+  while (p < at && is_space((unsigned char)s[p])) p++;
+  return name && p < at && s[p] == ',' ? place : none;
+}
+
 static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t next_start,
                           bl_error *err) {
   const bl_grammar *g = st->g;
@@ -1721,6 +1746,7 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
       c.where_of = true;
     }
     c.cause = cause_of(st, si, q, open_at, c.pred.e > c.pred.s);
+    if (!c.where.e) c.fronted = fronted_place(st, sn, open_at);
   } else if (c.np.e) {
     /* what the money or the change is for or of: "une enveloppe de 1,5
      * million d'euros (réservée) aux communes", "une baisse de 4,2 % du

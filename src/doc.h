@@ -27,6 +27,8 @@ typedef struct bl_cl {
   bl_nspan where;       /* a phrase after them ("à Pradevel", "dans les hôpitaux de la capitale") */
   bool where_of;        /* `where` is a place named before the figure: "de " joins it
                            ("Pradevel, village de 2 100 habitants") */
+  bl_nspan fronted;     /* the place that opens the sentence, when `where` is empty
+                           ("Dans la commune de Paiporta, 62 personnes ...") */
   bl_nspan cause;       /* what caused the count, opened by a determiner ("Le séisme
                            a fait 300 morts": "Le séisme"); "de" joins it */
   long subject_of;      /* "autres": reuse that claim's unit and subject; -1 */
