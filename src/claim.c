@@ -578,6 +578,10 @@ static bl_nspan where_phrase(bl_docstate *st, size_t p, size_t end, bool of) {
       (bl_word_class(g, s, a, b) != WD_PREP && !fused_prep(s, a, b, of)))
     return w;
   if (b - a == 5 && !strncmp(s + a, "selon", 5)) return w;
+  size_t ea, eb; /* "d'entre eux" is whom the figure is drawn from, no place */
+  if (b - a == 2 && !strncmp(s + a, "d'", 2) && bl_word_at(s, b, end, &ea, &eb) && eb - ea == 5 &&
+      !strncmp(s + ea, "entre", 5))
+    return w;
   w.s = a;
   size_t q = b;
   int words = 0;
@@ -880,12 +884,24 @@ static bool incise_before(const bl_docstate *st, size_t from, size_t fig) {
   return b == fig;
 }
 
+/* The quantity that starts at `at`, or NULL (the quantities are in text
+ * order: a binary search). */
+static const bl_qty *figure_at(const bl_docstate *st, size_t at) {
+  size_t lo = 0, hi = st->q.n;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (st->q.v[mid].ns < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < st->q.n && st->q.v[lo].ns == at ? &st->q.v[lo] : NULL;
+}
+
 /* ", tous égyptiens,", ", frère et sœur,": an incise of at most six
  * words opened at p (not by a conjunction), with no figure and nothing like a verb, closed by a
  * comma before end; returns that comma, else 0.  What follows it is the
  * clause's own continuation ("Neuf passeurs, tous égyptiens, ont été
  * arrêtés"). */
-static size_t short_incise(const bl_docstate *st, size_t p, size_t end) {
+static size_t short_incise(bl_docstate *st, size_t p, size_t end) {
   const char *s = st->text.s;
   size_t a, b, words = 0;
   while (p < end) {
@@ -893,8 +909,17 @@ static size_t short_incise(const bl_docstate *st, size_t p, size_t end) {
       if (a < end && s[a] == ',' && words > 0) return a;
       return 0;
     }
+    /* an age or another figure that counts nothing: ", un Français de 34
+     * ans et un Suisse de 41 ans," */
+    if (is_digit((unsigned char)s[a])) {
+      const bl_qty *q = figure_at(st, a);
+      size_t me = q ? match_at(st, st->g->rx_nc_after, q->ne, end) : 0;
+      if (!me) return 0;
+      p = me;
+      continue;
+    }
     int cls = bl_word_class(st->g, s, a, b);
-    if (++words > 6 || is_digit((unsigned char)s[a]) || bl_word_aux(cls) ||
+    if (++words > 8 || bl_word_aux(cls) ||
         (cls == WD_CONJ && words == 1) ||
         cls == WD_PRON || (!bl_capital_at(s, a) && bl_finite_verb(s, a, b)) || participle_like(s, a, b) ||
         bl_lex_find_kind(&st->g->categories, s + a, b - a, K(CK_NOUN) | K(CK_THING) | K(CK_FIXED)))
