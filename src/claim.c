@@ -1357,11 +1357,14 @@ static long coordinated_part(const bl_docstate *st, size_t si, size_t qstart) {
 
 /* The last running total of a toll in the article so far, or -1. */
 static long last_toll(const bl_docstate *st) {
+  long delta = -1; /* "1 245 nouveaux cas, portant le total à 18 900": when no total is before */
   for (size_t k = st->cl.n; k-- > 0;) {
     const bl_cl *c = &st->cl.v[k];
-    if (c->toll && c->of < 0 && !c->negated && c->cumulative != 0) return (long)k;
+    if (!c->toll || c->of >= 0 || c->negated) continue;
+    if (c->cumulative != 0) return (long)k;
+    if (delta < 0) delta = (long)k;
   }
-  return -1;
+  return delta;
 }
 
 /* The last count of category `cat` that is a whole (no part, no denial,
@@ -1452,7 +1455,12 @@ static bool bilan_before(const bl_docstate *st, size_t from, size_t at) {
     size_t b = e;
     while (b > from && (is_letter((unsigned char)s[b - 1]) || s[b - 1] == '\'' || s[b - 1] == '-')) b--;
     if (b == e) return false;
+    /* "bilan", and its kin among the nouns of a figure: "portant le total à
+     * 18 900", "le décompte à 412" */
     if (e - b == 5 && (!strncmp(s + b, "bilan", 5) || !strncmp(s + b, "Bilan", 5))) return true;
+    if ((e - b == 5 && !strncmp(s + b, "total", 5)) || (e - b == 8 && !strncmp(s + b, "décompte", 8)) ||
+        (e - b == 8 && !strncmp(s + b, "compteur", 8)))
+      return true;
     e = b;
   }
   return false;
