@@ -1078,6 +1078,29 @@ static void resolve_short_sources(bl_docstate *st) {
   }
 }
 
+/* Is the source a person ("Youssef", "sa maire, Maribel Albalat")?  Its
+ * words all open with a capital, not an acronym, and either it is one word
+ * without a hyphen or it stands in apposition after a comma; "AFP",
+ * "Croix-Rouge", "Amnesty International", "ministère de l'Intérieur" are
+ * not. */
+static bool person_name(const bl_docstate *st, bl_nspan sp) {
+  const char *s = st->text.s;
+  size_t a, b, words = 0;
+  bool lower = false, hyphen = false;
+  for (size_t p = sp.s; bl_word_at(s, p, sp.e, &a, &b); p = b) {
+    if (!bl_capital_at(s, a)) return false;
+    words++;
+    for (size_t i = a + 1; i < b; i++) {
+      if ((s[i] >= 'a' && s[i] <= 'z') || (unsigned char)s[i] >= 0x80) lower = true;
+      if (s[i] == '-') hyphen = true;
+    }
+  }
+  if (!lower) return false;
+  size_t q = sp.s;
+  while (q > 0 && is_space((unsigned char)s[q - 1])) q--;
+  return (words == 1 && !hyphen) || (q > 0 && s[q - 1] == ',');
+}
+
 void bl_attribute_finish(bl_docstate *st) {
   resolve_short_sources(st);
   /* A report's figures: a toll or a percentage with no source of its own
@@ -1093,7 +1116,8 @@ void bl_attribute_finish(bl_docstate *st) {
     if (c->source_local) continue;
     if (c->source.e > c->source.s) {
       if (last.e != c->source.e || last.s != c->source.s) kinds = 0;
-      last = c->source;
+      /* a person quoted ("Youssef", "Maribel Albalat") tells, publishes no report */
+      last = person_name(st, c->source) ? (bl_nspan){0, 0} : c->source;
       kinds |= kind;
       continue;
     }
