@@ -1787,11 +1787,10 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
     size_t from = q->after > q->ne ? q->after : q->ne;
     if (c.np.e > from) from = c.np.e;
     size_t a, b;
-    bool agent = false; /* "fixé par l'OMS": who, not what for */
-    if (bl_word_at(s, from, clause_end, &a, &b) && participle_like(s, a, b)) {
-      from = b;
-      agent = bl_word_at(s, from, clause_end, &a, &b) && b - a == 3 && !strncmp(s + a, "par", 3);
-    }
+    /* "fixé par l'OMS", "estimés à 2 milliards de dollars par les
+     * assureurs": who, not what for */
+    if (bl_word_at(s, from, clause_end, &a, &b) && participle_like(s, a, b)) from = b;
+    bool agent = bl_word_at(s, from, clause_end, &a, &b) && b - a == 3 && !strncmp(s + a, "par", 3);
     if (!agent) c.where = where_phrase(st, from, clause_end, true);
   }
 
