@@ -232,7 +232,8 @@ typedef struct bl_claim {
   bl_status status;
   bool negated;    /* zero claims ("aucune victime") and denials */
   int cumulative;  /* 1 running total, 0 delta/partial, -1 null (non-toll) */
-  long of;         /* index of the parent claim (sub-counts), or -1 */
+  long of;         /* index of the parent claim (sub-counts), or -1; the parent
+                      usually comes before, but follows in "12 des 43 mineurs" */
   bl_span sentence;
 } bl_claim;
 

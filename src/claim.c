@@ -203,6 +203,7 @@ typedef struct nphrase {
   bl_nspan pred;   /* a predicate met inside the phrase (participle) */
   bool autres;
   bool of_the;       /* "sept des prévenus": a part of the prévenus counted before */
+  size_t whole_at;   /* "12 des 43 mineurs": where the whole's figure starts (0: none) */
   size_t autres_end; /* past "autres" */
   const bl_lexent *noun; /* categories.tsv entry of the head, if any */
   bl_group comp_group;
@@ -265,6 +266,7 @@ static void read_np(bl_docstate *st, size_t p, size_t end, nphrase *np) {
         p = st->q.v[i].after > st->q.v[i].ne ? st->q.v[i].after : st->q.v[i].ne;
         while (p < end && is_space((unsigned char)s[p])) p++;
         figure = true;
+        np->whole_at = x;
         break;
       }
     size_t na, nb;
@@ -1621,6 +1623,7 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
   }
   c.unit = np.unit;
   c.np = np.np;
+  c.whole_at = np.whole_at;
   if (np.pred.e) c.pred = np.pred;
 
   /* Category: a predicate after the noun, else the noun, else a weak
@@ -2232,5 +2235,11 @@ int bl_claims_of_sentence(bl_docstate *st, size_t si, size_t first, size_t last,
     if (rc) return rc;
   }
   share_predicates(st, claims_before);
+  /* "12 des 43 mineurs": the part counts from the whole after it */
+  for (size_t i = claims_before; i < st->cl.n; i++) {
+    bl_cl *c = &st->cl.v[i];
+    for (size_t k = i + 1; c->whole_at && c->of < 0 && k < st->cl.n; k++)
+      if (st->cl.v[k].text.s == c->whole_at) c->of = (long)k;
+  }
   return BL_OK;
 }

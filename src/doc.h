@@ -39,7 +39,8 @@ typedef struct bl_cl {
   bool negated;
   bool toll;            /* counts people (not money, things, percent) */
   bool thing;           /* counts objects or places (categories.tsv `thing`) */
-  long of;              /* parent claim index, -1 */
+  long of;              /* parent claim index, -1 (after it for "12 des 43 mineurs") */
+  size_t whole_at;      /* "12 des 43 mineurs": where the whole's figure starts, or 0 */
   bl_nspan source, channel;
   bool source_local; /* the subject of a verb of means ("débloque"): no report's source */
   bool background;      /* population, history: no inherited source */

@@ -2,7 +2,7 @@
  * fuzz_extract.c — libFuzzer target: claim extraction (bl_doc_run, SPEC
  * §5-6) on arbitrary bytes; the first byte holds the options (bit 0
  * BL_REPAIR).  Every claim must lie in the body and in its sentence, with a
- * parent before it, known category, group and status, and strings that can
+ * parent other than itself, known category, group and status, and strings that can
  * be read; an error must be a documented one.  The same bl_doc serves every
  * input, as in `bilan extract`.
  */
@@ -43,7 +43,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     FUZZ_CHECK((unsigned)c->category < BL_CAT_COUNT_ && (unsigned)c->group < BL_GROUP_COUNT_);
     FUZZ_CHECK((unsigned)c->status <= BL_STATUS_REVISED);
     FUZZ_CHECK(c->cumulative >= -1 && c->cumulative <= 1);
-    FUZZ_CHECK(c->of >= -1 && c->of < (long)i);
+    FUZZ_CHECK(c->of >= -1 && c->of < (long)n && c->of != (long)i);
     fuzz_touch(c->unit);
     fuzz_touch(c->subject);
     fuzz_touch(c->source);
