@@ -906,6 +906,7 @@ static const bl_qty *figure_at(const bl_docstate *st, size_t at) {
 static size_t short_incise(bl_docstate *st, size_t p, size_t end) {
   const char *s = st->text.s;
   size_t a, b, words = 0;
+  int prev = 0;
   while (p < end) {
     if (!bl_word_at(s, p, end, &a, &b)) {
       if (a < end && s[a] == ',' && words > 0) return a;
@@ -921,9 +922,13 @@ static size_t short_incise(bl_docstate *st, size_t p, size_t end) {
       continue;
     }
     int cls = bl_word_class(st->g, s, a, b);
+    /* after a preposition or a determiner a noun: "de nationalité tadjike" */
+    bool noun = prev == WD_PREP || prev == WD_DET;
+    prev = cls;
     if (++words > 8 || bl_word_aux(cls) ||
         (cls == WD_CONJ && words == 1) ||
-        cls == WD_PRON || (!bl_capital_at(s, a) && bl_finite_verb(s, a, b)) || participle_like(s, a, b) ||
+        cls == WD_PRON || (!bl_capital_at(s, a) && bl_finite_verb(s, a, b)) ||
+        (!noun && participle_like(s, a, b)) ||
         bl_lex_find_kind(&st->g->categories, s + a, b - a, K(CK_NOUN) | K(CK_THING) | K(CK_FIXED)))
       return 0;
     p = b;
