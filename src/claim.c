@@ -1367,7 +1367,7 @@ static long last_toll(const bl_docstate *st) {
   long delta = -1; /* "1 245 nouveaux cas, portant le total à 18 900": when no total is before */
   for (size_t k = st->cl.n; k-- > 0;) {
     const bl_cl *c = &st->cl.v[k];
-    if (!c->toll || c->of >= 0 || c->negated) continue;
+    if (!c->toll || c->of >= 0 || c->negated || c->former) continue;
     if (c->cumulative != 0) return (long)k;
     if (delta < 0) delta = (long)k;
   }
@@ -1379,7 +1379,8 @@ static long last_toll(const bl_docstate *st) {
 static long last_whole(const bl_docstate *st, bl_category cat) {
   for (size_t k = st->cl.n; k-- > 0;) {
     const bl_cl *c = &st->cl.v[k];
-    if (c->category == cat && c->of < 0 && !c->negated && c->cumulative != 0) return (long)k;
+    if (c->category == cat && c->of < 0 && !c->negated && !c->former && c->cumulative != 0)
+      return (long)k;
   }
   return -1;
 }
@@ -1443,7 +1444,7 @@ static long same_noun_before(const bl_docstate *st, bl_nspan unit) {
 static long recent_whole(const bl_docstate *st, bl_category cat) {
   for (size_t k = st->cl.n; k-- > 0 && st->cl.n - k <= CLAIMS_BACK;) {
     const bl_cl *c = &st->cl.v[k];
-    if (c->category == cat && c->of < 0 && !c->negated) return (long)k;
+    if (c->category == cat && c->of < 0 && !c->negated && !c->former) return (long)k;
   }
   return -1;
 }
@@ -2070,6 +2071,7 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
   status_of(st, sn, &c);
   /* the figure a new one is compared with is not the new report's */
   if (earlier) c.status = BL_STATUS_NONE;
+  c.former = earlier;
   return push(st, &c, err);
 }
 

@@ -32,6 +32,8 @@ typedef struct bl_cl {
   bl_nspan cause;       /* what caused the count, opened by a determiner ("Le séisme
                            a fait 300 morts": "Le séisme"); "de" joins it */
   long subject_of;      /* "autres": reuse that claim's unit and subject; -1 */
+  bool former;          /* a figure a new one replaces ("contre 31", "qui faisait état de
+                           133 morts"): no whole of a later part, no running total */
   bl_category category;
   bl_group group;
   bl_status status;
