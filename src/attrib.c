@@ -1078,27 +1078,34 @@ static void resolve_short_sources(bl_docstate *st) {
   }
 }
 
-/* Is the source a person ("Youssef", "sa maire, Maribel Albalat")?  Its
- * words all open with a capital, not an acronym, and either it is one word
- * without a hyphen or it stands in apposition after a comma; "AFP",
- * "Croix-Rouge", "Amnesty International", "ministère de l'Intérieur" are
- * not. */
-static bool person_name(const bl_docstate *st, bl_nspan sp) {
+#define WITNESSES 64 /* witnesses remembered per article; more are rare */
+
+/* The witnesses of the article, by their source spans: who stands in
+ * apposition after a comma ("sa maire, Maribel Albalat") or gives a figure
+ * inside a quotation ("« On a sorti 14 corps », raconte Youssef"); they
+ * tell, they publish no report.  One pass over the claims, in text order,
+ * counting the quotation marks of each sentence once. */
+static size_t find_witnesses(const bl_docstate *st, bl_nspan *out) {
   const char *s = st->text.s;
-  size_t a, b, words = 0;
-  bool lower = false, hyphen = false;
-  for (size_t p = sp.s; bl_word_at(s, p, sp.e, &a, &b); p = b) {
-    if (!bl_capital_at(s, a)) return false;
-    words++;
-    for (size_t i = a + 1; i < b; i++) {
-      if ((s[i] >= 'a' && s[i] <= 'z') || (unsigned char)s[i] >= 0x80) lower = true;
-      if (s[i] == '-') hyphen = true;
+  size_t n = 0, sent = SIZE_MAX, pos = 0, marks = 0;
+  for (size_t i = 0; i < st->cl.n && n < WITNESSES; i++) {
+    const bl_cl *c = &st->cl.v[i];
+    if (c->sent != sent || c->text.s < pos) {
+      sent = c->sent;
+      pos = st->seg.sents[sent].s;
+      marks = 0;
     }
+    for (; pos < c->text.s; pos++) marks += s[pos] == '"';
+    if (c->source.e <= c->source.s) continue;
+    size_t q = c->source.s;
+    while (q > 0 && is_space((unsigned char)s[q - 1])) q--;
+    bool apposition = q > 0 && s[q - 1] == ',' && bl_capital_at(s, c->source.s);
+    if (!apposition && marks % 2 == 0) continue;
+    bool known = false;
+    for (size_t k = 0; k < n && !known; k++) known = out[k].s == c->source.s && out[k].e == c->source.e;
+    if (!known) out[n++] = c->source;
   }
-  if (!lower) return false;
-  size_t q = sp.s;
-  while (q > 0 && is_space((unsigned char)s[q - 1])) q--;
-  return (words == 1 && !hyphen) || (q > 0 && s[q - 1] == ',');
+  return n;
 }
 
 void bl_attribute_finish(bl_docstate *st) {
@@ -1107,6 +1114,8 @@ void bl_attribute_finish(bl_docstate *st) {
    * takes the source named last before it in the article (the lead's
    * "L'IGPR a publié son bilan annuel : ..." covers the paragraphs that
    * detail it) until another source is named. */
+  bl_nspan witnesses[WITNESSES];
+  size_t nwit = find_witnesses(st, witnesses);
   bl_nspan last = {0, 0};
   unsigned kinds = 0; /* categories (bits) the last source was given, 1 << BL_CAT_COUNT_ = percent */
   for (size_t i = 0; i < st->cl.n; i++) {
@@ -1116,8 +1125,11 @@ void bl_attribute_finish(bl_docstate *st) {
     if (c->source_local) continue;
     if (c->source.e > c->source.s) {
       if (last.e != c->source.e || last.s != c->source.s) kinds = 0;
-      /* a person quoted ("Youssef", "Maribel Albalat") tells, publishes no report */
-      last = person_name(st, c->source) ? (bl_nspan){0, 0} : c->source;
+      /* a witness ("Youssef", "Maribel Albalat") tells, publishes no report */
+      bool told = false;
+      for (size_t k = 0; k < nwit && !told; k++)
+        told = witnesses[k].s == c->source.s && witnesses[k].e == c->source.e;
+      last = told ? (bl_nspan){0, 0} : c->source;
       kinds |= kind;
       continue;
     }
