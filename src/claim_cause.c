@@ -173,9 +173,10 @@ static bl_nspan np_from(const bl_grammar *g, const char *s, size_t p, size_t end
 
 /* Where the clause holding `at` starts within [floor, at).  Clauses end
  * at ';' ':' ',' (not a decimal comma) and after "que"; one that is empty
- * (the verb right after a comma) or led by a preposition ("en 2015", "dans
- * le centre-est de l'Ukraine", "selon les autorités") is an incise, and the
- * one before it is taken. */
+ * (the verb right after a comma), led by a preposition ("en 2015", "dans
+ * le centre-est de l'Ukraine", "selon les autorités") or an indefinite noun
+ * phrase after a noun phrase (", un bateau de pêche,") is an incise, and
+ * the one before it is taken. */
 static size_t clause_start(const bl_grammar *g, const char *s, size_t floor, size_t at) {
   size_t starts[16];
   size_t n = 0;
@@ -196,8 +197,13 @@ static size_t clause_start(const bl_grammar *g, const char *s, size_t floor, siz
     }
   }
   while (n > 1) {
-    size_t a, b, p = starts[n - 1];
-    if (bl_word_at(s, p, at, &a, &b) && bl_word_class(g, s, a, b) != WD_PREP) break;
+    size_t a, b, x, y, p = starts[n - 1];
+    bool opens = bl_word_at(s, p, at, &a, &b);
+    /* "L'embarcation, un bateau de pêche en bois, transportait": an
+     * indefinite noun phrase after a noun phrase is its apposition */
+    bool apposition = opens && (word_is(s, a, b, "un") || word_is(s, a, b, "une")) &&
+                      bl_word_at(s, starts[n - 2], at, &x, &y) && determiner(g, s, x, y);
+    if (opens && bl_word_class(g, s, a, b) != WD_PREP && !apposition) break;
     n--;
   }
   return starts[n - 1];
