@@ -116,8 +116,8 @@ static int add_cause(bl_doc *d, bl_nspan sp) {
  * "parmi les" ("45 survivants, dont six femmes": femmes parmi les
  * survivants). */
 static int arena_subject(bl_doc *d, bl_nspan np, bl_nspan pred, bool active, bl_nspan cause,
-                         bl_nspan where, bool where_of, bl_nspan fronted, bl_nspan among,
-                         pending_str *out) {
+                         bl_nspan cause_tail, bl_nspan where, bool where_of, bl_nspan fronted,
+                         bl_nspan among, pending_str *out) {
   const bl_text *t = &d->st.text;
   bl_nspan parts[6] = {np, among, pred, cause, where, fronted};
   out->set = false;
@@ -129,6 +129,11 @@ static int arena_subject(bl_doc *d, bl_nspan np, bl_nspan pred, bool active, bl_
       if (!out->set) continue;
       int rc = add_cause(d, p);
       if (rc) return rc;
+      if (cause_tail.e > cause_tail.s) { /* "du naufrage" "d'avril 2023" */
+        bl_span o = bl_text_orig_span(t, cause_tail.s, cause_tail.e);
+        if (bl_buf_addc(&d->arena, ' ') || bl_buf_add(&d->arena, t->orig + o.start, o.end - o.start))
+          return BL_NOMEM;
+      }
       continue;
     }
     /* the whole (i == 1) and the place may come first */
@@ -242,7 +247,8 @@ static int publish(bl_doc *d, bl_error *err) {
     rc = arena_span(d, unit, &mine[0]);
     bool where_of = c->where.e > c->where.s && c->where_of;
     bl_nspan among = c->np.e > c->np.s ? whole_noun(st, c) : (bl_nspan){0, 0};
-    if (!rc) rc = arena_subject(d, np, pred, active, c->cause, where, where_of, c->fronted, among, &mine[1]);
+    if (!rc) rc = arena_subject(d, np, pred, active, c->cause, c->cause_tail, where, where_of, c->fronted,
+                                  among, &mine[1]);
     if (!rc) rc = arena_span(d, c->source, &mine[2]);
     if (!rc) rc = arena_span(d, c->channel, &mine[3]);
   }

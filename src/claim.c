@@ -1538,10 +1538,11 @@ static bool history(bl_docstate *st, const bl_sent *sn) {
  * séisme a fait 300 morts", "La commune compte 12 500 habitants"); a count
  * joined to the one before by "et", "ou" or a comma shares it ("a fait 11
  * morts et 11 blessés") unless it has a predicate of its own. */
-static bl_nspan cause_of(bl_docstate *st, size_t si, const bl_qty *q, size_t open, bool own_pred) {
+static bl_nspan cause_of(bl_docstate *st, size_t si, const bl_qty *q, size_t open, bool own_pred,
+                         bl_nspan *tail) {
   const char *s = st->text.s;
   const bl_sent *sn = &st->seg.sents[si];
-  bl_nspan cause = bl_cause_of(st, sn->s, open);
+  bl_nspan cause = bl_cause_of(st, sn->s, open, tail);
   if (cause.e || own_pred || !st->cl.n) return cause; /* "et 1 460 personnes ont été évacuées" */
   const bl_cl *prev = &st->cl.v[st->cl.n - 1];
   if (prev->sent != si || !prev->cause.e) return cause;
@@ -1560,6 +1561,7 @@ static bl_nspan cause_of(bl_docstate *st, size_t si, const bl_qty *q, size_t ope
       return cause;
     }
   }
+  *tail = prev->cause_tail;
   return prev->cause;
 }
 
@@ -1787,7 +1789,7 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
       c.where = (bl_nspan){ps, pe}; /* "Pradevel, village de 2 100 habitants" */
       c.where_of = true;
     }
-    c.cause = cause_of(st, si, q, open_at, c.pred.e > c.pred.s);
+    c.cause = cause_of(st, si, q, open_at, c.pred.e > c.pred.s, &c.cause_tail);
     if (!c.where.e) c.fronted = fronted_place(st, sn, open_at);
   } else if (c.np.e) {
     /* what the money or the change is for or of: "une enveloppe de 1,5

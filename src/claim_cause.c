@@ -6,7 +6,10 @@
  * of the shipwreck.  claims.pcre's `cause-before` finds the verb ("a fait",
  * "ont causé") right before the figure; its subject is the cause:
  *   - after a relative "qui", the noun phrase just before it, read
- *     backwards ("le naufrage d'un caboteur en 1976");
+ *     backwards ("le naufrage d'un caboteur en 1976"); for "celui de X",
+ *     the sentence's first noun and "de X" ("Le naufrage de mercredi est
+ *     le plus meurtrier depuis celui d'avril 2023, qui avait fait 27
+ *     morts": le naufrage, d'avril 2023);
  *   - else the noun phrase that opens the verb's clause, read forwards
  *     from the clause's start ("L'épidémie de choléra qui touche le pays
  *     depuis janvier a fait": "L'épidémie de choléra").
@@ -97,13 +100,27 @@ static bl_nspan trim_end(const bl_grammar *g, const char *s, bl_nspan np) {
 }
 
 /* The noun phrase ending at `at`, back to its leftmost determiner. */
-static bl_nspan np_before(const bl_grammar *g, const char *s, size_t floor, size_t at) {
+static bl_nspan np_before(const bl_grammar *g, const char *s, size_t floor, size_t at,
+                          size_t *pronoun) {
   bl_nspan none = {0, 0};
   size_t p = at, a, b, start = 0;
   bool found = false;
+  *pronoun = SIZE_MAX;
   for (int k = 0; k < CAUSE_WORDS && word_back(s, floor, p, &a, &b); k++) {
     int cls;
-    if (!np_word(g, s, a, b, at, &cls)) break;
+    size_t u, v; /* "l'été 2019": after a determiner, a noun */
+    bool noun = !np_word(g, s, a, b, at, &cls) && (bl_word_aux(cls) || cls == WD_TIME) &&
+                word_back(s, floor, a, &u, &v) && determiner(g, s, u, v);
+    if (noun) cls = 0;
+    if (!noun && !np_word(g, s, a, b, at, &cls)) {
+      /* "celui d'avril 2023": the noun it stands for, then what follows it */
+      size_t x, y;
+      if ((word_is(s, a, b, "celui") || word_is(s, a, b, "celle") || word_is(s, a, b, "ceux") ||
+           word_is(s, a, b, "celles")) &&
+          bl_word_at(s, b, at, &x, &y) && of_word(s, x, y))
+        *pronoun = b;
+      break;
+    }
     /* a determiner, or a figure in its stead: "les 120 centres", "120
      * centres d'hébergement, qui accueillent" */
     if (cls == WD_DET || (is_digit((unsigned char)s[a]) && !found)) {
@@ -209,10 +226,11 @@ static size_t clause_start(const bl_grammar *g, const char *s, size_t floor, siz
   return starts[n - 1];
 }
 
-bl_nspan bl_cause_of(bl_docstate *st, size_t floor, size_t at) {
+bl_nspan bl_cause_of(bl_docstate *st, size_t floor, size_t at, bl_nspan *tail) {
   const bl_grammar *g = st->g;
   const char *s = st->text.s;
   bl_nspan none = {0, 0};
+  tail->s = tail->e = 0;
   size_t from = at > 160 ? at - 160 : 0;
   if (from < floor) from = floor;
   if (bl_rx_match(g->rx_cause, &st->rx, s, at, from, 0) <= 0) return none;
@@ -222,9 +240,21 @@ bl_nspan bl_cause_of(bl_docstate *st, size_t floor, size_t at) {
   bool relative =
       bl_rx_groups_named(g->rx_cause, "qui", qui, 1) && bl_rx_group(&st->rx, qui[0], &qs, &qe);
   if (relative) {
-    size_t p = ms;
+    size_t p = ms, pronoun;
     while (p > floor && (is_space((unsigned char)s[p - 1]) || s[p - 1] == ',')) p--;
-    return np_before(g, s, floor, p);
+    bl_nspan np = np_before(g, s, floor, p, &pronoun);
+    if (pronoun == SIZE_MAX) return np;
+    /* "Le naufrage de mercredi est le plus meurtrier depuis celui d'avril
+     * 2023, qui avait fait 27 morts": the sentence's first noun, its
+     * determiner and head, then "d'avril 2023" */
+    size_t a, b, x, y;
+    bl_nspan head = np_from(g, s, floor, pronoun);
+    if (!head.e || !bl_word_at(s, head.s, head.e, &a, &b) || !bl_word_at(s, b, head.e, &x, &y) ||
+        of_word(s, x, y))
+      return none;
+    while (pronoun < p && is_space((unsigned char)s[pronoun])) pronoun++;
+    *tail = (bl_nspan){pronoun, p};
+    return (bl_nspan){a, y};
   }
   return np_from(g, s, clause_start(g, s, floor, ms), ms);
 }

@@ -29,6 +29,7 @@ typedef struct bl_cl {
                            ("Pradevel, village de 2 100 habitants") */
   bl_nspan fronted;     /* the place that opens the sentence, when `where` is empty
                            ("Dans la commune de Paiporta, 62 personnes ...") */
+  bl_nspan cause_tail;  /* after the cause's noun: "d'avril 2023" (for "celui d'avril 2023") */
   bl_nspan cause;       /* what caused the count, opened by a determiner ("Le séisme
                            a fait 300 morts": "Le séisme"); "de" joins it */
   long subject_of;      /* "autres": reuse that claim's unit and subject; -1 */
@@ -85,8 +86,9 @@ int bl_claims_of_sentence(bl_docstate *st, size_t si, size_t first, size_t last,
 
 /* claim_cause.c: the noun phrase of what caused the count whose figure (or
  * hedge) starts at `at` ("Le séisme a fait 300 morts": "Le séisme"), read
- * within [floor, at); empty when none. */
-bl_nspan bl_cause_of(bl_docstate *st, size_t floor, size_t at);
+ * within [floor, at); empty when none.  *tail gets what follows the noun
+ * when a pronoun stood for it ("celui d'avril 2023": "d'avril 2023"). */
+bl_nspan bl_cause_of(bl_docstate *st, size_t floor, size_t at, bl_nspan *tail);
 
 /* claim.c: the class of a word in words.tsv (WD_*), or 0. */
 int bl_word_class(const bl_grammar *g, const char *s, size_t a, size_t b);
