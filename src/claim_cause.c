@@ -1,10 +1,11 @@
 /*
- * claim_cause.c — layer 4: what caused a count, for its subject.
+ * claim_cause.c — layer 4: what caused or holds a count, for its subject.
  *
  * "Le séisme a fait au moins 300 morts" counts the dead of the earthquake;
  * "depuis le naufrage d'un caboteur en 1976, qui avait fait 14 morts" those
- * of the shipwreck.  claims.pcre's `cause-before` finds the verb ("a fait",
- * "ont causé") right before the figure; its subject is the cause:
+ * of the shipwreck; "La commune compte 3 200 habitants" those of the
+ * commune.  claims.pcre's `cause-before` finds the verb ("a fait", "ont
+ * causé", "compte") right before the figure; its subject is the cause:
  *   - after a relative "qui", the noun phrase just before it, read
  *     backwards ("le naufrage d'un caboteur en 1976"); for "celui de X",
  *     the sentence's first noun and "de X" ("Le naufrage de mercredi est
@@ -13,9 +14,9 @@
  *   - else the noun phrase that opens the verb's clause, read forwards
  *     from the clause's start ("L'épidémie de choléra qui touche le pays
  *     depuis janvier a fait": "L'épidémie de choléra").
- * A cause is a noun phrase opened by a determiner; anything else (a
- * pronoun, "celui d'avril 2023", a clause led by a preposition only) names
- * none.
+ * A cause is a noun phrase opened by a determiner (or a figure in its
+ * stead: "120 centres d'hébergement, qui accueillent"); anything else (a
+ * pronoun, a clause led by a preposition only) names none.
  */
 #include "doc.h"
 
