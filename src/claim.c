@@ -581,7 +581,8 @@ static bl_nspan where_phrase(bl_docstate *st, size_t p, size_t end, bool of) {
   const bl_lexent *street = bl_word_at(s, p, end, &a, &b) ? bl_lex_find(&g->places, s + a, b - a) : NULL;
   size_t sa, sb;
   bool street_place = street && street->kind == PL_STREET && bl_word_at(s, b, end, &sa, &sb) &&
-                      (!strncmp(s + sa, "de", 2) || !strncmp(s + sa, "du", 2) || !strncmp(s + sa, "d'", 2) ||
+                      ((sb - sa == 2 && (!strncmp(s + sa, "de", 2) || !strncmp(s + sa, "du", 2) ||
+                                          !strncmp(s + sa, "d'", 2))) ||
                        bl_capital_at(s, sa));
   if (!bl_word_at(s, p, end, &a, &b) ||
       (bl_word_class(g, s, a, b) != WD_PREP && !fused_prep(s, a, b, of) && !street_place))
