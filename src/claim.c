@@ -2047,6 +2047,16 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
   /* "le centre d'Aubenas, ville de 12 000 habitants": a population, whatever
    * happened to the place */
   if (c.where_of) cat = BL_CAT_OTHER;
+  /* "Aucun des 40 passagers n'a été blessé": the figure is the whole of a
+   * zero count, to whom nothing happened */
+  if (bl_word_before_is(s, sn->s, open_at, "des")) {
+    bl_nspan des = bl_word_before(s, sn->s, open_at);
+    if (bl_word_before_is(s, sn->s, des.s, "aucun") || bl_word_before_is(s, sn->s, des.s, "aucune") ||
+        bl_word_before_is(s, sn->s, des.s, "Aucun") || bl_word_before_is(s, sn->s, des.s, "Aucune")) {
+      cat = BL_CAT_OTHER;
+      c.pred.s = c.pred.e = 0;
+    }
+  }
   /* money and percentages count nothing that happened to people: "dont 30 %
    * n'étaient pas vaccinés" is a share of the cases, not a toll */
   if (money) cat = BL_CAT_OTHER;
