@@ -223,6 +223,18 @@ static void partitive_noun(bl_docstate *st, size_t at, size_t end, nphrase *np) 
   np->noun = e;
 }
 
+/* The quantity that starts at `at`, or NULL (the quantities are in text
+ * order: a binary search). */
+static const bl_qty *figure_at(const bl_docstate *st, size_t at) {
+  size_t lo = 0, hi = st->q.n;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (st->q.v[mid].ns < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < st->q.n && st->q.v[lo].ns == at ? &st->q.v[lo] : NULL;
+}
+
 /* Read the counted noun phrase starting at p (after the figure). */
 static void read_np(bl_docstate *st, size_t p, size_t end, nphrase *np) {
   const bl_grammar *g = st->g;
@@ -358,6 +370,17 @@ static void read_np(bl_docstate *st, size_t p, size_t end, nphrase *np) {
         c = y;
         if (!bl_word_at(s, c, end, &x, &y)) break;
         k = bl_word_class(g, s, x, y);
+      }
+      /* "enfants de moins de 10 ans": an age (a figure that counts nothing,
+       * its hedge included) is a complement */
+      const bl_qty *fq = figure_at(st, x);
+      if (fq) {
+        size_t age_end = match_at(st, g->rx_nc_after, fq->ne, end);
+        if (!age_end) break;
+        while (age_end > fq->ne && is_space((unsigned char)s[age_end - 1])) age_end--;
+        q = np->np.e = age_end;
+        complements++;
+        continue;
       }
       if (k || is_digit((unsigned char)s[x])) break;
       if (match_at(st, g->rx_cat_pred, x, end)) break;
@@ -894,17 +917,6 @@ static bool incise_before(const bl_docstate *st, size_t from, size_t fig) {
   return b == fig;
 }
 
-/* The quantity that starts at `at`, or NULL (the quantities are in text
- * order: a binary search). */
-static const bl_qty *figure_at(const bl_docstate *st, size_t at) {
-  size_t lo = 0, hi = st->q.n;
-  while (lo < hi) {
-    size_t mid = lo + (hi - lo) / 2;
-    if (st->q.v[mid].ns < at) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < st->q.n && st->q.v[lo].ns == at ? &st->q.v[lo] : NULL;
-}
 
 /* ", tous égyptiens,", ", frère et sœur,": an incise of at most six
  * words opened at p (not by a conjunction), with no figure and nothing like a verb, closed by a
