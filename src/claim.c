@@ -649,6 +649,15 @@ static bl_nspan where_phrase(bl_docstate *st, size_t p, size_t end, bool of) {
       break;
     /* a year or a day of a date belongs to the place and time ("sur les
      * routes en 2023", "depuis le 9 février"); any other figure ends it */
+    /* an age: "âgés de plus de 75 ans" */
+    const bl_qty *fq = figure_at(st, a);
+    size_t age_end = fq ? match_at(st, g->rx_nc_after, fq->ne, end) : 0;
+    if (age_end) {
+      while (age_end > fq->ne && is_space((unsigned char)s[age_end - 1])) age_end--;
+      q = w.e = age_end;
+      words++;
+      continue;
+    }
     if (s[a] >= '0' && s[a] <= '9' && !date_word(g, s, a, b, end) &&
         !(bl_word_class(g, s, bl_word_before(s, w.s, a).s, bl_word_before(s, w.s, a).e) == WD_DET &&
           bl_word_at(s, b, end, &na, &nb) && s[na] >= 'a' && s[na] <= 'z'))
