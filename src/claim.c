@@ -439,6 +439,11 @@ static bl_nspan participle_after(bl_docstate *st, size_t p, size_t end) {
       p = b;
       continue;
     }
+    size_t x, y; /* "se sont par ailleurs inscrits": a preposition and an adverb */
+    if (cls == WD_PREP && bl_word_at(s, b, end, &x, &y) && bl_word_class(g, s, x, y) == WD_ADV) {
+      p = y;
+      continue;
+    }
     if (cls || b - a < 4) break;
     static const char *const endings[] = {"é",    "ée",   "és",  "ées",  "is",  "ise",  "ises",
                                           "it",   "its",  "ite", "ites", "u",   "ue",   "us",
