@@ -194,7 +194,8 @@ static bl_nspan np_from(const bl_grammar *g, const char *s, size_t p, size_t end
  * (the verb right after a comma), led by a preposition ("en 2015", "dans
  * le centre-est de l'Ukraine", "selon les autorités") or an indefinite noun
  * phrase after a noun phrase (", un bateau de pêche,") is an incise, and
- * the one before it is taken. */
+ * the one before it is taken; so is a relative clause closed before the
+ * verb (", qui a balayé l'Europe du Nord,"). */
 static size_t clause_start(const bl_grammar *g, const char *s, size_t floor, size_t at) {
   size_t starts[16];
   size_t n = 0;
@@ -214,6 +215,7 @@ static size_t clause_start(const bl_grammar *g, const char *s, size_t floor, siz
       starts[n++] = b;
     }
   }
+  size_t total = n;
   while (n > 1) {
     size_t a, b, x, y, p = starts[n - 1];
     bool opens = bl_word_at(s, p, at, &a, &b);
@@ -221,7 +223,11 @@ static size_t clause_start(const bl_grammar *g, const char *s, size_t floor, siz
      * indefinite noun phrase after a noun phrase is its apposition */
     bool apposition = opens && (word_is(s, a, b, "un") || word_is(s, a, b, "une")) &&
                       bl_word_at(s, starts[n - 2], at, &x, &y) && determiner(g, s, x, y);
-    if (opens && bl_word_class(g, s, a, b) != WD_PREP && !apposition) break;
+    /* ", qui a balayé l'Europe du Nord,": a relative incise, closed before
+     * the verb (", où la tempête a fait" holds the verb's subject) */
+    bool relative = opens && n < total &&
+                    (word_is(s, a, b, "qui") || word_is(s, a, b, "dont") || word_is(s, a, b, "où"));
+    if (opens && bl_word_class(g, s, a, b) != WD_PREP && !apposition && !relative) break;
     n--;
   }
   return starts[n - 1];
