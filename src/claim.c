@@ -1601,17 +1601,17 @@ static bl_nspan cause_of(bl_docstate *st, size_t si, const bl_qty *q, size_t ope
 
 /* The place that opens the sentence, before a comma and the figure at
  * `at` ("Dans la seule commune de Paiporta, 62 personnes ont perdu la vie",
- * "À Marseille, le cortège a réuni"): a preposition, then at most seven
- * words, one of them a name, and no figure. */
+ * "À Marseille, le cortège a réuni"): a locative of places.tsv, then at
+ * most seven words, one of them a name, and no figure ("Pour le ministre
+ * Dupont," is none). */
 static bl_nspan fronted_place(bl_docstate *st, const bl_sent *sn, size_t at) {
   const bl_grammar *g = st->g;
   const char *s = st->text.s;
   bl_nspan none = {0, 0};
   size_t a, b;
-  if (!bl_word_at(s, sn->s, at, &a, &b) ||
-      (bl_word_class(g, s, a, b) != WD_PREP && !(b - a == 2 && !strncmp(s + a, "À", 2))) ||
-      (b - a == 5 && !strncmp(s + a, "Selon", 5)))
-    return none; /* words.tsv folds ASCII capitals only: "À" */
+  const bl_lexent *loc = bl_word_at(s, sn->s, at, &a, &b) ? bl_lex_find(&g->places, s + a, b - a) : NULL;
+  if (!(loc && loc->kind == PL_LOCATIVE) && !(b - a == 2 && !strncmp(s + a, "À", 2)))
+    return none; /* a locative of places.tsv ("Dans", "En", "Au"; lexicons fold ASCII capitals only: "À") */
   bl_nspan place = {a, b};
   bool name = false;
   for (int k = 0; k < 7 && bl_word_at(s, place.e, at, &a, &b); k++) {
