@@ -1824,6 +1824,12 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
       c.where_of = true;
     }
     c.cause = cause_of(st, si, q, open_at, c.pred.e > c.pred.s, &c.cause_tail);
+    /* "La préfecture compte 12 morts" tallies, "La ville compte 40 000
+     * habitants" holds: of a toll or a crowd, "compter" names who counts */
+    if (c.cause.e && cat >= 0 && (toll_category((bl_category)cat) || cat == BL_CAT_PARTICIPANTS)) {
+      bl_nspan v = bl_word_before(s, sn->s, open_at);
+      if (v.e - v.s >= 5 && !strncmp(s + v.s, "compt", 5)) c.cause = c.cause_tail = (bl_nspan){0, 0};
+    }
     if (!c.where.e) c.fronted = fronted_place(st, sn, open_at);
   } else if (c.np.e) {
     /* what the money or the change is for or of: "une enveloppe de 1,5
