@@ -223,16 +223,29 @@ static void partitive_noun(bl_docstate *st, size_t at, size_t end, nphrase *np) 
   np->noun = e;
 }
 
-/* The quantity that starts at `at`, or NULL (the quantities are in text
- * order: a binary search). */
-static const bl_qty *figure_at(const bl_docstate *st, size_t at) {
+/* The index of the first quantity starting at or after `from` (the
+ * quantities are in text order: a binary search); st->q.n if none. */
+static size_t first_figure_from(const bl_docstate *st, size_t from) {
   size_t lo = 0, hi = st->q.n;
   while (lo < hi) {
     size_t mid = lo + (hi - lo) / 2;
-    if (st->q.v[mid].ns < at) lo = mid + 1;
+    if (st->q.v[mid].ns < from) lo = mid + 1;
     else hi = mid;
   }
-  return lo < st->q.n && st->q.v[lo].ns == at ? &st->q.v[lo] : NULL;
+  return lo;
+}
+
+/* The quantity that starts at `at`, or NULL. */
+static const bl_qty *figure_at(const bl_docstate *st, size_t at) {
+  size_t k = first_figure_from(st, at);
+  return k < st->q.n && st->q.v[k].ns == at ? &st->q.v[k] : NULL;
+}
+
+/* Where the first figure at or after `from` starts, else `end` (the
+ * figures are in text order: a binary search). */
+static size_t next_figure(const bl_docstate *st, size_t from, size_t end) {
+  size_t k = first_figure_from(st, from);
+  return k < st->q.n && st->q.v[k].ns < end ? st->q.v[k].ns : end;
 }
 
 /* Read the counted noun phrase starting at p (after the figure). */
@@ -419,7 +432,6 @@ static void read_np(bl_docstate *st, size_t p, size_t end, nphrase *np) {
 /* A participle after the counted noun, not in categories.tsv ("corps
  * découverts", "habitations perdues", "bâtiments publics incendiés"), past
  * the auxiliaries ("ont été", "sont"); for the subject only. */
-static size_t next_figure(const bl_docstate *st, size_t from, size_t end);
 static bl_nspan participle_after(bl_docstate *st, size_t p, size_t end) {
   const bl_grammar *g = st->g;
   const char *s = st->text.s;
@@ -540,18 +552,6 @@ static bool after_have(bl_docstate *st, size_t at, size_t floor) {
   return false;
 }
 
-/* Where the first figure at or after `from` starts, else `end` (the
- * figures are in text order: a binary search). */
-static size_t next_figure(const bl_docstate *st, size_t from, size_t end) {
-  size_t lo = 0, hi = st->q.n;
-  while (lo < hi) {
-    size_t mid = lo + (hi - lo) / 2;
-    if (st->q.v[mid].ns < from) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < st->q.n && st->q.v[lo].ns < end ? st->q.v[lo].ns : end;
-}
-
 /* A year ("2023") or the day of a date ("9 février") at [a, b). */
 static bool date_word(const bl_grammar *g, const char *s, size_t a, size_t b, size_t end) {
   if (b - a == 4 && (s[a] == '1' || s[a] == '2')) {
@@ -663,9 +663,10 @@ static bl_nspan where_phrase(bl_docstate *st, size_t p, size_t end, bool of) {
       words++;
       continue;
     }
+    bl_nspan det = bl_word_before(s, w.s, a);
     if (s[a] >= '0' && s[a] <= '9' && !date_word(g, s, a, b, end) &&
-        !(bl_word_class(g, s, bl_word_before(s, w.s, a).s, bl_word_before(s, w.s, a).e) == WD_DET &&
-          bl_word_at(s, b, end, &na, &nb) && s[na] >= 'a' && s[na] <= 'z'))
+        !(bl_word_class(g, s, det.s, det.e) == WD_DET && bl_word_at(s, b, end, &na, &nb) &&
+          s[na] >= 'a' && s[na] <= 'z'))
       break; /* but "dans les 4 centres d'accueil": a figure between determiner and noun */
     if (bl_lex_find(&g->speech, s + a, b - a)) break;
     /* a name ends the place: "au Kazakhstan suite à une demande" */
@@ -1212,13 +1213,7 @@ static void init_claim(bl_cl *c, size_t si) {
 
 /* Is there a figure of the sentence (a quantity of st->q) starting in [a, b)? */
 static bool figure_in(const bl_docstate *st, size_t a, size_t b) {
-  size_t lo = 0, hi = st->q.n;
-  while (lo < hi) { /* the first quantity starting at or after a */
-    size_t mid = lo + (hi - lo) / 2;
-    if (st->q.v[mid].ns < a) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < st->q.n && st->q.v[lo].ns < b;
+  return next_figure(st, a, b) < b;
 }
 
 /* The status words of sentence sn, in order (st->stw): searched once for

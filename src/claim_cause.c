@@ -22,12 +22,6 @@
 
 #define CAUSE_WORDS 7 /* the longest cause read, in words */
 
-static bool is_space(unsigned char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-static bool is_digit(unsigned char c) {
-  return c >= '0' && c <= '9';
-}
 static bool word_is(const char *s, size_t a, size_t b, const char *w) {
   size_t n = strlen(w);
   return b - a == n && !strncmp(s + a, w, n);
@@ -60,10 +54,10 @@ static bool of_word(const char *s, size_t a, size_t b) {
 static bool np_word(const bl_grammar *g, const char *s, size_t a, size_t b, size_t end, int *cls) {
   *cls = determiner(g, s, a, b) ? WD_DET : bl_word_class(g, s, a, b);
   if (*cls == WD_DET || of_word(s, a, b)) return true;
-  if (word_is(s, a, b, "en") && b + 1 < end && is_digit((unsigned char)s[b + 1]))
+  if (word_is(s, a, b, "en") && b + 1 < end && bl_is_digit((unsigned char)s[b + 1]))
     return true; /* "en 1976" */
   if (*cls || bl_lex_find(&g->speech, s + a, b - a)) return false; /* "La Valdavie dit avoir accueilli" */
-  return is_digit((unsigned char)s[a]) || !bl_finite_verb(s, a, b);
+  return bl_is_digit((unsigned char)s[a]) || !bl_finite_verb(s, a, b);
 }
 
 /* The word ending at `at` (past spaces), read backwards: letters, digits,
@@ -71,15 +65,15 @@ static bool np_word(const bl_grammar *g, const char *s, size_t a, size_t b, size
  * punctuation or at `floor`. */
 static bool word_back(const char *s, size_t floor, size_t at, size_t *ws, size_t *we) {
   size_t e = at;
-  while (e > floor && is_space((unsigned char)s[e - 1])) e--;
+  while (e > floor && bl_is_space((unsigned char)s[e - 1])) e--;
   size_t b = e;
   if (b > floor + 1 && s[b - 1] == '\'' && bl_is_letter((unsigned char)s[b - 2])) b--; /* "d'" */
   while (b > floor) {
     unsigned char c = (unsigned char)s[b - 1];
     bool inner = b - 1 > floor && b < e &&
                  ((c == '-' && bl_is_letter((unsigned char)s[b - 2])) ||
-                  (c == ',' && is_digit((unsigned char)s[b - 2]) && is_digit((unsigned char)s[b])));
-    if (!bl_is_letter(c) && !is_digit(c) && !inner) break;
+                  (c == ',' && bl_is_digit((unsigned char)s[b - 2]) && bl_is_digit((unsigned char)s[b])));
+    if (!bl_is_letter(c) && !bl_is_digit(c) && !inner) break;
     b--;
   }
   *ws = b;
@@ -89,13 +83,13 @@ static bool word_back(const char *s, size_t floor, size_t at, size_t *ws, size_t
 
 /* Drop determiners and "de" words at the end of [np.s, np.e). */
 static bl_nspan trim_end(const bl_grammar *g, const char *s, bl_nspan np) {
-  while (np.e > np.s && is_space((unsigned char)s[np.e - 1])) np.e--;
+  while (np.e > np.s && bl_is_space((unsigned char)s[np.e - 1])) np.e--;
   while (np.e > np.s) {
     size_t a, b;
     if (!word_back(s, np.s, np.e, &a, &b)) break;
     if (!determiner(g, s, a, b) && !of_word(s, a, b) && !word_is(s, a, b, "en")) break;
     np.e = a;
-    while (np.e > np.s && is_space((unsigned char)s[np.e - 1])) np.e--;
+    while (np.e > np.s && bl_is_space((unsigned char)s[np.e - 1])) np.e--;
   }
   return np;
 }
@@ -124,16 +118,16 @@ static bl_nspan np_before(const bl_grammar *g, const char *s, size_t floor, size
     }
     /* a determiner, or a figure in its stead: "les 120 centres", "120
      * centres d'hébergement, qui accueillent" */
-    if (cls == WD_DET || (is_digit((unsigned char)s[a]) && !found)) {
+    if (cls == WD_DET || (bl_is_digit((unsigned char)s[a]) && !found)) {
       start = a;
       found = true;
     }
     p = a;
   }
   if (!found) return none;
-  while (at > start && is_space((unsigned char)s[at - 1])) at--;
+  while (at > start && bl_is_space((unsigned char)s[at - 1])) at--;
   size_t x, y; /* a figure stands for a determiner, before a noun only ("depuis 2020, qui") */
-  if (is_digit((unsigned char)s[start]) && (!bl_word_at(s, start, at, &x, &y) || y >= at)) return none;
+  if (bl_is_digit((unsigned char)s[start]) && (!bl_word_at(s, start, at, &x, &y) || y >= at)) return none;
   return (bl_nspan){start, at};
 }
 
@@ -165,10 +159,10 @@ static bl_nspan np_from(const bl_grammar *g, const char *s, size_t p, size_t end
       ok = true;
     if (bl_lex_find(&g->speech, s + a, b - a)) ok = false; /* "La Valdavie voisine dit" */
     if (!noun_next && participle(s, a, b)) ok = false;      /* "Un obus tombé sur le marché" */
-    if (is_digit((unsigned char)s[a])) {
+    if (bl_is_digit((unsigned char)s[a])) {
       size_t x, y, u, v;
       /* "La crue de 1958", "le naufrage d'un caboteur en 1976": a year */
-      bool year = b - a == 4 && (s[a] == '1' || s[a] == '2') && is_digit((unsigned char)s[a + 3]);
+      bool year = b - a == 4 && (s[a] == '1' || s[a] == '2') && bl_is_digit((unsigned char)s[a + 3]);
       if (year && word_back(s, np.s, np.e, &x, &y) &&
           (of_word(s, x, y) || word_is(s, x, y, "en"))) {
         np.e = b;
@@ -204,12 +198,12 @@ static size_t clause_start(const bl_grammar *g, const char *s, size_t floor, siz
     char c = s[i];
     size_t a, b;
     bool mark = c == ';' || c == ':' ||
-                (c == ',' && !(i > floor && is_digit((unsigned char)s[i - 1]) && i + 1 < at &&
-                               is_digit((unsigned char)s[i + 1])));
+                (c == ',' && !(i > floor && bl_is_digit((unsigned char)s[i - 1]) && i + 1 < at &&
+                               bl_is_digit((unsigned char)s[i + 1])));
     if (mark) {
       if (n == BL_ARRAY_LEN(starts)) memmove(starts, starts + 1, --n * sizeof *starts);
       starts[n++] = i + 1;
-    } else if ((i == floor || is_space((unsigned char)s[i - 1])) && bl_word_at(s, i, at, &a, &b) &&
+    } else if ((i == floor || bl_is_space((unsigned char)s[i - 1])) && bl_word_at(s, i, at, &a, &b) &&
                a == i && (word_is(s, a, b, "que") || word_is(s, a, b, "qu'"))) {
       n = 0; /* what came before "que" is the main clause's */
       starts[n++] = b;
@@ -248,7 +242,7 @@ bl_nspan bl_cause_of(bl_docstate *st, size_t floor, size_t at, bl_nspan *tail) {
       bl_rx_groups_named(g->rx_cause, "qui", qui, 1) && bl_rx_group(&st->rx, qui[0], &qs, &qe);
   if (relative) {
     size_t p = ms, pronoun;
-    while (p > floor && (is_space((unsigned char)s[p - 1]) || s[p - 1] == ',')) p--;
+    while (p > floor && (bl_is_space((unsigned char)s[p - 1]) || s[p - 1] == ',')) p--;
     bl_nspan np = np_before(g, s, floor, p, &pronoun);
     if (pronoun == SIZE_MAX) return np;
     /* "Le naufrage de mercredi est le plus meurtrier depuis celui d'avril
@@ -259,7 +253,7 @@ bl_nspan bl_cause_of(bl_docstate *st, size_t floor, size_t at, bl_nspan *tail) {
     if (!head.e || !bl_word_at(s, head.s, head.e, &a, &b) || !bl_word_at(s, b, head.e, &x, &y) ||
         of_word(s, x, y))
       return none;
-    while (pronoun < p && is_space((unsigned char)s[pronoun])) pronoun++;
+    while (pronoun < p && bl_is_space((unsigned char)s[pronoun])) pronoun++;
     *tail = (bl_nspan){pronoun, p};
     return (bl_nspan){a, y};
   }

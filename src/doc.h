@@ -116,6 +116,13 @@ void bl_attribute_issuer(bl_docstate *st);
 static inline bool bl_is_letter(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
 }
+/* An ASCII digit; a space, tab or line end. */
+static inline bool bl_is_digit(unsigned char c) {
+  return c >= '0' && c <= '9';
+}
+static inline bool bl_is_space(unsigned char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
 
 /* claim.c: does the word at s[p] start with a capital (a name, a sentence
  * start)?  ASCII A-Z and the Latin-1 capitals (UTF-8 C3 80..9E). */
