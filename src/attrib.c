@@ -366,20 +366,9 @@ static bool plausible_subject(bl_docstate *st, bl_nspan sp) {
   return words > 0;
 }
 
-/* The first quantity of the text that starts at or after pos (st->q.n if none). */
-static size_t quantity_from(const bl_docstate *st, size_t pos) {
-  size_t lo = 0, hi = st->q.n;
-  while (lo < hi) {
-    size_t mid = lo + (hi - lo) / 2;
-    if (st->q.v[mid].ns < pos) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /* Does sp hold a quantity of the text (not an identifier: "hôpital n° 4")? */
 static bool holds_quantity(const bl_docstate *st, bl_nspan sp) {
-  size_t i = quantity_from(st, sp.s);
+  size_t i = bl_first_figure(st, sp.s);
   return i < st->q.n && st->q.v[i].ns < sp.e;
 }
 
@@ -513,7 +502,7 @@ static bl_nspan inverted_speaker(bl_docstate *st, bl_nspan after) {
     bl_nspan seg = cut_adverbial(st, clean_np(st, (bl_nspan){from, e}));
     /* ", ont rapporté quatre survivants": a counted group speaks; the
      * figure is its own claim, the group the speaker */
-    size_t qi = quantity_from(st, seg.s);
+    size_t qi = bl_first_figure(st, seg.s);
     if (qi < st->q.n && st->q.v[qi].ns == seg.s && st->q.v[qi].ne < seg.e) {
       seg.s = st->q.v[qi].ne;
       while (seg.s < seg.e && is_space((unsigned char)s[seg.s])) seg.s++;

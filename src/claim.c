@@ -223,9 +223,7 @@ static void partitive_noun(bl_docstate *st, size_t at, size_t end, nphrase *np) 
   np->noun = e;
 }
 
-/* The index of the first quantity starting at or after `from` (the
- * quantities are in text order: a binary search); st->q.n if none. */
-static size_t first_figure_from(const bl_docstate *st, size_t from) {
+size_t bl_first_figure(const bl_docstate *st, size_t from) {
   size_t lo = 0, hi = st->q.n;
   while (lo < hi) {
     size_t mid = lo + (hi - lo) / 2;
@@ -237,14 +235,14 @@ static size_t first_figure_from(const bl_docstate *st, size_t from) {
 
 /* The quantity that starts at `at`, or NULL. */
 static const bl_qty *figure_at(const bl_docstate *st, size_t at) {
-  size_t k = first_figure_from(st, at);
+  size_t k = bl_first_figure(st, at);
   return k < st->q.n && st->q.v[k].ns == at ? &st->q.v[k] : NULL;
 }
 
 /* Where the first figure at or after `from` starts, else `end` (the
  * figures are in text order: a binary search). */
 static size_t next_figure(const bl_docstate *st, size_t from, size_t end) {
-  size_t k = first_figure_from(st, from);
+  size_t k = bl_first_figure(st, from);
   return k < st->q.n && st->q.v[k].ns < end ? st->q.v[k].ns : end;
 }
 

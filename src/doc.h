@@ -90,6 +90,10 @@ int bl_claims_of_sentence(bl_docstate *st, size_t si, size_t first, size_t last,
  * when a pronoun stood for it ("celui d'avril 2023": "d'avril 2023"). */
 bl_nspan bl_cause_of(bl_docstate *st, size_t floor, size_t at, bl_nspan *tail);
 
+/* claim.c: the index of the first quantity of st->q starting at or after
+ * `from` (they are in text order: a binary search); st->q.n if none. */
+size_t bl_first_figure(const bl_docstate *st, size_t from);
+
 /* claim.c: the class of a word in words.tsv (WD_*), or 0. */
 int bl_word_class(const bl_grammar *g, const char *s, size_t a, size_t b);
 /* claim.c: does s[a..b) look like a finite verb ("travaillaient")? */
