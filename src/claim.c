@@ -454,7 +454,12 @@ static bl_nspan participle_after(bl_docstate *st, size_t p, size_t end) {
       p = y;
       continue;
     }
-    if (cls || b - a < 4) break;
+    if (cls) break;
+    /* too short for the endings: "prises en charge", "mis à l'abri" */
+    static const char *const short_ones[] = {"pris", "prise", "prises", "mis", "mise", "mises", NULL};
+    for (size_t i = 0; short_ones[i]; i++)
+      if (b - a == strlen(short_ones[i]) && !memcmp(s + a, short_ones[i], b - a)) return (bl_nspan){a, b};
+    if (b - a < 4) break;
     static const char *const endings[] = {"é",    "ée",   "és",  "ées",  "is",  "ise",  "ises",
                                           "it",   "its",  "ite", "ites", "u",   "ue",   "us",
                                           "ues",  "ert",  "erts", "erte", "ertes", /* découverts */
@@ -515,7 +520,20 @@ static size_t object_end(bl_docstate *st, size_t p, size_t end) {
     if (cls != WD_ADV && !(b - a > 6 && !memcmp(s + b - 4, "ment", 4))) break;
     q = b;
   }
-  if (!bl_word_at(s, q, end, &a, &b) || bl_word_class(g, s, a, b) != WD_DET) return p;
+  if (!bl_word_at(s, q, end, &a, &b)) return p;
+  if (bl_word_class(g, s, a, b) != WD_DET) {
+    /* a bare noun of a set phrase: "ont pris position", "ont perdu
+     * connaissance"; then a preposition, a determiner or the clause's end */
+    size_t x, y;
+    bool bare = s[a] >= 'a' && s[a] <= 'z' && b - a >= 3 && !bl_word_class(g, s, a, b) &&
+                strncmp(s + a, "plus", b - a) && strncmp(s + a, "moins", b - a) &&
+                strncmp(s + a, "près", b - a) && !participle_like(s, a, b) &&
+                !bl_finite_verb(s, a, b) && !bl_lex_find(&g->calendar, s + a, b - a) &&
+                !(b - a > 6 && !memcmp(s + b - 4, "ment", 4)) &&
+                (!bl_word_at(s, b, end, &x, &y) || bl_word_class(g, s, x, y) == WD_PREP ||
+                 bl_word_class(g, s, x, y) == WD_DET);
+    return bare ? b : p;
+  }
   q = b;
   size_t last = p;
   for (int words = 0; words < 4 && bl_word_at(s, q, end, &a, &b); q = b) {
@@ -1988,8 +2006,9 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
   /* "contre 31 en début d'après-midi", "17 et non 19", "passant de 94 à
    * 88": a former figure */
   bool earlier = ends_before(st, g->rx_versus, sn->s, q->ns);
-  if (money && !c.np.e && earlier) {
-    /* "47 % des plus de 65 ans, contre 52 % l'an dernier": what the
+  if (money && !c.np.e && (earlier || elided_noun(st, sn->s, q->ns, true))) {
+    /* "47 % des plus de 65 ans, contre 52 % l'an dernier", "32 % de
+     * grévistes dans le primaire et de 27 % dans le secondaire": what the
      * share or the sum before in the sentence measured, in its unit */
     long prev = previous_claim_of(st, si, false, false, KIND_MONEY);
     if (prev >= 0 && st->cl.v[prev].sent == si && c.q.unit && st->cl.v[prev].q.unit &&
@@ -2105,7 +2124,7 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
                  history(st, sn);
   /* "420 sapeurs-pompiers, dont 120 venus des départements voisins": a part
    * whose noun is left out is told apart by its participle and what follows */
-  if (!money && !c.np.e && !c.pred.e && !np.autres && (c.of >= 0 || c.subject_of >= 0)) {
+  if (!c.np.e && !c.pred.e && !np.autres && (c.of >= 0 || c.subject_of >= 0)) {
     c.pred = participle_after(st, after, clause_end);
     c.pred_active = c.pred.e > c.pred.s && after_have(st, c.pred.s, after);
     /* or by its place alone: "480 000 manifestants, dont 52 000 à Paris" */

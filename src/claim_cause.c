@@ -20,7 +20,7 @@
  */
 #include "doc.h"
 
-#define CAUSE_WORDS 7 /* the longest cause read, in words */
+#define CAUSE_WORDS 9 /* the longest cause read, in words */
 
 static bool word_is(const char *s, size_t a, size_t b, const char *w) {
   size_t n = strlen(w);
@@ -183,13 +183,30 @@ static bl_nspan np_from(const bl_grammar *g, const char *s, size_t p, size_t end
   return trim_end(g, s, np);
 }
 
+/* Is [p, end) only a time: "début décembre", "le 5 mai", "mardi soir",
+ * "en 2023"?  Such a clause between commas is an incise. */
+static bool time_only(const bl_grammar *g, const char *s, size_t p, size_t end) {
+  size_t a, b;
+  bool time = false;
+  for (; bl_word_at(s, p, end, &a, &b); p = b) {
+    int cls = bl_word_class(g, s, a, b);
+    if (cls == WD_TIME || bl_lex_find(&g->calendar, s + a, b - a)) time = true;
+    else if (!bl_is_digit((unsigned char)s[a]) && !word_is(s, a, b, "début") &&
+             !word_is(s, a, b, "fin") && !word_is(s, a, b, "mi") && !word_is(s, a, b, "le") &&
+             !word_is(s, a, b, "en") && !word_is(s, a, b, "dès") && !word_is(s, a, b, "vers"))
+      return false;
+  }
+  return time;
+}
+
 /* Where the clause holding `at` starts within [floor, at).  Clauses end
  * at ';' ':' ',' (not a decimal comma) and after "que"; one that is empty
  * (the verb right after a comma), led by a preposition ("en 2015", "dans
  * le centre-est de l'Ukraine", "selon les autorités") or an indefinite noun
  * phrase after a noun phrase (", un bateau de pêche,") is an incise, and
  * the one before it is taken; so is a relative clause closed before the
- * verb (", qui a balayé l'Europe du Nord,"). */
+ * verb (", qui a balayé l'Europe du Nord,"), and a time (", début
+ * décembre,"). */
 static size_t clause_start(const bl_grammar *g, const char *s, size_t floor, size_t at) {
   size_t starts[16];
   size_t n = 0;
@@ -221,7 +238,8 @@ static size_t clause_start(const bl_grammar *g, const char *s, size_t floor, siz
      * the verb (", où la tempête a fait" holds the verb's subject) */
     bool relative = opens && n < total &&
                     (word_is(s, a, b, "qui") || word_is(s, a, b, "dont") || word_is(s, a, b, "où"));
-    if (opens && bl_word_class(g, s, a, b) != WD_PREP && !apposition && !relative) break;
+    bool when = opens && n < total && time_only(g, s, p, starts[n] - 1);
+    if (opens && bl_word_class(g, s, a, b) != WD_PREP && !apposition && !relative && !when) break;
     n--;
   }
   return starts[n - 1];
