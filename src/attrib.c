@@ -487,9 +487,15 @@ static bl_nspan inverted_speaker(bl_docstate *st, bl_nspan after) {
   for (int k = 0; k < 3 && p < after.e; k++) {
     size_t e = p;
     while (e < after.e && s[e] != ',') e++;
+    size_t x0, y0, from = p;
+    /* ", précise le ministre, cité par l'agence Reuters": the relay is
+     * the channel (cite-par), no speaker */
+    if (k > 0 && bl_word_at(s, p, e, &x0, &y0) && y0 - x0 >= 5 && !memcmp(s + x0, "cit", 3) &&
+        (!memcmp(s + y0 - 2, "é", 2) || !memcmp(s + y0 - 3, "és", 3) || !memcmp(s + y0 - 3, "ée", 3) ||
+         !memcmp(s + y0 - 4, "ées", 4) || (y0 - x0 == 6 && !memcmp(s + x0, "citant", 6))))
+      break;
     /* "a annoncé au Parisien le préfet": past whom it was told, at the
      * next article */
-    size_t x0, y0, from = p;
     if (bl_word_at(s, p, e, &x0, &y0) &&
         ((y0 - x0 == 2 && (!memcmp(s + x0, "au", 2) || !memcmp(s + x0, "à", 2))) ||
          (y0 - x0 == 3 && !memcmp(s + x0, "aux", 3)))) {

@@ -1542,6 +1542,17 @@ static const bl_qty *figure_joined_after(const bl_docstate *st, const bl_qty *q,
   return st->q.v[i].ns == p ? &st->q.v[i] : NULL;
 }
 
+/* "aux 1 200 déjà mobilisés", "les 300 restants": a plural determiner
+ * before a figure with no noun stands for a noun said before. */
+static bool plural_det_before(bl_docstate *st, size_t floor, size_t at) {
+  const char *s = st->text.s;
+  bl_nspan w = bl_word_before(s, floor, at);
+  static const char *const dets[] = {"les", "aux", "ces", "leurs", "nos", "vos", "ses", NULL};
+  for (size_t i = 0; dets[i]; i++)
+    if (w.e - w.s == strlen(dets[i]) && !strncasecmp(s + w.s, dets[i], w.e - w.s)) return true;
+  return false;
+}
+
 /* Does the text before the bare figure at `at` leave its noun out ("et 300",
  * ", le syndicat 700 000")?  Only the pronoun "en" ("le ministère en
  * reconnaît 12") reaches past the sentence, to the paragraph's last count. */
@@ -2038,8 +2049,11 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
       c.subject_of = item_prev;
       if (cat < 0) cat = (int)st->cl.v[item_prev].category;
       c.group = st->cl.v[item_prev].group;
-    } else if (prev >= 0 && (earlier || elided_noun(st, sn->s, q->ns, same_sentence))) {
-      c.subject_of = prev; /* "contre 3 000", "et plus de 2 300 dans le monde" */
+    } else if (prev >= 0 && (earlier || elided_noun(st, sn->s, q->ns, same_sentence) ||
+                             plural_det_before(st, sn->s, open_at))) {
+      /* "contre 3 000", "et plus de 2 300 dans le monde", "300 pompiers
+       * en renfort, qui s'ajoutent aux 1 200 déjà mobilisés" */
+      c.subject_of = prev;
       if (cat < 0) cat = (int)st->cl.v[prev].category;
       c.group = st->cl.v[prev].group;
       if (!c.q.unit && st->cl.v[prev].q.unit && (q->pub.value >= 1e6 || q->pub.lo >= 1e6))
@@ -2057,6 +2071,12 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
           if (sub.noun && sub.noun->value >= 0 && cat < 0) cat = (int)sub.noun->value;
           if (sub.noun && sub.noun->group) c.group = (bl_group)sub.noun->group;
         }
+      } else if (prev >= 0) {
+        /* "Plus de 7 000 foyers sont privés d'électricité. Ils étaient
+         * 12 000 mardi soir.": the pronoun stands for the count before */
+        c.subject_of = prev;
+        if (cat < 0) cat = (int)st->cl.v[prev].category;
+        c.group = st->cl.v[prev].group;
       }
       if (cat < 0) cat = BL_CAT_OTHER;
     } else if (ends_before_at(st, g->rx_copula, sn->s, q->ns, &cop)) {
