@@ -190,7 +190,8 @@ static bool time_only(const bl_grammar *g, const char *s, size_t p, size_t end) 
   bool time = false;
   for (; bl_word_at(s, p, end, &a, &b); p = b) {
     int cls = bl_word_class(g, s, a, b);
-    if (cls == WD_TIME || bl_lex_find(&g->calendar, s + a, b - a)) time = true;
+    bool year = b - a == 4 && (s[a] == '1' || s[a] == '2') && bl_is_digit((unsigned char)s[a + 3]);
+    if (cls == WD_TIME || year || bl_lex_find(&g->calendar, s + a, b - a)) time = true;
     else if (!bl_is_digit((unsigned char)s[a]) && !word_is(s, a, b, "début") &&
              !word_is(s, a, b, "fin") && !word_is(s, a, b, "mi") && !word_is(s, a, b, "le") &&
              !word_is(s, a, b, "en") && !word_is(s, a, b, "dès") && !word_is(s, a, b, "vers"))
@@ -261,6 +262,14 @@ bl_nspan bl_cause_of(bl_docstate *st, size_t floor, size_t at, bl_nspan *tail) {
   if (relative) {
     size_t p = ms, pronoun;
     while (p > floor && (bl_is_space((unsigned char)s[p - 1]) || s[p - 1] == ',')) p--;
+    /* "la prise d'otages de l'école de Beslan, en 2004, qui avait fait":
+     * past a time between commas */
+    size_t c = p;
+    while (c > floor && s[c - 1] != ',' && s[c - 1] != ';' && s[c - 1] != ':') c--;
+    if (c > floor && s[c - 1] == ',' && time_only(g, s, c, p)) {
+      p = c - 1;
+      while (p > floor && bl_is_space((unsigned char)s[p - 1])) p--;
+    }
     bl_nspan np = np_before(g, s, floor, p, &pronoun);
     if (pronoun == SIZE_MAX) return np;
     /* "Le naufrage de mercredi est le plus meurtrier depuis celui d'avril
