@@ -103,9 +103,9 @@ static bl_nspan np_before(const bl_grammar *g, const char *s, size_t floor, size
   *pronoun = SIZE_MAX;
   for (int k = 0; k < CAUSE_WORDS && word_back(s, floor, p, &a, &b); k++) {
     int cls;
-    size_t u, v; /* "l'été 2019": after a determiner, a noun */
+    size_t u, v; /* "l'été 2019", "le train de nuit": after a determiner or "de", a noun */
     bool noun = !np_word(g, s, a, b, at, &cls) && (bl_word_aux(cls) || cls == WD_TIME) &&
-                word_back(s, floor, a, &u, &v) && determiner(g, s, u, v);
+                word_back(s, floor, a, &u, &v) && (determiner(g, s, u, v) || of_word(s, u, v));
     if (noun) cls = 0;
     if (!noun && !np_word(g, s, a, b, at, &cls)) {
       /* "celui d'avril 2023": the noun it stands for, then what follows it */
