@@ -425,6 +425,10 @@ static size_t after_conjunction(bl_docstate *st, size_t cs, size_t p) {
 
 static bl_nspan subject_before(bl_docstate *st, size_t a, size_t verb) {
   const char *s = st->text.s;
+  /* "09h20 - Le préfet, Jacques Martin, a déclaré": a live page's time
+   * and its dash are no part of the clause */
+  for (size_t i = a; i + 3 < verb; i++)
+    if (s[i] == ' ' && s[i + 1] == '-' && s[i + 2] == ' ') a = i + 3;
   size_t p = verb;
   while (p > a && is_space((unsigned char)s[p - 1])) p--;
   size_t cs = p;
