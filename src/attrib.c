@@ -246,12 +246,29 @@ static bl_nspan cut_adverbial(bl_docstate *st, bl_nspan sp) {
   return sp;
 }
 
+/* Does the phrase end on its acronym in brackets ("Cadre intégré de
+ * classification de la sécurité alimentaire (IPC)")?  Then it is a name
+ * whole, whatever its words look like. */
+static bool ends_in_acronym(const char *s, bl_nspan sp) {
+  size_t e = sp.e;
+  if (e < sp.s + 5 || s[e - 1] != ')') return false;
+  size_t i = e - 1, caps = 0;
+  while (i > sp.s && s[i - 1] != '(') {
+    unsigned char c = (unsigned char)s[i - 1];
+    if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-')) return false;
+    caps += c >= 'A' && c <= 'Z';
+    i--;
+  }
+  return i > sp.s + 1 && caps >= 2 && e - i <= 13;
+}
+
 /* The owner named in a document's phrase, without what follows the name:
  * "la préfecture diffusé à la mi-journée" -> "préfecture", "notre rédaction
  * auprès des mairies" -> "notre rédaction". */
 static bl_nspan owned_name(bl_docstate *st, bl_nspan sp) {
   const char *s = st->text.s;
   sp = cut_adverbial(st, sp);
+  if (ends_in_acronym(s, sp)) return sp; /* "le Cadre intégré de classification (IPC)" */
   size_t p = sp.s, a, b;
   bool first = true, after_function_word = false;
   /* past an acronym's brackets too: "(MSPP) publié vendredi" */
