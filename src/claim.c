@@ -1646,6 +1646,44 @@ static bl_nspan fronted_place(bl_docstate *st, const bl_sent *sn, size_t at) {
   return name && p < at && s[p] == ',' ? place : none;
 }
 
+/* Is the figure a term of a proportion ("trois TGV sur cinq circuleront",
+ * "un Français sur cinq")?  claims.pcre's `ratio-after`, from the figure,
+ * or from the figure or "un"/"une" at most three words before "sur"; after
+ * a figure, "sur M" must be a base (2 to 10, or 100, 1 000...): "125
+ * sièges sur 577" counts seats. */
+static bool proportion_base(double m) {
+  if (m >= 2 && m <= 10 && m == floor(m)) return true;
+  for (double p = 100; p <= 1e6; p *= 10)
+    if (m == p) return true;
+  return false;
+}
+
+static bool in_ratio(bl_docstate *st, const bl_sent *sn, const bl_qty *q) {
+  const char *s = st->text.s;
+  /* a figure's "sur M" is a proportion when M is a base ("sur cinq", "sur
+   * 10", "sur 1 000"), not a total ("125 sièges sur 577") */
+  size_t me = match_at(st, st->g->rx_ratio_after, q->ne, sn->e);
+  size_t mi = me ? bl_first_figure(st, q->ne) : st->q.n;
+  if (mi < st->q.n && st->q.v[mi].ne == me && proportion_base(st->q.v[mi].pub.value)) return true;
+  size_t open = q->he > q->hs && q->hs < q->ns ? q->hs : q->ns;
+  if (!bl_word_before_is(s, sn->s, open, "sur")) return false;
+  size_t p = bl_word_before(s, sn->s, open).s;
+  for (int k = 0; k < 3 && p > sn->s; k++) {
+    size_t e = p;
+    while (e > sn->s && is_space((unsigned char)s[e - 1])) e--;
+    size_t qi = bl_first_figure(st, e);
+    if (qi > 0 && st->q.v[qi - 1].ne == e) /* a figure: "trois TGV sur", "9 sur" */
+      return match_at(st, st->g->rx_ratio_after, e, sn->e) == q->ne && proportion_base(q->pub.value);
+    bl_nspan w = bl_word_before(s, sn->s, p);
+    if (w.e <= w.s) return false;
+    if ((w.e - w.s == 2 || w.e - w.s == 3) && (s[w.s] == 'u' || s[w.s] == 'U') &&
+        !strncmp(s + w.s + 1, "ne", w.e - w.s - 1)) /* "un Français sur" */
+      return match_at(st, st->g->rx_ratio_after, w.e, sn->e) == q->ne;
+    p = w.s;
+  }
+  return false;
+}
+
 static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t next_start,
                           bl_error *err) {
   const bl_grammar *g = st->g;
@@ -1658,6 +1696,7 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
   /* A forecast or a fear is no count: "le bilan pourrait dépasser 5 000" */
   if (ends_before(st, g->rx_forecast, sn->s, q->ns)) return BL_OK;
   if (ends_before(st, g->rx_nc_before, sn->s, q->ns)) return BL_OK;
+  if (!money && in_ratio(st, sn, q)) return BL_OK;
 
   bl_cl c;
   init_claim(&c, si);
