@@ -1542,6 +1542,20 @@ static const bl_qty *figure_joined_after(const bl_docstate *st, const bl_qty *q,
   return st->q.v[i].ns == p ? &st->q.v[i] : NULL;
 }
 
+/* "qui en comptait", "qui en abrite": a relative's verb of holding with
+ * "en", right before the figure at `at`. */
+static bool holds_of_them(bl_docstate *st, size_t floor, size_t at) {
+  const char *s = st->text.s;
+  bl_nspan verb = bl_word_before(s, floor, at);
+  static const char *const stems[] = {"compt", "abrit", "accueill", "héberg", NULL};
+  bool holding = false;
+  for (size_t i = 0; stems[i] && !holding; i++)
+    holding = verb.e - verb.s > strlen(stems[i]) && !strncmp(s + verb.s, stems[i], strlen(stems[i]));
+  if (!holding) return false;
+  return bl_word_before_is(s, floor, verb.s, "en") &&
+         bl_word_before_is(s, floor, bl_word_before(s, floor, verb.s).s, "qui");
+}
+
 /* "aux 1 200 déjà mobilisés", "les 300 restants": a plural determiner
  * before a figure with no noun stands for a noun said before. */
 static bool plural_det_before(bl_docstate *st, size_t floor, size_t at) {
@@ -2093,6 +2107,15 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
       /* "contre 3 000", "et plus de 2 300 dans le monde", "300 pompiers
        * en renfort, qui s'ajoutent aux 1 200 déjà mobilisés" */
       c.subject_of = prev;
+      /* "30 000 habitants de la ville, qui en comptait 100 000": what the
+       * place holds, its noun but not what happened to the count before */
+      if (holds_of_them(st, sn->s, open_at)) {
+        const bl_cl *pc = &st->cl.v[prev];
+        c.subject_of = -1;
+        c.unit = pc->unit;
+        c.np = pc->np;
+        cat = BL_CAT_OTHER;
+      }
       if (cat < 0) cat = (int)st->cl.v[prev].category;
       c.group = st->cl.v[prev].group;
       if (!c.q.unit && st->cl.v[prev].q.unit && (q->pub.value >= 1e6 || q->pub.lo >= 1e6))
@@ -2268,6 +2291,30 @@ static bool incise_part(bl_docstate *st, const bl_qty *whole, const bl_qty *part
   return false;
 }
 
+/* Is the figure `other` inside a relative incise after the noun phrase of
+ * `whole` (", qui en comptait environ 100 000,"), closed by a comma before
+ * the clause's verb ("Au moins 30 000 habitants de la ville, qui en
+ * comptait environ 100 000, ont été déplacés")? */
+static bool incise_relative(bl_docstate *st, const bl_qty *whole, const bl_qty *other,
+                            const bl_sent *sn) {
+  const char *s = st->text.s;
+  size_t a, b, words = 0;
+  bool opened = false;
+  for (size_t p = whole->ne; p < other->ns && !opened; p = b) {
+    if (!bl_word_at(s, p, other->ns, &a, &b)) {
+      if (a >= other->ns || s[a] != ',') return false;
+      size_t x, y; /* the comma that opens the incise, then "qui" */
+      if (!bl_word_at(s, a + 1, other->ns, &x, &y) || y - x != 3 || strncmp(s + x, "qui", 3)) return false;
+      opened = true;
+      continue;
+    }
+    int cls = bl_word_class(st->g, s, a, b);
+    if (bl_word_aux(cls) || cls == WD_PRON || bl_finite_verb(s, a, b) || ++words > 5) return false;
+  }
+  const char *close = memchr(s + other->ne, ',', sn->e - other->ne);
+  return opened && close && (size_t)(close - s) - other->ne < 40;
+}
+
 /* Does the count open its clause, so that it may be the subject of a verb
  * after it: only function words, time words and names before it, back to
  * the sentence start or a comma, colon or semicolon ("Au total, 12
@@ -2350,9 +2397,11 @@ int bl_claims_of_sentence(bl_docstate *st, size_t si, size_t first, size_t last,
       if (nx <= qi) nx = qi + 1;
       while (nx < last && match_at(st, st->g->rx_nc_after, st->q.v[nx].ne, sn->e)) nx++;
       /* nor does a part in an incise: "Au moins 40 soldats, dont 12
-       * officiers, ont été tués" */
+       * officiers, ont été tués", nor a relative's figure: "30 000 habitants
+       * de la ville, qui en comptait 100 000, ont été déplacés" */
       size_t nd = nx;
-      while (nd < last && incise_part(st, &st->q.v[qi], &st->q.v[nd], sn)) {
+      while (nd < last && (incise_part(st, &st->q.v[qi], &st->q.v[nd], sn) ||
+                           incise_relative(st, &st->q.v[qi], &st->q.v[nd], sn))) {
         const char *close = memchr(st->text.s + st->q.v[nd].ne, ',', sn->e - st->q.v[nd].ne);
         if (!close) break;
         size_t end = (size_t)(close - st->text.s); /* the incise's parts end there */
