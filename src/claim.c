@@ -1157,7 +1157,7 @@ static const bl_lexent *implicit_noun(bl_docstate *st, size_t from, size_t end, 
          (b - a == 3 && !memcmp(s + a, "des", 3)))) {
       size_t c, d;
       if (bl_word_at(s, b, end, &c, &d)) {
-        const bl_lexent *e = cat_entry(st->g, s, c, d, K(CK_NOUN));
+        const bl_lexent *e = cat_entry(st->g, s, c, d, K(CK_NOUN) | K(CK_THING));
         if (!(e && e->value >= 0) && !bl_word_class(st->g, s, c, d) && !is_digit((unsigned char)s[c])) {
           /* "le nombre de personnes déplacées": a plain noun and a predicate */
           size_t u, v;
@@ -2064,6 +2064,13 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
       c.unit = where;
       c.np = where;
       bare = false;
+      /* "le nombre de bâtiments détruits ou endommagés", right after the
+       * noun (not "le nombre de morts est passé de 12 à 15") */
+      size_t x, y;
+      if (!c.pred.e && bl_word_at(s, where.e, q->ns, &x, &y)) {
+        bl_nspan pp = participle_after(st, where.e, q->ns);
+        if (pp.e && pp.s == x) c.pred = coordinated_pred(st, where.e, pp, q->ns);
+      }
     }
   }
   size_t cop = 0;
