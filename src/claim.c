@@ -2193,6 +2193,9 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
   /* money and percentages count nothing that happened to people: "dont 30 %
    * n'étaient pas vaccinés" is a share of the cases, not a toll */
   if (money) cat = BL_CAT_OTHER;
+  /* "1 700 membres des forces de l'ordre", "200 agents de la police": as
+   * "policiers" alone, forces counted are deployed */
+  if (cat < 0 && !money && np.comp_group == BL_GROUP_SECURITY_FORCES) cat = BL_CAT_DEPLOYED;
   c.category = cat < 0 ? BL_CAT_OTHER : (bl_category)cat;
   if (noun && noun->group) c.group = (bl_group)noun->group;
   if (!c.group && np.comp_group) c.group = np.comp_group;
