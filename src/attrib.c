@@ -406,6 +406,8 @@ static bool has_figure(bl_docstate *st, bl_nspan sp) {
 static bool is_name(bl_docstate *st, bl_nspan sp) {
   const char *s = st->text.s;
   size_t p = sp.s, a, b, words = 0;
+  /* "le SNUipp-FSU": a name may take an article */
+  if (bl_word_at(s, p, sp.e, &a, &b) && is_article(st, a, b) && b < sp.e) p = b;
   while (bl_word_at(s, p, sp.e, &a, &b)) {
     if (!bl_capital_at(s, a) || ++words > 4) return false;
     p = b;
@@ -446,6 +448,14 @@ static bl_nspan subject_before(bl_docstate *st, size_t a, size_t verb) {
    * and its dash are no part of the clause */
   for (size_t i = a; i + 3 < verb; i++)
     if (s[i] == ' ' && s[i + 1] == '-' && s[i + 2] == ' ') a = i + 3;
+  /* "Dans les écoles, le principal syndicat, le SNUipp-FSU, annonce": a
+   * leading phrase led by a preposition is no part of the subject */
+  for (size_t x, y; bl_word_at(s, a, verb, &x, &y) && word_entry(st, x, y) &&
+                    word_entry(st, x, y)->kind == WD_PREP;) {
+    const char *comma = memchr(s + y, ',', verb - y);
+    if (!comma) break;
+    a = (size_t)(comma - s) + 1;
+  }
   size_t p = verb;
   while (p > a && is_space((unsigned char)s[p - 1])) p--;
   size_t cs = p;
