@@ -35,6 +35,7 @@ typedef struct cand {
   bl_nspan chan;
   bool no_carry; /* "Le gouvernement débloque 30 millions": the source of that
                     sentence only, not a speaker whose words go on */
+  bool tally;    /* "La préfecture compte 14 blessés": of a toll or a crowd only */
 } cand;
 
 typedef struct cands {
@@ -45,7 +46,7 @@ typedef struct cands {
 } cands;
 
 static void add(cands *cs, enum kind k, size_t pos, bl_nspan src, bl_nspan chan) {
-  if (cs->n < BL_ARRAY_LEN(cs->v)) cs->v[cs->n++] = (cand){k, pos, src, chan, false};
+  if (cs->n < BL_ARRAY_LEN(cs->v)) cs->v[cs->n++] = (cand){k, pos, src, chan, false, false};
 }
 
 static bool named(bl_docstate *st, const pcre2_code *re, const char *name, bl_nspan *out) {
@@ -697,6 +698,7 @@ static void find_all(bl_docstate *st, size_t a, size_t b, cands *cs) {
       continue;
     bl_nspan fund_verb;
     bool fund = named(st, g->rx_verb, "fund", &fund_verb);
+    bool tally = named(st, g->rx_verb, "tally", &fund_verb);
     size_t p = ms;
     while (p > a && is_space((unsigned char)s[p - 1])) p--;
     bl_nspan np = subject_before(st, a, ms);
@@ -719,6 +721,7 @@ static void find_all(bl_docstate *st, size_t a, size_t b, cands *cs) {
     if (usable(st, np) && plausible_subject(st, np) && !names_a_figure(st, np)) {
       add(cs, K_SUBJ, ms, np, (bl_nspan){0, 0});
       if (fund && cs->n) cs->v[cs->n - 1].no_carry = true;
+      if (tally && cs->n) cs->v[cs->n - 1].tally = cs->v[cs->n - 1].no_carry = true;
     }
   }
   if (bl_pre_search(pre, PRE_SAME_SOURCE, a) > 0) {
@@ -909,6 +912,15 @@ static bl_nspan gapped_subject(bl_docstate *st, size_t verb, size_t at) {
   return usable(st, np) && plausible_subject(st, np) ? np : (bl_nspan){0, 0};
 }
 
+/* May the tally verb of `w` ("compte") name the source of claim c: a toll
+ * or a crowd, the first figure after the verb? */
+static bool tally_of(const bl_docstate *st, const cand *w, const bl_cl *c) {
+  if (!c->toll && c->category != BL_CAT_PARTICIPANTS) return false;
+  if (c->text.s < w->pos) return true; /* a figure before the verb: as any speech */
+  size_t first = bl_first_figure(st, w->pos);
+  return first < st->q.n && st->q.v[first].ne >= c->text.e;
+}
+
 int bl_attribute_line(bl_docstate *st, size_t sfirst, size_t slast, size_t first, bool carry,
                       bl_error *err) {
   if (sfirst >= slast) return BL_OK;
@@ -964,6 +976,18 @@ int bl_attribute_line(bl_docstate *st, size_t sfirst, size_t slast, size_t first
       bl_cl *c = &st->cl.v[k];
       const cand *relay;
       const cand *w = choose(st, &cs, c->text.s, c->text.e, c->negated && c->q.value != 0, &relay);
+      /* "La ville compte 40 000 habitants" holds them: "compter" says who
+       * counted a toll or a crowd only, the first figure after it ("La
+       * commune compte 12 500 habitants et 1 460 personnes ont été
+       * évacuées" names no source of the 1 460) */
+      cands rest; /* (w and relay may point here) */
+      if (w && w->tally && !tally_of(st, w, c)) {
+        rest = cs;
+        rest.n = 0;
+        for (size_t i = 0; i < cs.n; i++)
+          if (!cs.v[i].tally) rest.v[rest.n++] = cs.v[i];
+        w = choose(st, &rest, c->text.s, c->text.e, c->negated && c->q.value != 0, &relay);
+      }
       /* a figure inside a source's name ("les autorités des deux pays") is no claim */
       for (size_t i = 0; i < cs.n; i++)
         if (cs.v[i].kind != K_INVERTED && cs.v[i].src.s <= c->text.s && c->text.e <= cs.v[i].src.e)

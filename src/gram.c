@@ -469,7 +469,7 @@ static const kindname word_kinds[] = {{"det", WD_DET}, {"prep", WD_PREP}, {"conj
                                       {"amount", WD_AMOUNT}, {"share", WD_SHARE},
                                       {NULL, 0}};
 static const kindname speech_kinds[] = {{"pp", SP_PP},   {"pres", SP_PRES}, {"ger", SP_GER},
-                                        {"fund", SP_FUND}, {NULL, 0}};
+                                        {"fund", SP_FUND}, {"tally", SP_TALLY}, {NULL, 0}};
 static const kindname status_kinds[] = {{"provisional", ST_PROVISIONAL}, {"final", ST_FINAL},
                                         {"revised", ST_REVISED}, {"delta", ST_DELTA},
                                         {"window", ST_WINDOW}, {"total", ST_TOTAL}, {"stock", ST_STOCK},
@@ -784,6 +784,7 @@ static int expand(bl_grammar *g, const loadstate *ls, bl_buf *b, const char *s, 
           {"speech_pres", &g->speech, kind_is, SP_PRES},
           {"speech_ger", &g->speech, kind_is, SP_GER},
           {"speech_fund", &g->speech, kind_is, SP_FUND},
+          {"speech_tally", &g->speech, kind_is, SP_TALLY},
           {"status", &g->status, any_entry, 0},
           {"currency_cue", &g->currency, any_entry, 0},
       };
