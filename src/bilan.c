@@ -7,6 +7,7 @@
 #include "doc.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <strings.h>
 
 struct bl_doc {
@@ -109,6 +110,25 @@ static int add_cause(bl_doc *d, bl_nspan sp) {
   return rest < n && bl_buf_add(&d->arena, w + rest, n - rest) ? BL_NOMEM : BL_OK;
 }
 
+/* What a share is taken from, written before its noun at `at`: "des tués"
+ * is "parmi les tués", "du trafic" "dans le trafic". */
+static const char *share_of(const bl_docstate *st, size_t at, char *buf, size_t size) {
+  const char *s = st->text.s;
+  bl_nspan w = bl_word_before(s, 0, at);
+  size_t n = w.e - w.s;
+  if (n == 3 && !strncmp(s + w.s, "des", 3)) return "parmi les ";
+  if (n == 2 && !strncmp(s + w.s, "du", 2)) return "dans le ";
+  if (at >= 5 && !strncmp(s + at - 5, "de l'", 5)) return "dans l'";
+  if (n == 2 && !strncmp(s + w.s, "la", 2) && bl_word_before_is(s, 0, w.s, "de")) return "dans la ";
+  /* "de ces décès", "de leur fourrage": the determiner stays */
+  if (n > 0 && n + 8 < size && bl_word_class(st->g, s, w.s, w.e) == WD_DET &&
+      bl_word_before_is(s, 0, w.s, "de")) {
+    snprintf(buf, size, "%s %.*s ", s[w.e - 1] == 's' ? "parmi" : "dans", (int)n, s + w.s);
+    return buf;
+  }
+  return "dans ";
+}
+
 /* "subject": the counted noun phrase, the predicate, its cause and a phrase of place,
  * each as written, in text order, joined by a space when apart; an active
  * predicate gets "ayant" ("personnes ayant perdu la vie", not "personnes
@@ -117,11 +137,17 @@ static int add_cause(bl_doc *d, bl_nspan sp) {
  * survivants). */
 static int arena_subject(bl_doc *d, bl_nspan np, bl_nspan pred, bool active, bl_nspan cause,
                          bl_nspan cause_tail, bl_nspan where, bool where_of, bl_nspan fronted,
-                         bl_nspan among, pending_str *out) {
+                         bl_nspan among, bl_nspan owner, pending_str *out) {
   const bl_text *t = &d->st.text;
   bl_nspan parts[6] = {np, among, pred, cause, where, fronted};
   out->set = false;
   size_t covered = 0;
+  if (owner.e > owner.s) { /* "part des motards", then "dans le trafic" */
+    out->off = d->arena.len;
+    out->set = true;
+    int rc = bl_buf_add(&d->arena, "part", 4) ? BL_NOMEM : add_cause(d, owner);
+    if (rc) return rc;
+  }
   for (int i = 0; i < 6; i++) {
     bl_nspan p = parts[i];
     if (p.e <= p.s) continue;
@@ -149,6 +175,11 @@ static int arena_subject(bl_doc *d, bl_nspan np, bl_nspan pred, bool active, bl_
     if (i == 2 && active && out->off < d->arena.len && bl_buf_add(&d->arena, "ayant ", 6))
       return BL_NOMEM;
     if (i == 1 && bl_buf_add(&d->arena, "parmi les ", 10)) return BL_NOMEM;
+    if (i == 0 && owner.e > owner.s) {
+      char buf[32];
+      const char *in = share_of(&d->st, p.s, buf, sizeof buf);
+      if (bl_buf_add(&d->arena, in, strlen(in))) return BL_NOMEM;
+    }
     if (i == 4 && where_of && out->off < d->arena.len) {
       /* "habitants de Pradevel", "habitants d'Arles" */
       unsigned char c0 = (unsigned char)t->orig[o.start];
@@ -248,7 +279,7 @@ static int publish(bl_doc *d, bl_error *err) {
     bool where_of = c->where.e > c->where.s && c->where_of;
     bl_nspan among = c->np.e > c->np.s ? whole_noun(st, c) : (bl_nspan){0, 0};
     if (!rc) rc = arena_subject(d, np, pred, active, c->cause, c->cause_tail, where, where_of, c->fronted,
-                                  among, &mine[1]);
+                                  among, c->owner, &mine[1]);
     if (!rc) rc = arena_span(d, c->source, &mine[2]);
     if (!rc) rc = arena_span(d, c->channel, &mine[3]);
   }

@@ -733,9 +733,10 @@ static bl_nspan money_subject(bl_docstate *st, const bl_qty *q, size_t from, siz
                        !strncmp(s + a, "du", 2))) ||
        (b - a == 3 && !strncmp(s + a, "des", 3)))) {
     size_t c, d;
-    /* "7,5 % de la population active" */
+    /* "7,5 % de la population active", "80 % de ces décès", "40 % de leur
+     * fourrage" */
     if (b - a == 2 && !strncmp(s + a, "de", 2) && bl_word_at(s, b, end, &c, &d) &&
-        ((d - c == 2 && !strncmp(s + c, "la", 2)) || (d - c == 2 && !strncmp(s + c, "l'", 2))))
+        bl_word_class(g, s, c, d) == WD_DET)
       b = d;
     if (bl_word_at(s, b, end, &c, &d) && !bl_word_class(g, s, c, d) &&
         !(s[c] >= '0' && s[c] <= '9')) {
@@ -2224,6 +2225,7 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
       c.where = where_phrase(st, c.pred.e > c.pred.s ? c.pred.e : after,
                              place_end(st, clause_end, sn->e), true);
   }
+  if (q->flags & QF_PERCENT) c.owner = bl_share_owner(st, sn->s, open_at);
   status_of(st, sn, &c);
   /* the figure a new one is compared with is not the new report's */
   if (earlier) c.status = BL_STATUS_NONE;

@@ -170,6 +170,13 @@ static bl_nspan np_from(const bl_grammar *g, const char *s, size_t p, size_t end
         p = b;
         continue;
       }
+      /* "Les enfants de moins de 15 ans": an age stays */
+      if (bl_word_at(s, b, end, &x, &y) && word_is(s, x, y, "ans")) {
+        np.e = y;
+        noun_next = false;
+        p = y;
+        continue;
+      }
       /* "Un séisme de magnitude 5,9": the measure is left out */
       if (word_back(s, np.s, np.e, &x, &y) && word_back(s, np.s, x, &u, &v) && of_word(s, u, v))
         np.e = u;
@@ -211,6 +218,7 @@ static bool time_only(const bl_grammar *g, const char *s, size_t p, size_t end) 
 static size_t clause_start(const bl_grammar *g, const char *s, size_t floor, size_t at) {
   size_t starts[16];
   size_t n = 0;
+  bool ne = false; /* "ne ... que" restricts, opens no clause */
   starts[n++] = floor;
   for (size_t i = floor; i < at; i++) {
     char c = s[i];
@@ -221,10 +229,14 @@ static size_t clause_start(const bl_grammar *g, const char *s, size_t floor, siz
     if (mark) {
       if (n == BL_ARRAY_LEN(starts)) memmove(starts, starts + 1, --n * sizeof *starts);
       starts[n++] = i + 1;
+      ne = false;
     } else if ((i == floor || bl_is_space((unsigned char)s[i - 1])) && bl_word_at(s, i, at, &a, &b) &&
-               a == i && (word_is(s, a, b, "que") || word_is(s, a, b, "qu'"))) {
-      n = 0; /* what came before "que" is the main clause's */
-      starts[n++] = b;
+               a == i) {
+      if (word_is(s, a, b, "ne") || word_is(s, a, b, "n'")) ne = true;
+      if ((word_is(s, a, b, "que") || word_is(s, a, b, "qu'")) && !ne) {
+        n = 0; /* what came before "que" is the main clause's */
+        starts[n++] = b;
+      }
     }
   }
   size_t total = n;
@@ -246,19 +258,22 @@ static size_t clause_start(const bl_grammar *g, const char *s, size_t floor, siz
   return starts[n - 1];
 }
 
-bl_nspan bl_cause_of(bl_docstate *st, size_t floor, size_t at, bl_nspan *tail) {
+/* The subject of the verb that rule `rx` (a `-before` rule with a group
+ * "qui") finds right before `at`. */
+static bl_nspan verb_subject(bl_docstate *st, const pcre2_code *rx, size_t floor, size_t at,
+                             bl_nspan *tail) {
   const bl_grammar *g = st->g;
   const char *s = st->text.s;
   bl_nspan none = {0, 0};
   tail->s = tail->e = 0;
   size_t from = at > 160 ? at - 160 : 0;
   if (from < floor) from = floor;
-  if (bl_rx_match(g->rx_cause, &st->rx, s, at, from, 0) <= 0) return none;
+  if (bl_rx_match(rx, &st->rx, s, at, from, 0) <= 0) return none;
   size_t ms = 0, me = 0, qs = 0, qe = 0;
   bl_rx_group(&st->rx, 0, &ms, &me);
   uint32_t qui[1];
   bool relative =
-      bl_rx_groups_named(g->rx_cause, "qui", qui, 1) && bl_rx_group(&st->rx, qui[0], &qs, &qe);
+      bl_rx_groups_named(rx, "qui", qui, 1) && bl_rx_group(&st->rx, qui[0], &qs, &qe);
   if (relative) {
     size_t p = ms, pronoun;
     while (p > floor && (bl_is_space((unsigned char)s[p - 1]) || s[p - 1] == ',')) p--;
@@ -285,4 +300,13 @@ bl_nspan bl_cause_of(bl_docstate *st, size_t floor, size_t at, bl_nspan *tail) {
     return (bl_nspan){a, y};
   }
   return np_from(g, s, clause_start(g, s, floor, ms), ms);
+}
+
+bl_nspan bl_cause_of(bl_docstate *st, size_t floor, size_t at, bl_nspan *tail) {
+  return verb_subject(st, st->g->rx_cause, floor, at, tail);
+}
+
+bl_nspan bl_share_owner(bl_docstate *st, size_t floor, size_t at) {
+  bl_nspan tail, owner = verb_subject(st, st->g->rx_share, floor, at, &tail);
+  return tail.e > tail.s ? (bl_nspan){0, 0} : owner; /* not "celui de ..." */
 }

@@ -32,6 +32,8 @@ typedef struct bl_cl {
   bl_nspan cause_tail;  /* after the cause's noun: "d'avril 2023" (for "celui d'avril 2023") */
   bl_nspan cause;       /* what caused the count, opened by a determiner ("Le séisme
                            a fait 300 morts": "Le séisme"); "de" joins it */
+  bl_nspan owner;       /* whose share a percentage is ("Les motards représentent
+                           21 % des tués": "Les motards") */
   long subject_of;      /* "autres": reuse that claim's unit and subject; -1 */
   bool former;          /* a figure a new one replaces ("contre 31", "qui faisait état de
                            133 morts"): no whole of a later part, no running total */
@@ -89,6 +91,12 @@ int bl_claims_of_sentence(bl_docstate *st, size_t si, size_t first, size_t last,
  * within [floor, at); empty when none.  *tail gets what follows the noun
  * when a pronoun stood for it ("celui d'avril 2023": "d'avril 2023"). */
 bl_nspan bl_cause_of(bl_docstate *st, size_t floor, size_t at, bl_nspan *tail);
+
+/* claim_cause.c: whose share is the percentage whose figure (or hedge)
+ * starts at `at`, the subject of a verb of share right before it ("Les
+ * motards, qui ne représentent que 2 % du trafic": "Les motards"); empty
+ * when none. */
+bl_nspan bl_share_owner(bl_docstate *st, size_t floor, size_t at);
 
 /* claim.c: the index of the first quantity of st->q starting at or after
  * `from` (they are in text order: a binary search); st->q.n if none. */

@@ -1078,7 +1078,7 @@ void bl_grammar_free(bl_grammar *g) {
                                g->rx_denial, g->rx_status, g->rx_currency_cue, g->rx_dollar_explicit, g->rx_partitive, g->rx_includes, g->rx_versus,
                                g->rx_ellipsis, g->rx_copula, g->rx_pron_count, g->rx_population,
                                g->rx_among_after, g->rx_among_before, g->rx_forecast, g->rx_cause,
-                               g->rx_ratio_after};
+                               g->rx_ratio_after, g->rx_share};
   for (size_t i = 0; i < BL_ARRAY_LEN(extra); i++) pcre2_code_free(extra[i]);
   bl_free(g->rules);
   for (size_t i = 0; i < g->ntwins; i++) pcre2_code_free(g->twins[i].anchored);
@@ -1159,6 +1159,7 @@ static int load_all(bl_grammar *g, const char *dir, loadstate *ls, ruleset *rs, 
       {RS_CLAIMS, "notclaim-after", &g->rx_nc_after},
       {RS_CLAIMS, "notclaim-before", &g->rx_nc_before},
       {RS_CLAIMS, "ratio-after", &g->rx_ratio_after},
+      {RS_CLAIMS, "share-before", &g->rx_share},
       {RS_CLAIMS, "denial-before", &g->rx_denial}, {RS_CLAIMS, "status", &g->rx_status},
       {RS_CLAIMS, "currency-cue", &g->rx_currency_cue},
       {RS_CLAIMS, "dollar-explicit", &g->rx_dollar_explicit},

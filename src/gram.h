@@ -122,7 +122,7 @@ struct bl_grammar {
   pcre2_code *furniture; /* owned: furniture.pcre, one alternation with (*MARK:id) */
   /* claims.pcre rules, each compiled alone (owned) */
   pcre2_code *rx_autres, *rx_sub_before, *rx_sub_after, *rx_zero, *rx_nc_after, *rx_nc_before;
-  pcre2_code *rx_ratio_after;
+  pcre2_code *rx_ratio_after, *rx_share;
   pcre2_code *rx_denial, *rx_status, *rx_partitive, *rx_includes, *rx_currency_cue,
       *rx_dollar_explicit;
   pcre2_code *rx_versus, *rx_ellipsis, *rx_copula, *rx_pron_count, *rx_population, *rx_among_after, *rx_among_before,
