@@ -1543,6 +1543,25 @@ static const bl_qty *figure_joined_after(const bl_docstate *st, const bl_qty *q,
   return st->q.v[i].ns == p ? &st->q.v[i] : NULL;
 }
 
+/* The phrase of place `where` without the time that ends it: "sur les
+ * routes ostréliennes en 2024" gives "sur les routes ostréliennes". */
+static bl_nspan place_only(bl_docstate *st, bl_nspan where) {
+  const char *s = st->text.s;
+  size_t a, b, x, y, end = where.s;
+  for (size_t p = where.s; bl_word_at(s, p, where.e, &a, &b); p = b) {
+    bool next_time = bl_word_at(s, b, where.e, &x, &y) &&
+                     (is_digit((unsigned char)s[x]) || bl_lex_find(&st->g->calendar, s + x, y - x) ||
+                      bl_word_class(st->g, s, x, y) == WD_TIME);
+    bool lead = (b - a == 2 && (!strncmp(s + a, "en", 2) || !strncmp(s + a, "le", 2))) ||
+                (b - a == 6 && !strncmp(s + a, "depuis", 6));
+    if ((lead && next_time) || is_digit((unsigned char)s[a]) ||
+        bl_lex_find(&st->g->calendar, s + a, b - a) || bl_word_class(st->g, s, a, b) == WD_TIME)
+      break;
+    end = b;
+  }
+  return end > where.s ? (bl_nspan){where.s, end} : (bl_nspan){0, 0};
+}
+
 /* "qui en comptait", "qui en abrite": a relative's verb of holding with
  * "en", right before the figure at `at`. */
 static bool holds_of_them(bl_docstate *st, size_t floor, size_t at) {
@@ -1647,8 +1666,7 @@ static bl_nspan fronted_place(bl_docstate *st, const bl_sent *sn, size_t at) {
   bl_nspan none = {0, 0};
   size_t a, b;
   const bl_lexent *loc = bl_word_at(s, sn->s, at, &a, &b) ? bl_lex_find(&g->places, s + a, b - a) : NULL;
-  if (!(loc && loc->kind == PL_LOCATIVE) && !(b - a == 2 && !strncmp(s + a, "À", 2)))
-    return none; /* a locative of places.tsv ("Dans", "En", "Au"; lexicons fold ASCII capitals only: "À") */
+  if (!(loc && loc->kind == PL_LOCATIVE)) return none; /* a locative of places.tsv ("Dans", "À") */
   bl_nspan place = {a, b};
   bool name = false;
   for (int k = 0; k < 7 && bl_word_at(s, place.e, at, &a, &b); k++) {
@@ -2225,6 +2243,11 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
       c.where = where_phrase(st, c.pred.e > c.pred.s ? c.pred.e : after,
                              place_end(st, clause_end, sn->e), true);
   }
+  /* "1 893 personnes ont perdu la vie sur les routes en 2024, contre 1 976
+   * l'année précédente": the former figure counts the same place, not the
+   * same time */
+  if (earlier && !c.np.e && !c.where.e && c.subject_of >= 0)
+    c.where = place_only(st, st->cl.v[c.subject_of].where);
   if (q->flags & QF_PERCENT) c.owner = bl_share_owner(st, sn->s, open_at);
   status_of(st, sn, &c);
   /* the figure a new one is compared with is not the new report's */
