@@ -110,6 +110,15 @@ static int add_cause(bl_doc *d, bl_nspan sp) {
   return rest < n && bl_buf_add(&d->arena, w + rest, n - rest) ? BL_NOMEM : BL_OK;
 }
 
+/* Does the phrase open with "de", "du", "des" or "d'"? */
+static bool of_phrase(const bl_docstate *st, bl_nspan sp) {
+  const char *s = st->text.s;
+  size_t n = sp.e - sp.s;
+  if (n > 5 && !strncmp(s + sp.s, "d'ici", 5)) return false; /* "d'ici à la fin de l'année" */
+  return n > 3 && (!strncmp(s + sp.s, "de ", 3) || !strncmp(s + sp.s, "du ", 3) ||
+                   !strncmp(s + sp.s, "d'", 2) || (n > 4 && !strncmp(s + sp.s, "des ", 4)));
+}
+
 /* What a share is taken from, written before its noun at `at`: "des tués"
  * is "parmi les tués", "du trafic" "dans le trafic". */
 static const char *share_of(const bl_docstate *st, size_t at, char *buf, size_t size) {
@@ -273,6 +282,9 @@ static int publish(bl_doc *d, bl_error *err) {
     while (with_pred->pred.e <= with_pred->pred.s && with_pred->subject_of >= 0)
       with_pred = &st->cl.v[with_pred->subject_of];
     bl_nspan unit = with_unit->unit, np = with_np->np, pred = with_pred->pred;
+    /* "187 élèves de l'école secondaire et 125 de l'école primaire": a
+     * complement of its own replaces the one of the borrowed noun phrase */
+    if (with_np != c && of_phrase(st, c->where)) np = unit;
     bool active = with_pred->pred_active;
     bl_nspan where = c->where;
     rc = arena_span(d, unit, &mine[0]);

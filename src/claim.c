@@ -466,8 +466,12 @@ static bl_nspan participle_after(bl_docstate *st, size_t p, size_t end) {
                                           "eint", "eints", "einte", "eintes", NULL}; /* atteints */
     for (size_t i = 0; endings[i]; i++) {
       size_t n = strlen(endings[i]);
-      if (b - a > n + 2 && !memcmp(s + b - n, endings[i], n) && (!reflexive || s[b - 1] == 's'))
+      if (b - a > n + 2 && !memcmp(s + b - n, endings[i], n) && (!reflexive || s[b - 1] == 's')) {
+        size_t u, v; /* "restés bloqués", "tombés malades": a second participle */
+        if (bl_word_at(s, b, end, &u, &v) && !bl_word_class(g, s, u, v) && participle_like(s, u, v))
+          b = v;
         return (bl_nspan){a, b};
+      }
     }
     break;
   }
