@@ -1752,6 +1752,19 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
   } else {
     read_np(st, after, sn->e, &np);
     if (!np.head.e) partitive_noun(st, q->ne, sn->e, &np);
+    /* "912 personnes ont été tuées et 5 383 blessées": a feminine participle
+     * that is also a noun, after "et" in a count's sentence, is the
+     * predicate of the noun left out */
+    if (np.head.e && np.head.e == np.np.e && np.head.e - np.head.s > 5 &&
+        !memcmp(s + np.head.e - strlen("ées"), "ées", strlen("ées")) &&
+        cat_entry(g, s, np.head.s, np.head.e, K(CK_PRED)) && elided_noun(st, sn->s, q->ns, true)) {
+      long k = previous_claim_of(st, si, false, false, KIND_COUNT);
+      if (k >= 0 && st->cl.v[k].sent == si && st->cl.v[k].unit.e > st->cl.v[k].unit.s) {
+        np.pred = np.head;
+        np.head = np.unit = np.np = (bl_nspan){0, 0};
+        np.noun = NULL;
+      }
+    }
     /* "passé de 12 à 15 morts", "12 ou 15 morts" read as two figures: the
      * first counts what the second does, or nothing if the second is no
      * count ("de 12 à 15 ans") */
