@@ -1998,8 +1998,22 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
       if (!c.unit.e && ante.e) c.unit = c.np = ante;
       bool own = cat == BL_CAT_KILLED || cat == BL_CAT_INJURED || cat == BL_CAT_MISSING ||
                  cat == BL_CAT_ARRESTED || cat == BL_CAT_HOSTAGES || cat == BL_CAT_SICK;
-      if (own) sub_whole = recent_whole(st, (bl_category)cat);
-      else e = noun_named_before(st, si, q->ns);
+      /* "L'hôpital a reçu 226 blessés. [...] 56 d'entre eux ont succombé":
+       * the count just before, when no other plural noun comes between */
+      long k = previous_claim_of(st, si, false, true, KIND_BEINGS);
+      /* "Douze personnes, dont trois dockers, [...] Huit d'entre elles": a
+       * part's whole */
+      while (k >= 0 && st->cl.v[k].of >= 0 && st->cl.v[k].of < k) k = st->cl.v[k].of;
+      bool next_to = k >= 0 && st->cl.v[k].sent + 1 >= si && st->cl.v[k].unit.e > st->cl.v[k].unit.s &&
+                     !plural_noun_before(st, st->cl.v[k].unit.e, q->ns).e;
+      if (next_to) {
+        sub_whole = k;
+        if (!ante.e) c.unit = c.np = st->cl.v[k].unit;
+      } else if (own) {
+        sub_whole = recent_whole(st, (bl_category)cat);
+      } else {
+        e = noun_named_before(st, si, q->ns);
+      }
     }
     if (e && e->value >= 0) sub_whole = recent_whole(st, (bl_category)e->value);
   }
