@@ -409,6 +409,11 @@ static void read_np(bl_docstate *st, size_t p, size_t end, nphrase *np) {
       if (bl_word_at(s, q, end, &u, &v) && adjective_like(g, s, u, v) &&
           !match_at(st, g->rx_cat_pred, u, end))
         q = v;
+      /* the complement's name: "de l'opération Sentinelle", "de la tempête
+       * Ciaran" */
+      for (int names = 0; names < 2 && bl_word_at(s, q, end, &u, &v) && u == q + 1 && bl_capital_at(s, u);
+           names++)
+        q = v;
       np->np.e = q;
       complements++;
       continue;
