@@ -139,23 +139,31 @@ static size_t split_tabs(const char *s, size_t n, bl_str *out, size_t max) {
 /* The byte at s[i], lowercased: ASCII, and the capitals of Latin-1 in
  * UTF-8 (C3 80..C3 9E but for ×), which French writes at a sentence's
  * start ("À Lyon", "État", "Éric"). */
-static unsigned char folded_at(const char *s, size_t i) {
-  unsigned char c = (unsigned char)s[i];
+static inline unsigned char folded(unsigned char c, unsigned char prev) {
   if (c >= 'A' && c <= 'Z') return (unsigned char)(c | 0x20);
-  if (i > 0 && (unsigned char)s[i - 1] == 0xC3 && c >= 0x80 && c <= 0x9E && c != 0x97)
-    return (unsigned char)(c | 0x20);
+  if (prev == 0xC3 && c >= 0x80 && c <= 0x9E && c != 0x97) return (unsigned char)(c | 0x20);
   return c;
 }
 
 static uint64_t hash_form(const char *s, size_t n) {
   uint64_t h = 1469598103934665603ull;
-  for (size_t i = 0; i < n; i++) h = (h ^ folded_at(s, i)) * 1099511628211ull;
+  unsigned char prev = 0;
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)s[i];
+    h = (h ^ folded(c, prev)) * 1099511628211ull;
+    prev = c;
+  }
   return h;
 }
 
 static bool same_form(const char *a, const char *b, size_t n) {
-  for (size_t i = 0; i < n; i++)
-    if (folded_at(a, i) != folded_at(b, i)) return false;
+  unsigned char pa = 0, pb = 0;
+  for (size_t i = 0; i < n; i++) {
+    unsigned char x = (unsigned char)a[i], y = (unsigned char)b[i];
+    if (x != y && folded(x, pa) != folded(y, pb)) return false;
+    pa = x;
+    pb = y;
+  }
   return true;
 }
 
