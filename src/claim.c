@@ -1898,7 +1898,7 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
   /* a thing's predicate says what befell it, whatever its category:
    * "des milliers de volailles sont mortes de chaleur" */
   if (pred && !c.pred.e &&
-      (cat == (int)pred->value ||
+      (cat == (int)pred->value || pred->kind == CK_WEAK || /* "soldats ayant franchi la frontière" */
        (thing && pred->kind == CK_PRED && own_predicate(st, c.np.e > q->ne ? c.np.e : q->ne, pw.s) &&
         !of_figure_before(st, sn->s, q->he > q->hs && q->hs < q->ns ? q->hs : q->ns))))
     c.pred = pw;
