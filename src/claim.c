@@ -421,6 +421,14 @@ static void read_np(bl_docstate *st, size_t p, size_t end, nphrase *np) {
     if (complements == 0 && adjectives < 2 && adjective_like(g, s, a, b)) {
       adjectives++;
       q = b;
+      /* "mineurs non accompagnés", "cas non confirmés": one adjective */
+      size_t na, nb;
+      if (b - a == 3 && !memcmp(s + a, "non", 3) && bl_word_at(s, b, end, &na, &nb) &&
+          adjective_like(g, s, na, nb)) {
+        if (np->unit.e == np->np.e) np->unit.e = nb;
+        q = np->np.e = nb;
+        continue;
+      }
       /* "routes départementales"; not "décès supplémentaires" (a delta) */
       const bl_lexent *sw = bl_lex_find(&g->status, s + a, b - a);
       if (!participle_like(s, a, b) && !(sw && sw->kind == ST_DELTA) && np->unit.e == np->np.e)
