@@ -94,7 +94,7 @@ CREATE TABLE claims (
   event_date     TEXT,
   event_day      INTEGER,
   date_how       TEXT NOT NULL CHECK (date_how = 'sentence' OR date_how = 'published' OR date_how = 'none'),
-  voice          TEXT NOT NULL, severity TEXT CHECK (severity = 'light' OR severity = 'serious'),
+  voice          TEXT NOT NULL, severity TEXT CHECK (severity = 'light' OR severity = 'serious'), period INTEGER NOT NULL DEFAULT 0 CHECK (period = 0 OR period = 1),
   UNIQUE (article_id, seq)
 ) STRICT;
 -- The toll key, then what the conflict view's first pass reads of each

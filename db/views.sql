@@ -11,12 +11,13 @@ DROP VIEW IF EXISTS wire_copies;
 -- source, in time order, with the latest and the highest headline figure of
 -- the key.  A headline figure is a running total or a figure of unknown kind:
 -- not a sub-count, not a zero claim or denial, not a delta, not a count of
--- the lightly or the badly injured only.
+-- the lightly or the badly injured only, not a toll of a calendar period
+-- beyond the event (claims.period: "depuis le début de l'année").
 CREATE VIEW tolls AS
 WITH t AS (
   SELECT c.*, a.outlet, coalesce(a.url, a.path) AS article, a.published,
          (c.parent_id IS NULL AND c.of_start IS NULL AND c.negated = 0
-          AND c.cumulative IS NOT 0 AND c.severity IS NULL) AS headline
+          AND c.cumulative IS NOT 0 AND c.severity IS NULL AND c.period = 0) AS headline
   FROM claims c JOIN articles a ON a.id = c.article_id
   WHERE c.category IN (SELECT name FROM categories WHERE compared = 1)
 )
@@ -45,7 +46,8 @@ ORDER BY event, category, grp, event_day, id;
 -- to a named source (unless settings.require_source = 0), not sub-counts,
 -- not zero claims, with a date; for categories with same_unit = 1 only
 -- figures counting the same noun; injured of one severity (claims.severity)
--- only with injured of the same severity.
+-- only with injured of the same severity; a toll of a calendar period
+-- beyond the event (claims.period) only with another such toll.
 --   revised_down  the same voice key, a later figure entirely below the earlier,
 --                 both running totals (or of unknown kind) of a category with
 --                 categories.monotone = 1, within revision_window_days.
@@ -59,7 +61,7 @@ WITH s AS MATERIALIZED (
 cmp AS NOT MATERIALIZED (
   SELECT c.id, c.article_id, c.event, c.category, c.grp, c.unit_kind, c.event_day,
          c.voice, c.cumulative, c.status, c.negated, c.value, c.qualifier,
-         c.sentence_start, c.span_start, c.unit_key, c.severity,
+         c.sentence_start, c.span_start, c.unit_key, c.severity, c.period,
          CASE WHEN c.qualifier = 'about' THEN c.lo * (1 - (SELECT tol FROM s)) ELSE c.lo END AS lo_e,
          CASE WHEN c.qualifier = 'about' THEN c.hi * (1 + (SELECT tol FROM s)) ELSE c.hi END AS hi_e
   FROM claims c
@@ -120,6 +122,8 @@ pc AS (
     AND b.unit_kind = a.unit_kind
     -- "20 blessés légers" and "2 blessés graves" are not one toll
     AND a.severity IS b.severity
+    -- "depuis le début de l'année": the year's toll, not the event's
+    AND a.period = b.period
     -- a delta or a partial count ("en une heure", "restaient hospitalisés")
     -- measures its own window: not against a running total, nor against
     -- another window that is not known to be the same
@@ -149,6 +153,7 @@ pr AS (
     AND a.cumulative IS NOT 0 AND b.cumulative IS NOT 0
     AND b.unit_kind = a.unit_kind
     AND a.severity IS b.severity
+    AND a.period = b.period
     AND (a.unit_key IS b.unit_key
          OR a.category NOT IN (SELECT name FROM categories WHERE same_unit = 1))
 )

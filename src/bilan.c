@@ -271,6 +271,7 @@ static int publish(bl_doc *d, bl_error *err) {
     p->status = c->status;
     p->negated = c->negated;
     p->cumulative = c->cumulative;
+    p->period = c->period;
     p->of = c->of >= 0 ? index[c->of] : -1;
     /* "autres", "dont", "contre": the unit, noun phrase and predicate of the
      * nearest earlier count that has them ("cinq autres blessées, dont deux

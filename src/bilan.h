@@ -232,6 +232,10 @@ typedef struct bl_claim {
   bl_status status;
   bool negated;    /* zero claims ("aucune victime") and denials */
   int cumulative;  /* 1 running total, 0 delta/partial, -1 null (non-toll) */
+  bool period;     /* a toll over a calendar period that holds more than the
+                      event ("Depuis le début de l'année, plus de 1 100
+                      personnes sont mortes en tentant la traversée"); not
+                      part of the extract output (SPEC §5), stored */
   long of;         /* index of the parent claim (sub-counts), or -1; the parent
                       usually comes before, but follows in "12 des 43 mineurs" */
   bl_span sentence;

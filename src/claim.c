@@ -1324,6 +1324,11 @@ static void status_of(bl_docstate *st, const bl_sent *sn, bl_cl *c) {
     if (k == ST_WINDOW && (ms >= c->text.e ? !figure_in(st, c->text.e, ms)
                                             : !figure_in(st, sn->s, ms)))
       window = true;
+    /* "Depuis le début de l'année, plus de 1 100 personnes sont mortes":
+     * the same reach as a window */
+    if (k == ST_PERIOD && c->toll && (ms >= c->text.e ? !figure_in(st, c->text.e, ms)
+                                                      : !figure_in(st, sn->s, ms)))
+      c->period = true;
     if (k == ST_REVISED && me <= c->text.s) revised_before = true;
   }
   /* "47 décès au cours des dernières 24 heures, portant à 158 421 le nombre
@@ -1335,6 +1340,7 @@ static void status_of(bl_docstate *st, const bl_sent *sn, bl_cl *c) {
    * en une semaine. Parmi eux, 210 ...") */
   if (c->toll && c->of >= 0 && st->cl.v[c->of].toll && st->cl.v[c->of].cumulative == 0)
     c->cumulative = 0;
+  if (c->toll && c->of >= 0 && st->cl.v[c->of].period) c->period = true; /* and of a period */
   /* A change since the last report is no total: it has no status. */
   if (delta) c->status = BL_STATUS_NONE;
   /* a part of a total is of the same report ("Les 53 victimes comprennent

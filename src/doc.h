@@ -41,6 +41,7 @@ typedef struct bl_cl {
   bl_group group;
   bl_status status;
   int cumulative;       /* 1, 0, -1 = null */
+  bool period;          /* a toll of a calendar period beyond the event (status.tsv) */
   bool negated;
   bool toll;            /* counts people (not money, things, percent) */
   bool thing;           /* counts objects or places (categories.tsv `thing`) */

@@ -480,7 +480,7 @@ static const kindname speech_kinds[] = {{"pp", SP_PP},   {"pres", SP_PRES}, {"ge
                                         {"fund", SP_FUND}, {"tally", SP_TALLY}, {NULL, 0}};
 static const kindname status_kinds[] = {{"provisional", ST_PROVISIONAL}, {"final", ST_FINAL},
                                         {"revised", ST_REVISED}, {"delta", ST_DELTA},
-                                        {"window", ST_WINDOW}, {"total", ST_TOTAL}, {"stock", ST_STOCK},
+                                        {"window", ST_WINDOW}, {"total", ST_TOTAL}, {"stock", ST_STOCK}, {"period", ST_PERIOD},
                                         {NULL, 0}};
 
 /* file, format, ncols, value, kind, code, cat, group, expand, multi, kinds */

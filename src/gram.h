@@ -72,7 +72,7 @@ static inline bool bl_word_aux(int cls) { return cls == WD_AUX || cls == WD_HAVE
 /* Tenses of speech.tsv entries. */
 enum { SP_PP = 1, SP_PRES, SP_GER, SP_FUND, SP_TALLY };
 /* Meanings of status.tsv entries. */
-enum { ST_PROVISIONAL = 1, ST_FINAL, ST_REVISED, ST_DELTA, ST_WINDOW, ST_TOTAL, ST_STOCK };
+enum { ST_PROVISIONAL = 1, ST_FINAL, ST_REVISED, ST_DELTA, ST_WINDOW, ST_TOTAL, ST_STOCK, ST_PERIOD };
 /* What a scanner anchor is (bit set). */
 enum { AN_NUMWORD = 1, AN_APPROX = 2, AN_VAGUE = 4, AN_ZERO = 8 };
 

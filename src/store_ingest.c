@@ -35,8 +35,8 @@ static const char *const sql[ST_COUNT_] = {
                  "qualifier, hedge, unit, unit_key, unit_kind, category, grp, subject, source, source_key, "
                  "channel, channel_key, negated, of_start, parent_id, cumulative, status, "
                  "sentence_start, sentence_end, event, event_date, event_day, date_how, voice, "
-                 "severity) "
-                 "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                 "severity, period) "
+                 "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
     [ST_PARENT] = "UPDATE claims SET parent_id = ? WHERE id = ?",
     [ST_URL_ORIGIN] = "SELECT coalesce(origin_id, id) FROM articles WHERE url = ? "
                       "ORDER BY id LIMIT 1",
@@ -451,6 +451,7 @@ static int put_claims(bl_writer *w, sqlite3_int64 art, const bl_record *r, const
     bind_cstr(st, k++, rcl->dated ? "sentence" : rcl->event_day != BL_NO_DAY ? "published" : "none");
     bind_cstr(st, k++, voice);
     bind_cstr(st, k++, rcl->severity);
+    sqlite3_bind_int(st, k++, c->period ? 1 : 0);
     rc = run(w, ST_CLAIM, err);
     w->ids[i] = sqlite3_last_insert_rowid(w->db);
   }

@@ -50,6 +50,10 @@ static void drop_db(bl_store *s) {
  * found in the body; NULL-terminated, or NULL. */
 static const char *const *next_units;
 
+/* Which claims of the next ingest() are tolls of a calendar period beyond
+ * the event (fx_claim has no such field), or NULL. */
+static const bool *next_periods;
+
 /* Ingest articles; returns how many were new. */
 /* Build the record of article a (subjects: of its claims, or NULL) and put
  * it in the writer's open batch; the rc of bl_writer_put. */
@@ -62,6 +66,7 @@ static int put_fx(bl_writer *w, bl_names *names, const fx_article *a, const char
     claims[k].unit = fx_find(a->body, next_units[k]);
   for (size_t k = 0; subjects && k < a->nclaims; k++)
     claims[k].subject = fx_find(a->body, subjects[k]);
+  for (size_t k = 0; next_periods && k < a->nclaims; k++) claims[k].period = next_periods[k];
   bl_article art = fx_article_of(a);
   bl_record r;
   bl_record_init(&r);
@@ -205,7 +210,7 @@ static const fx_article crue[] = {
 static void test_schema_fresh(void **state) {
   (void)state;
   bl_store *s = fresh_db();
-  expect_rows(s, "PRAGMA user_version", "7\n");
+  expect_rows(s, "PRAGMA user_version", "8\n");
   char want[64];
   snprintf(want, sizeof want, "%s\n", bl_grammar_version(grammar()));
   expect_rows(s, "SELECT value FROM meta WHERE key = 'grammar'", want);
@@ -309,7 +314,7 @@ static void test_migrate_v1(void **state) {
   assert_non_null(strstr(err.msg, "migrate"));
   s = bl_store_open(dbpath, 0, "fr-0.1", &err);
   if (!s) fail_msg("%s", err.msg);
-  expect_rows(s, "PRAGMA user_version", "7\n");
+  expect_rows(s, "PRAGMA user_version", "8\n");
   expect_rows(s, "SELECT url, origin_id FROM articles", "u|-\n");
   expect_rows(s, "SELECT value FROM settings WHERE key = 'wire_similarity'", "0.6\n");
   /* Migration 005 rebuilt claims: ids, links and the trigger are kept, and
@@ -472,6 +477,31 @@ static void test_partial_counts_not_compared(void **state) {
                   "La Gazette", "2024-10-14", "https://g.example/9", "crue", NULL, c_parts, 4};
   ingest(s, &a, 1);
   expect_rows(s, "SELECT a_text, b_text FROM conflicts", "90 blessés|75 blessés\n");
+  drop_db(s);
+}
+
+/* "Depuis le début de l'année, plus de 1 100 morts" is the year's toll of
+ * many events, not the shipwreck's: compared only with another such toll,
+ * and no headline of the event's toll. */
+static void test_period_tolls_apart(void **state) {
+  (void)state;
+  bl_store *s = fresh_db();
+  static const fx_claim c_per[] = {
+      FX_EXACT("12 morts", 12, BL_CAT_KILLED, BL_GROUP_NONE, "les garde-côtes", 1),
+      FX_EXACT("1 100 morts", 1100, BL_CAT_KILLED, BL_GROUP_NONE, "le HCR", 1),
+      FX_EXACT("1 400 morts", 1400, BL_CAT_KILLED, BL_GROUP_NONE, "l'agence", 1),
+  };
+  static const bool periods[] = {false, true, true};
+  fx_article a = {"Selon les garde-côtes, 12 morts. Depuis le début de l'année, 1 100 morts "
+                  "selon le HCR. Depuis janvier, 1 400 morts selon l'agence.",
+                  "La Gazette", "2024-10-14", "https://g.example/12", "naufrage", NULL, c_per, 3};
+  next_periods = periods;
+  ingest(s, &a, 1);
+  next_periods = NULL;
+  expect_rows(s, "SELECT text, period FROM claims ORDER BY id",
+              "12 morts|0\n1 100 morts|1\n1 400 morts|1\n");
+  expect_rows(s, "SELECT a_text, b_text FROM conflicts", "1 100 morts|1 400 morts\n");
+  expect_rows(s, "SELECT DISTINCT latest, highest FROM tolls", "12.0|12.0\n");
   drop_db(s);
 }
 
@@ -648,7 +678,7 @@ static void test_query_read_only(void **state) {
       {"DROP TABLE claims", BL_READONLY, "schema"},
       {"CREATE TABLE t (x)", BL_READONLY, "schema"},
       {"ATTACH 'other.db' AS o", BL_READONLY, "ATTACH"},
-      {"PRAGMA user_version = 7", BL_READONLY, "PRAGMA"},
+      {"PRAGMA user_version = 8", BL_READONLY, "PRAGMA"},
       {"PRAGMA journal_mode = DELETE", BL_READONLY, "PRAGMA"},
       {"SELECT load_extension('x')", BL_READONLY, "load_extension"},
       {"SELECT 1; DELETE FROM claims", BL_USAGE, "one SQL statement"},
@@ -975,6 +1005,7 @@ int main(void) {
       cmocka_unit_test(test_failed_article_rolls_batch_back),
       cmocka_unit_test(test_severities_not_compared),
       cmocka_unit_test(test_conflicts_exact),
+      cmocka_unit_test(test_period_tolls_apart),
       cmocka_unit_test(test_partial_counts_not_compared),
       cmocka_unit_test(test_tolls_exact),
       cmocka_unit_test(test_settings_change_views),
