@@ -1709,8 +1709,8 @@ static bl_nspan fronted_place(bl_docstate *st, const bl_sent *sn, size_t at) {
  * sièges sur 577" counts seats. */
 static bool proportion_base(double m) {
   if (m >= 2 && m <= 10 && m == floor(m)) return true;
-  for (double p = 100; p <= 1e6; p *= 10)
-    if (m == p) return true;
+  for (long p = 100; p <= 1000000; p *= 10)
+    if (m == (double)p) return true;
   return false;
 }
 

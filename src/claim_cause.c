@@ -195,6 +195,9 @@ static bl_nspan np_from(const bl_grammar *g, const char *s, size_t p, size_t end
 static bool time_only(const bl_grammar *g, const char *s, size_t p, size_t end) {
   size_t a, b;
   bool time = false;
+  while (p < end && bl_is_space((unsigned char)s[p])) p++;
+  while (end > p && bl_is_space((unsigned char)s[end - 1])) end--;
+  if (end > p && bl_lex_find(&g->dates, s + p, end - p)) return true; /* "La veille", "hier soir" */
   for (; bl_word_at(s, p, end, &a, &b); p = b) {
     int cls = bl_word_class(g, s, a, b);
     bool year = b - a == 4 && (s[a] == '1' || s[a] == '2') && bl_is_digit((unsigned char)s[a + 3]);
@@ -246,7 +249,8 @@ static size_t clause_start(const bl_grammar *g, const char *s, size_t floor, siz
     /* "L'embarcation, un bateau de pêche en bois, transportait": an
      * indefinite noun phrase after a noun phrase is its apposition */
     bool apposition = opens && (word_is(s, a, b, "un") || word_is(s, a, b, "une")) &&
-                      bl_word_at(s, starts[n - 2], at, &x, &y) && determiner(g, s, x, y);
+                      bl_word_at(s, starts[n - 2], at, &x, &y) && determiner(g, s, x, y) &&
+                      !time_only(g, s, starts[n - 2], starts[n - 1] - 1); /* "La veille, une attaque" */
     /* ", qui a balayé l'Europe du Nord,": a relative incise, closed before
      * the verb (", où la tempête a fait" holds the verb's subject) */
     bool relative = opens && n < total &&
