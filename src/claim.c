@@ -171,7 +171,10 @@ static bool participle_like(const char *s, size_t a, size_t b) {
   size_t n = b - a;
   for (size_t i = 0; endings[i]; i++) {
     size_t k = strlen(endings[i]);
-    if (n > k + 2 && !memcmp(s + b - k, endings[i], k)) return true;
+    /* not "digues", "attaques", "vagues": nouns in -gue, -que */
+    if (n > k + 2 && !memcmp(s + b - k, endings[i], k) &&
+        !(s[b - k] == 'u' && (s[b - k - 1] == 'g' || s[b - k - 1] == 'q')))
+      return true;
   }
   return false;
 }
@@ -2209,12 +2212,21 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
           if (sub.noun && sub.noun->value >= 0 && cat < 0) cat = (int)sub.noun->value;
           if (sub.noun && sub.noun->group) c.group = (bl_group)sub.noun->group;
         }
-      } else if (prev >= 0) {
+      } else {
         /* "Plus de 7 000 foyers sont privés d'électricité. Ils étaient
-         * 12 000 mardi soir.": the pronoun stands for the count before */
-        c.subject_of = prev;
-        if (cat < 0) cat = (int)st->cl.v[prev].category;
-        c.group = st->cl.v[prev].group;
+         * 12 000 mardi soir.": the pronoun stands for the count before, in
+         * the paragraph, else the article's last count of people ("Dans
+         * toute la France, 350 000 participants. [...] À Lyon, ils étaient
+         * 8 000") */
+        long ante_k = prev >= 0 ? prev : previous_claim_of(st, si, false, true, KIND_BEINGS);
+        /* from an earlier paragraph, only a count of what this one says
+         * they did ("ils étaient 10 000 à défiler" are no earlier dead) */
+        if (prev < 0 && ante_k >= 0 && cat >= 0 && cat != (int)st->cl.v[ante_k].category) ante_k = -1;
+        if (ante_k >= 0) {
+          c.subject_of = ante_k;
+          if (cat < 0) cat = (int)st->cl.v[ante_k].category;
+          c.group = st->cl.v[ante_k].group;
+        }
       }
       if (cat < 0) cat = BL_CAT_OTHER;
     } else if (ends_before_at(st, g->rx_copula, sn->s, q->ns, &cop)) {
