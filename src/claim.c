@@ -2143,6 +2143,9 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
         bl_nspan pp = participle_after(st, where.e, q->ns);
         if (pp.e && pp.s == x) c.pred = coordinated_pred(st, where.e, pp, q->ns);
       }
+      /* "le nombre de passages aux urgences pour des pathologies liées à la
+       * chaleur a atteint 7 600": its phrase of place and purpose */
+      if (!c.where.e) c.where = where_phrase(st, c.pred.e > where.e ? c.pred.e : where.e, open_at, false);
     }
   }
   size_t cop = 0;
