@@ -1778,10 +1778,13 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
      * that is also a noun, after "et" in a count's sentence, is the
      * predicate of the noun left out */
     if (np.head.e && np.head.e == np.np.e && np.head.e - np.head.s > 5 &&
-        !memcmp(s + np.head.e - strlen("ées"), "ées", strlen("ées")) &&
         cat_entry(g, s, np.head.s, np.head.e, K(CK_PRED)) && elided_noun(st, sn->s, q->ns, true)) {
       long k = previous_claim_of(st, si, false, false, KIND_COUNT);
-      if (k >= 0 && st->cl.v[k].sent == si && st->cl.v[k].unit.e > st->cl.v[k].unit.s) {
+      /* feminine, or after a count with a predicate of its own: "148 civils
+       * ont été tués et 404 blessés" (not "12 morts et 40 blessés") */
+      bool feminine = !memcmp(s + np.head.e - strlen("ées"), "ées", strlen("ées"));
+      if (k >= 0 && st->cl.v[k].sent == si && st->cl.v[k].unit.e > st->cl.v[k].unit.s &&
+          (feminine || st->cl.v[k].pred.e > st->cl.v[k].pred.s)) {
         np.pred = np.head;
         np.head = np.unit = np.np = (bl_nspan){0, 0};
         np.noun = NULL;
@@ -1996,6 +1999,12 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
     /* others than the whole, not than its part ("14 hospitalisées, dont
      * deux en urgence absolue, et une dizaine d'autres") */
     k = bl_naming_claim(st, k);
+    /* "Plus de 10 000 civils, dont 560 enfants, ont été tués. Quelque
+     * 18 500 autres ont été blessés": others than the whole its sentence
+     * named, not than the part in its incise */
+    if (k >= 0 && !np.head.e && st->cl.v[k].of >= 0 && st->cl.v[k].of < k &&
+        st->cl.v[st->cl.v[k].of].sent == st->cl.v[k].sent && st->cl.v[k].sent != si)
+      k = st->cl.v[k].of;
     if (k >= 0) {
       c.subject_of = k;
       if (cat < 0) cat = (int)st->cl.v[k].category;
