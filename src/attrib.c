@@ -1105,9 +1105,30 @@ static bool named_as(const bl_docstate *st, bl_nspan o, size_t a, size_t b) {
   return y - x == b - a && !strncasecmp(s + x, s + a, b - a);
 }
 
+/* Was the name o set in apposition after a role that holds the word
+ * s[a..b) ("le ministre de l'Information de l'État, William Wol": "le
+ * ministre" later is William Wol)? */
+static bool role_of(const bl_docstate *st, bl_nspan o, size_t a, size_t b) {
+  const char *s = st->text.s;
+  size_t q = o.s;
+  while (q > 0 && is_space((unsigned char)s[q - 1])) q--;
+  if (q == 0 || s[q - 1] != ',' || !bl_capital_at(s, o.s)) return false;
+  size_t n = b - a, floor = q > 80 ? q - 80 : 0;
+  for (size_t p = q - 1; p > floor + n; p--) {
+    char c = s[p - 1];
+    if (c == '.' || c == ';' || c == ':' || c == '"' || c == '\n') break;
+    size_t w = p - n;
+    if (!strncasecmp(s + w, s + a, n) && !bl_is_letter((unsigned char)s[p]) &&
+        (w == 0 || !bl_is_letter((unsigned char)s[w - 1])))
+      return true;
+  }
+  return false;
+}
+
 /* "selon le ministère" after "le ministère de la Santé a annoncé": a
  * source of one word names the last source the article named with that
- * word first (whatever its case) and more words after it. */
+ * word first (whatever its case) and more words after it, or the name it
+ * gave after that word's role ("le ministre ..., William Wol"). */
 static void resolve_short_sources(bl_docstate *st) {
   const char *s = st->text.s;
   for (size_t i = 0; i < st->cl.n; i++) {
@@ -1120,7 +1141,7 @@ static void resolve_short_sources(bl_docstate *st) {
       bl_nspan o = st->cl.v[k].source;
       /* "l'organisation" names "Organisation internationale pour les migrations" */
       if ((o.e - o.s > b - a && !strncasecmp(s + o.s, s + a, b - a) && s[o.s + (b - a)] == ' ') ||
-          named_as(st, o, a, b)) {
+          named_as(st, o, a, b) || role_of(st, o, a, b)) {
         c->source = o;
         break;
       }
