@@ -1569,6 +1569,12 @@ static const bl_qty *figure_joined_after(const bl_docstate *st, const bl_qty *q,
   return st->q.v[i].ns == p ? &st->q.v[i] : NULL;
 }
 
+/* Where the next word at or after p (before end) starts, or end. */
+static size_t next_word_start(const char *s, size_t p, size_t end) {
+  size_t a, b;
+  return bl_word_at(s, p, end, &a, &b) ? a : end;
+}
+
 /* The phrase of place `where` without the time that ends it: "sur les
  * routes ostréliennes en 2024" gives "sur les routes ostréliennes". */
 static bl_nspan place_only(bl_docstate *st, bl_nspan where) {
@@ -1979,6 +1985,21 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
     if (bl_word_at(s, from, clause_end, &a, &b) && participle_like(s, a, b)) from = b;
     bool agent = bl_word_at(s, from, clause_end, &a, &b) && b - a == 3 && !strncmp(s + a, "par", 3);
     if (!agent) c.where = where_phrase(st, from, clause_end, true);
+    /* "80 % des contrôleurs étaient en grève", "30 % des malades sont
+     * vaccinés": a share of people and what is said of them, after a copula */
+    if ((q->flags & QF_PERCENT) && c.np.e > q->ne && !c.where.e && bl_word_at(s, c.np.e, clause_end, &a, &b) &&
+        bl_word_aux(bl_word_class(g, s, a, b))) {
+      bl_nspan where_pred = {0, 0};
+      const bl_lexent *pe = find_pred(st, b, clause_end, false, &where_pred);
+      if (pe && where_pred.s == next_word_start(s, b, clause_end)) {
+        c.pred = where_pred;
+      } else {
+        c.pred = participle_after(st, c.np.e, clause_end);
+        /* "3 % des électeurs ont voté blanc": électeurs ayant voté blanc */
+        c.pred_active = c.pred.e > c.pred.s && after_have(st, c.pred.s, c.np.e);
+        if (c.pred_active) c.pred.e = object_end(st, c.pred.e, clause_end);
+      }
+    }
   }
 
   /* "autres": same class as the count before; "dont": a part of it.  A
