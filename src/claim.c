@@ -2182,13 +2182,21 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
   /* "contre 31 en début d'après-midi", "17 et non 19", "passant de 94 à
    * 88": a former figure */
   bool earlier = ends_before(st, g->rx_versus, sn->s, q->ns);
-  if (money && !c.np.e && (earlier || elided_noun(st, sn->s, q->ns, true))) {
+  /* "devant celle de la majorité (14,6 %)", "1,2 milliard de meticais
+   * (environ 17 millions d'euros)": in brackets, the same measure */
+  size_t lp = open_at;
+  while (lp > sn->s && is_space((unsigned char)s[lp - 1])) lp--;
+  bool bracketed = lp > sn->s && s[lp - 1] == '(';
+  if (money && !c.np.e && (earlier || bracketed || elided_noun(st, sn->s, q->ns, true))) {
     /* "47 % des plus de 65 ans, contre 52 % l'an dernier", "32 % de
      * grévistes dans le primaire et de 27 % dans le secondaire": what the
-     * share or the sum before in the sentence measured, in its unit */
+     * share or the sum before in the sentence measured, in its unit (a sum
+     * in brackets converts the one before it into another currency) */
     long prev = previous_claim_of(st, si, false, false, KIND_MONEY);
+    bool percent = c.q.unit && !strcmp(c.q.unit, "percent");
     if (prev >= 0 && st->cl.v[prev].sent == si && c.q.unit && st->cl.v[prev].q.unit &&
-        !strcmp(c.q.unit, st->cl.v[prev].q.unit))
+        (!strcmp(c.q.unit, st->cl.v[prev].q.unit) ||
+         (bracketed && !percent && strcmp(st->cl.v[prev].q.unit, "percent") != 0)))
       c.subject_of = prev;
   }
   long toll_before = bare ? last_toll(st) : -1;
