@@ -2331,9 +2331,10 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
     return BL_OK;
   if (money) c.q.unit = q->pub.unit;
   if (ends_before(st, g->rx_denial, sn->s, q->ns)) c.negated = true;
-  /* Background: a population ("village de 2 100 habitants") or history
-   * keeps no inherited source. */
-  c.background = (!c.toll && np.head.e && !pred &&
+  /* Background: a population ("village de 2 100 habitants", not "1 350
+   * habitants sont alimentés par des bouteilles") or history keeps no
+   * inherited source. */
+  c.background = (!c.toll && np.head.e && !pred && c.pred.e <= c.pred.s &&
                   (np.head.e - np.head.s >= 8 && !memcmp(s + np.head.s, "habitant", 8))) ||
                  history(st, sn);
   /* "420 sapeurs-pompiers, dont 120 venus des départements voisins": a part
