@@ -1192,7 +1192,11 @@ void bl_attribute_finish(bl_docstate *st) {
   for (size_t i = 0; i < st->cl.n; i++) {
     bl_cl *c = &st->cl.v[i];
     bool percent = c->q.unit && !strcmp(c->q.unit, "percent");
+    /* the dead, the injured and the missing are one toll's: "1 893 morts
+     * [...] Le nombre de blessés s'établit à 79 771" */
+    unsigned harm = 1u << BL_CAT_KILLED | 1u << BL_CAT_INJURED | 1u << BL_CAT_MISSING;
     unsigned kind = percent ? 1u << BL_CAT_COUNT_ : 1u << c->category;
+    if (kind & harm) kind = harm;
     if (c->source_local) continue;
     if (c->source.e > c->source.s) {
       if (last.e != c->source.e || last.s != c->source.s) kinds = 0;
