@@ -912,6 +912,26 @@ static bl_nspan gapped_subject(bl_docstate *st, size_t verb, size_t at) {
   return usable(st, np) && plausible_subject(st, np) ? np : (bl_nspan){0, 0};
 }
 
+/* Is the claim on a heading: a line of its own, short, with no closing
+ * mark ("Le bilan passe à huit morts" over the paragraph that tells it), or
+ * a bullet of a live page's summary ("• Trois personnes sont toujours
+ * portées disparues.")?  A headline names its source or has none: it
+ * inherits none. */
+static bool on_heading(const bl_docstate *st, const bl_cl *c) {
+  const bl_line *l = &st->seg.lines[st->seg.sents[c->sent].line];
+  const char *s = st->text.s;
+  size_t b = l->s;
+  while (b < l->e && (s[b] == ' ' || s[b] == '\t')) b++;
+  if (l->e - b >= 3 && (!memcmp(s + b, "•", 3) || !memcmp(s + b, "▶", 3) || !memcmp(s + b, "►", 3)))
+    return true;
+  size_t e = l->e;
+  while (e > l->s && (s[e - 1] == ' ' || s[e - 1] == '\t')) e--;
+  if (e <= l->s || e - l->s > 100) return false;
+  char last = s[e - 1];
+  return last != '.' && last != '!' && last != '?' && last != '"' && last != ')' && last != ':' &&
+         last != ';' && last != ',';
+}
+
 /* May the tally verb of `w` ("compte") name the source of claim c: a toll
  * or a crowd, the first figure after the verb? */
 static bool tally_of(const bl_docstate *st, const cand *w, const bl_cl *c) {
@@ -1013,11 +1033,12 @@ int bl_attribute_line(bl_docstate *st, size_t sfirst, size_t slast, size_t first
           src = qs[q].speaker;
           chan = (bl_nspan){0, 0};
         }
-      if (src.e <= src.s && have && !c->background) {
+      bool heading = on_heading(st, c);
+      if (src.e <= src.s && have && !c->background && !heading) {
         src = para_src;
         chan = para_chan;
       }
-      if (src.e <= src.s && !c->background) {
+      if (src.e <= src.s && !c->background && !heading) {
         src = st->issuer;
         chan = (bl_nspan){0, 0};
       }
@@ -1210,7 +1231,7 @@ void bl_attribute_finish(bl_docstate *st) {
     }
     /* the same kind of figure as the report gave (a death toll after a death
      * toll, a percentage after a percentage): a detail of the same report */
-    if (last.e > last.s && !c->background && (c->toll || percent) && (kinds & kind))
+    if (last.e > last.s && !c->background && (c->toll || percent) && (kinds & kind) && !on_heading(st, c))
       c->source = last;
   }
   /* "412 cas graves ont été admis en réanimation, dont 58 sont décédés": a
