@@ -514,7 +514,7 @@ static bl_nspan subject_before(bl_docstate *st, size_t a, size_t verb) {
  * capitalised word (a name), else the first. */
 static bl_nspan inverted_speaker(bl_docstate *st, bl_nspan after) {
   const char *s = st->text.s;
-  bl_nspan first = {0, 0};
+  bl_nspan first = {0, 0}, capital = {0, 0};
   size_t p = after.s;
   for (int k = 0; k < 3 && p < after.e; k++) {
     size_t e = p;
@@ -560,15 +560,16 @@ static bl_nspan inverted_speaker(bl_docstate *st, bl_nspan after) {
       }
     if (seg.e > seg.s) {
       if (!first.e) first = seg;
-      for (size_t i = seg.s; i < seg.e; i++)
-        if ((i == seg.s || s[i - 1] == ' ') && bl_capital_at(s, i)) {
-          /* "le préfet, Hervé Doumergue": the name says who */
-          return seg;
-        }
+      /* "le préfet, Hervé Doumergue": the name says who; a role with a
+       * capital ("la vice-ministre de la Santé, Daria Ostrovan") yields
+       * to the name after it */
+      if (is_name(st, seg)) return seg;
+      for (size_t i = seg.s; i < seg.e && !capital.e; i++)
+        if ((i == seg.s || s[i - 1] == ' ') && bl_capital_at(s, i)) capital = seg;
     }
     p = e + 1;
   }
-  return first;
+  return capital.e ? capital : first;
 }
 
 /* The first match of attrib.pcre's `inverted` in [from, b).  The rule opens

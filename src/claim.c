@@ -1608,6 +1608,20 @@ static bool holds_of_them(bl_docstate *st, size_t floor, size_t at) {
          bl_word_before_is(s, floor, bl_word_before(s, floor, verb.s).s, "qui");
 }
 
+/* "le chiffre de 164", "ce bilan de 164": a figure spoken of as a figure;
+ * the latest earlier claim of the article with that value, or -1. */
+static long same_figure_named(bl_docstate *st, size_t floor, size_t at, const bl_qty *q) {
+  const char *s = st->text.s;
+  if (!bl_word_before_is(s, floor, at, "de")) return -1;
+  bl_nspan noun = bl_word_before(s, floor, bl_word_before(s, floor, at).s);
+  size_t n = noun.e - noun.s;
+  if (!((n == 7 && !strncmp(s + noun.s, "chiffre", 7)) || (n == 5 && !strncmp(s + noun.s, "bilan", 5))))
+    return -1;
+  for (size_t k = st->cl.n; k-- > 0;)
+    if (st->cl.v[k].q.value == q->pub.value && !st->cl.v[k].q.unit) return (long)k;
+  return -1;
+}
+
 /* "aux 1 200 déjà mobilisés", "les 300 restants": a plural determiner
  * before a figure with no noun stands for a noun said before. */
 static bool plural_det_before(bl_docstate *st, size_t floor, size_t at) {
@@ -2240,6 +2254,14 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
       c.group = st->cl.v[prev].group;
       if (!c.q.unit && st->cl.v[prev].q.unit && (q->pub.value >= 1e6 || q->pub.lo >= 1e6))
         c.q.unit = st->cl.v[prev].q.unit; /* "1,2 milliard d'euros, dont près de 480 millions" */
+    } else if (same_figure_named(st, sn->s, open_at, q) >= 0) {
+      /* "Le chiffre de 164 ne correspond à aucune réalité": the figure
+       * named before, as a figure */
+      long k = same_figure_named(st, sn->s, open_at, q);
+      c.subject_of = k;
+      if (cat < 0) cat = (int)st->cl.v[k].category;
+      c.group = st->cl.v[k].group;
+      c.negated = st->cl.v[k].negated; /* the figure denied before is still denied */
     } else if (ends_before(st, g->rx_pron_count, sn->s, q->ns)) {
       /* "Ils étaient septante-deux"; "les bandits armés, dont il a dit qu'ils
        * étaient environ 20 000": the pronoun stands for the noun before "dont". */
