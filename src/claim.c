@@ -2428,6 +2428,13 @@ static int zero_claim(bl_docstate *st, size_t si, size_t at, bl_error *err) {
   c.cumulative = 1;
   c.status = sentence_status(st, sn); /* "le bilan définitif : ... aucun disparu" */
   if (pred && (int)pred->value == cat) c.pred = pw;
+  /* "Aucune victime n'est à déplorer parmi les intervenants": among whom */
+  size_t a, b;
+  for (size_t p = ne; bl_word_at(s, p, sn->e, &a, &b) && !memchr(s + p, ',', a - p); p = b)
+    if (b - a == 5 && !strncmp(s + a, "parmi", 5)) {
+      c.where = where_phrase(st, a, sn->e, false);
+      break;
+    }
   return push(st, &c, err);
 }
 
