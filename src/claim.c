@@ -461,6 +461,11 @@ static bl_nspan participle_after(bl_docstate *st, size_t p, size_t end) {
       p = b;
       continue;
     }
+    /* a singular auxiliary after a count is another subject's verb: "Un
+     * bus transportant 45 pèlerins a chuté" */
+    static const char *const singular[] = {"a", "est", "avait", "était", "sera", "aura", "serait", "aurait", NULL};
+    for (size_t i = 0; singular[i] && bl_word_aux(cls); i++)
+      if (b - a == strlen(singular[i]) && !memcmp(s + a, singular[i], b - a)) return (bl_nspan){0, 0};
     if (bl_word_aux(cls) || cls == WD_ADV) {
       p = b;
       continue;
@@ -1914,7 +1919,7 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
    * group's noun gives a category the claim's own words do not. */
   bool strong = pred && pred->kind == CK_PRED && pred->value >= 0;
   const bl_lexent *among = NULL;
-  bl_nspan among_noun = {0, 0};
+  bl_nspan among_noun = {0, 0}, among_group = {0, 0};
   if (!money && !thing) {
     uint32_t an[1];
     size_t as = 0, ae = 0;
@@ -1925,6 +1930,7 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
     if (!among && search(st, g->rx_among_before, sn->s, q->ns, &ms, &me) &&
         bl_rx_groups_named(g->rx_among_before, "an", an, 1) && bl_rx_group(&st->rx, an[0], &as, &ae)) {
       among = cat_entry(g, s, as, ae, K(CK_NOUN));
+      among_group = (bl_nspan){as, ae}; /* "Parmi les passagers figuraient cinq Indiens" */
       /* "Parmi les rescapés, sept ont été hospitalisés": a bare figure
        * right after the group counts its noun */
       size_t p = ae;
@@ -2087,6 +2093,7 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
   long part = partitive_parent(st, si, q->ns);
   if (part < 0 && np.of_the) part = same_noun_before(st, np.unit);
   if (part < 0 && among_noun.e) part = same_noun_before(st, among_noun);
+  if (part < 0 && among_group.e) part = same_noun_before(st, among_group);
   long coord = sub_before || sub_after || part >= 0 ? -1 : coordinated_part(st, si, q->ns);
   /* a figure with a category of its own is the next item of the main list
    * ("neuf morts, dont deux touristes, 17 blessés") */
