@@ -1793,9 +1793,27 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
   size_t open_at = q->he > q->hs && q->hs < q->ns ? q->hs : q->ns; /* the hedge opens it */
 
   nphrase np;
+  bl_nspan soit_pred = {0, 0};
   if (money) {
     memset(&np, 0, sizeof np);
     np.np = money_subject(st, q, sn->s, sn->e);
+    /* "La grande majorité des victimes, soit 90 %, ont été tuées par des
+     * armes explosives": the share of the plural noun before the incise,
+     * with the predicate after it */
+    if (!np.np.e && (q->flags & QF_PERCENT) && bl_word_before_is(s, sn->s, open_at, "soit")) {
+      size_t comma = bl_word_before(s, sn->s, open_at).s;
+      while (comma > sn->s && is_space((unsigned char)s[comma - 1])) comma--;
+      const char *close = memchr(s + q->ne, ',', sn->e - q->ne);
+      if (comma > sn->s && s[comma - 1] == ',' && close) {
+        size_t from = comma - 1;
+        while (from > sn->s && s[from - 1] != ',' && s[from - 1] != ';' && s[from - 1] != ':') from--;
+        np.np = plural_noun_before(st, from, comma - 1);
+        size_t after_incise = (size_t)(close - s) + 1;
+        bl_nspan pw0 = {0, 0};
+        if (np.np.e && find_pred(st, after_incise, clause_end, false, &pw0)) soit_pred = pw0;
+        else if (np.np.e) soit_pred = participle_after(st, after_incise, clause_end);
+      }
+    }
   } else {
     read_np(st, after, sn->e, &np);
     if (!np.head.e) partitive_noun(st, q->ne, sn->e, &np);
@@ -1827,6 +1845,10 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
   c.unit = np.unit;
   c.np = np.np;
   c.whole_at = np.whole_at;
+  if (soit_pred.e) {
+    c.pred = soit_pred;
+    c.where = where_phrase(st, soit_pred.e, clause_end, false);
+  }
   if (np.pred.e) c.pred = np.pred;
 
   /* Category: a predicate after the noun, else the noun, else a weak
@@ -2004,7 +2026,7 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
      * assureurs": who, not what for */
     if (bl_word_at(s, from, clause_end, &a, &b) && participle_like(s, a, b)) from = b;
     bool agent = bl_word_at(s, from, clause_end, &a, &b) && b - a == 3 && !strncmp(s + a, "par", 3);
-    if (!agent) c.where = where_phrase(st, from, clause_end, true);
+    if (!agent && !c.where.e) c.where = where_phrase(st, from, clause_end, true);
     /* "80 % des contrôleurs étaient en grève", "30 % des malades sont
      * vaccinés": a share of people and what is said of them, after a copula */
     if ((q->flags & QF_PERCENT) && c.np.e > q->ne && !c.where.e && bl_word_at(s, c.np.e, clause_end, &a, &b) &&
