@@ -2015,6 +2015,18 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
       if (v.e - v.s >= 5 && !strncmp(s + v.s, "compt", 5)) c.cause = c.cause_tail = (bl_nspan){0, 0};
     }
     if (!c.where.e) c.fronted = fronted_place(st, sn, open_at);
+    /* "la manifestation avait réuni 4 200 personnes": a crowd of a
+     * protest is of protesters */
+    size_t a, b;
+    for (size_t p = c.cause.s; cat == BL_CAT_PARTICIPANTS && !np.comp_group && c.cause.e &&
+                               bl_word_at(s, p, c.cause.e, &a, &b);
+         p = b) {
+      const bl_lexent *ce = cat_entry(g, s, a, b, K(CK_COMP));
+      if (ce && ce->group) {
+        np.comp_group = (bl_group)ce->group;
+        break;
+      }
+    }
   } else if (c.np.e) {
     /* what the money or the change is for or of: "une enveloppe de 1,5
      * million d'euros (réservée) aux communes", "une baisse de 4,2 % du
