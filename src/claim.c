@@ -1746,7 +1746,10 @@ static bool in_ratio(bl_docstate *st, const bl_sent *sn, const bl_qty *q) {
   const char *s = st->text.s;
   /* a figure's "sur M" is a proportion when M is a base ("sur cinq", "sur
    * 10", "sur 1 000"), not a total ("125 sièges sur 577") */
-  size_t me = match_at(st, st->g->rx_ratio_after, q->ne, sn->e);
+  /* (the rule runs only where "sur" follows closely: it is tried at every figure) */
+  bool sur = false;
+  for (size_t i = q->ne; i + 4 <= sn->e && i < q->ne + 48 && !sur; i++) sur = !memcmp(s + i, "sur ", 4);
+  size_t me = sur ? match_at(st, st->g->rx_ratio_after, q->ne, sn->e) : 0;
   size_t mi = me ? bl_first_figure(st, q->ne) : st->q.n;
   if (mi < st->q.n && st->q.v[mi].ne == me && proportion_base(st->q.v[mi].pub.value)) return true;
   size_t open = q->he > q->hs && q->hs < q->ns ? q->hs : q->ns;
@@ -2262,7 +2265,7 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
     c.group = st->cl.v[toll_before].group;
   } else if (bare) {
     /* A bare figure takes what it counts from around it. */
-    long prev = previous_claim_of(st, si, false, false, same_kind);
+    long prev = previous_claim_of(st, si, false, false, same_kind), named;
     bool same_sentence = prev >= 0 && st->cl.v[prev].sent == si;
     /* "- Occitanie : 245 ;" under "- Auvergne-Rhône-Alpes : 312 décès ;": the
      * items of one list count the same thing */
@@ -2295,10 +2298,10 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
       c.group = st->cl.v[prev].group;
       if (!c.q.unit && st->cl.v[prev].q.unit && (q->pub.value >= 1e6 || q->pub.lo >= 1e6))
         c.q.unit = st->cl.v[prev].q.unit; /* "1,2 milliard d'euros, dont près de 480 millions" */
-    } else if (same_figure_named(st, sn->s, open_at, q) >= 0) {
+    } else if ((named = same_figure_named(st, sn->s, open_at, q)) >= 0) {
       /* "Le chiffre de 164 ne correspond à aucune réalité": the figure
        * named before, as a figure */
-      long k = same_figure_named(st, sn->s, open_at, q);
+      long k = named;
       c.subject_of = k;
       if (cat < 0) cat = (int)st->cl.v[k].category;
       c.group = st->cl.v[k].group;

@@ -44,6 +44,11 @@ static bool participle(const char *s, size_t a, size_t b) {
   return false;
 }
 
+/* A year written in figures: "1976", "2023". */
+static bool year_word(const char *s, size_t a, size_t b) {
+  return b - a == 4 && (s[a] == '1' || s[a] == '2') && bl_is_digit((unsigned char)s[a + 3]);
+}
+
 /* "de", "d'", "du", "des": a complement goes on. */
 static bool of_word(const char *s, size_t a, size_t b) {
   return word_is(s, a, b, "de") || word_is(s, a, b, "d'") || word_is(s, a, b, "du") ||
@@ -162,8 +167,7 @@ static bl_nspan np_from(const bl_grammar *g, const char *s, size_t p, size_t end
     if (bl_is_digit((unsigned char)s[a])) {
       size_t x, y, u, v;
       /* "La crue de 1958", "le naufrage d'un caboteur en 1976": a year */
-      bool year = b - a == 4 && (s[a] == '1' || s[a] == '2') && bl_is_digit((unsigned char)s[a + 3]);
-      if (year && word_back(s, np.s, np.e, &x, &y) &&
+      if (year_word(s, a, b) && word_back(s, np.s, np.e, &x, &y) &&
           (of_word(s, x, y) || word_is(s, x, y, "en"))) {
         np.e = b;
         noun_next = false;
@@ -200,8 +204,7 @@ static bool time_only(const bl_grammar *g, const char *s, size_t p, size_t end) 
   if (end > p && bl_lex_find(&g->dates, s + p, end - p)) return true; /* "La veille", "hier soir" */
   for (; bl_word_at(s, p, end, &a, &b); p = b) {
     int cls = bl_word_class(g, s, a, b);
-    bool year = b - a == 4 && (s[a] == '1' || s[a] == '2') && bl_is_digit((unsigned char)s[a + 3]);
-    if (cls == WD_TIME || year || bl_lex_find(&g->calendar, s + a, b - a)) time = true;
+    if (cls == WD_TIME || year_word(s, a, b) || bl_lex_find(&g->calendar, s + a, b - a)) time = true;
     else if (!bl_is_digit((unsigned char)s[a]) && !word_is(s, a, b, "début") &&
              !word_is(s, a, b, "fin") && !word_is(s, a, b, "mi") && !word_is(s, a, b, "le") &&
              !word_is(s, a, b, "en") && !word_is(s, a, b, "dès") && !word_is(s, a, b, "vers"))
