@@ -942,6 +942,15 @@ static bool tally_of(const bl_docstate *st, const cand *w, const bl_cl *c) {
   return first < st->q.n && st->q.v[first].ne >= c->text.e;
 }
 
+/* Does an inverted speaker at pos ("<quotation>, a raconté X") follow a
+ * closing quotation mark, with only a comma and spaces between? */
+static bool after_quotation(const bl_docstate *st, size_t from, size_t pos) {
+  const char *s = st->text.s;
+  if (s[pos] == '"') return true;
+  while (pos > from && (s[pos - 1] == ' ' || s[pos - 1] == ',')) pos--;
+  return pos > from && s[pos - 1] == '"';
+}
+
 int bl_attribute_line(bl_docstate *st, size_t sfirst, size_t slast, size_t first, bool carry,
                       bl_error *err) {
   if (sfirst >= slast) return BL_OK;
@@ -1052,6 +1061,9 @@ int bl_attribute_line(bl_docstate *st, size_t sfirst, size_t slast, size_t first
       const cand *w = choose(st, &cs, sn->e, sn->e, false, &relay);
       if (w && w->no_carry) {
         /* money or means announced: no speaker goes on */
+      } else if (w && w->kind == K_INVERTED && after_quotation(st, sn->s, w->pos)) {
+        /* "« Les flammes sont montées très vite », a raconté Karim": the
+         * quotation was his words; what follows it is the article's */
       } else if (w && w->src.e > w->src.s) {
         sent_src = w->src;
         sent_chan = w->chan.e > w->chan.s ? w->chan : relay ? relay->src : cs.cite_chan;

@@ -184,6 +184,9 @@ static bool adjective_like(const bl_grammar *g, const char *s, size_t a, size_t 
   if (b <= a || !is_letter((unsigned char)s[a])) return false;
   if (s[b - 1] == '\'') return false;
   if (bl_word_class(g, s, a, b) || bl_lex_find(&g->calendar, s + a, b - a)) return false;
+  /* "deux immeubles rue d'Aubagne": a street starts a place */
+  const bl_lexent *place = bl_lex_find(&g->places, s + a, b - a);
+  if (place && place->kind == PL_STREET) return false;
   unsigned char c = (unsigned char)s[a];
   if (c >= 'A' && c <= 'Z') return false; /* a name or the next sentence */
   size_t n = b - a;
@@ -461,6 +464,10 @@ static bl_nspan participle_after(bl_docstate *st, size_t p, size_t end) {
       p = b;
       continue;
     }
+    if (b - a == 1 && s[a] == 'y') { /* "6 800 maisons y ont été détruites" */
+      p = b;
+      continue;
+    }
     /* a singular auxiliary after a count is another subject's verb: "Un
      * bus transportant 45 pèlerins a chuté" */
     static const char *const singular[] = {"a", "est", "avait", "était", "sera", "aura", "serait", "aurait", NULL};
@@ -660,6 +667,10 @@ static bl_nspan where_phrase(bl_docstate *st, size_t p, size_t end, bool of) {
   size_t ea, eb; /* "d'entre eux" is whom the figure is drawn from, no place */
   if (b - a == 2 && !strncmp(s + a, "d'", 2) && bl_word_at(s, b, end, &ea, &eb) && eb - ea == 5 &&
       !strncmp(s + ea, "entre", 5))
+    return w;
+  /* "d'ici à la fin de l'année" is a time */
+  if (b - a == 2 && !strncmp(s + a, "d'", 2) && bl_word_at(s, b, end, &ea, &eb) && eb - ea == 3 &&
+      !strncmp(s + ea, "ici", 3))
     return w;
   w.s = a;
   size_t q = b;
@@ -1882,6 +1893,14 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
              incise_before(st, from, clause_end))
       pred_end = sn->e;
     pred = find_pred(st, from, pred_end, pred_end < sn->e, &pw);
+    /* "600 morts ou disparus", "200 morts et blessés": a second noun joined
+     * to a noun of a category; the first gives the count's category */
+    size_t ca, cb, na, nb;
+    if (pred && np.noun && np.noun->kind == CK_NOUN && np.noun->value >= 0 &&
+        bl_word_at(s, np.unit.e, pw.s, &ca, &cb) && and_or(s, ca, cb) &&
+        bl_word_at(s, cb, pw.e, &na, &nb) && na == pw.s &&
+        cat_entry(g, s, pw.s, pw.e, K(CK_NOUN)))
+      pred = NULL;
   }
   const bl_lexent *noun = np.noun;
   /* things, and people whose count no verb gives a category ("survivants") */
