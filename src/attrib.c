@@ -942,13 +942,19 @@ static bool tally_of(const bl_docstate *st, const cand *w, const bl_cl *c) {
   return first < st->q.n && st->q.v[first].ne >= c->text.e;
 }
 
-/* Does an inverted speaker at pos ("<quotation>, a raconté X") follow a
- * closing quotation mark, with only a comma and spaces between? */
-static bool after_quotation(const bl_docstate *st, size_t from, size_t pos) {
+/* Is the speaker at `who` a witness, someone set apart from the authorities
+ * by an apposition of age or an indefinite role ("a raconté Karim, 34 ans,
+ * un voisin", "raconte Youssef, un habitant de Moulay Brahim")?  A witness
+ * tells what they saw: the narration after their words is not theirs. */
+static bool witness(const bl_docstate *st, bl_nspan who, size_t end) {
   const char *s = st->text.s;
-  if (s[pos] == '"') return true;
-  while (pos > from && (s[pos - 1] == ' ' || s[pos - 1] == ',')) pos--;
-  return pos > from && s[pos - 1] == '"';
+  size_t p = who.e, a, b;
+  while (p < end && s[p] == ' ') p++;
+  if (p >= end || s[p] != ',' || !bl_word_at(s, p + 1, end, &a, &b)) return false;
+  if ((b - a == 2 && !memcmp(s + a, "un", 2)) || (b - a == 3 && !memcmp(s + a, "une", 3))) return true;
+  size_t x, y;
+  return s[a] >= '0' && s[a] <= '9' && bl_word_at(s, b, end, &x, &y) && y - x == 3 &&
+         !memcmp(s + x, "ans", 3);
 }
 
 int bl_attribute_line(bl_docstate *st, size_t sfirst, size_t slast, size_t first, bool carry,
@@ -956,10 +962,11 @@ int bl_attribute_line(bl_docstate *st, size_t sfirst, size_t slast, size_t first
   if (sfirst >= slast) return BL_OK;
   const bl_line *line = &st->seg.lines[st->seg.sents[sfirst].line];
   bl_nspan para_src = {0, 0}, para_chan = {0, 0};
-  bool have = false;
+  bool have = false, para_witness = false;
   if (carry && st->para_src.e > st->para_src.s) {
     para_src = st->para_src;
     para_chan = st->para_chan;
+    para_witness = st->para_witness;
     have = true;
   }
   /* Speakers of the line's quotations: the attribution right after the
@@ -1002,6 +1009,7 @@ int bl_attribute_line(bl_docstate *st, size_t sfirst, size_t slast, size_t first
     find_all(st, sn->s, sn->e, &cs);
     if (cs.nomem) return bl_fail(err, BL_NOMEM, "out of memory");
     bl_nspan sent_src = {0, 0}, sent_chan = {0, 0};
+    bool sent_witness = false;
     for (size_t k = ci; k < cend; k++) {
       bl_cl *c = &st->cl.v[k];
       const cand *relay;
@@ -1044,7 +1052,7 @@ int bl_attribute_line(bl_docstate *st, size_t sfirst, size_t slast, size_t first
           chan = (bl_nspan){0, 0};
         }
       bool heading = on_heading(st, c);
-      if (src.e <= src.s && have && !c->background && !heading) {
+      if (src.e <= src.s && have && !para_witness && !c->background && !heading) {
         src = para_src;
         chan = para_chan;
       }
@@ -1061,20 +1069,21 @@ int bl_attribute_line(bl_docstate *st, size_t sfirst, size_t slast, size_t first
       const cand *w = choose(st, &cs, sn->e, sn->e, false, &relay);
       if (w && w->no_carry) {
         /* money or means announced: no speaker goes on */
-      } else if (w && w->kind == K_INVERTED && after_quotation(st, sn->s, w->pos)) {
-        /* "« Les flammes sont montées très vite », a raconté Karim": the
-         * quotation was his words; what follows it is the article's */
       } else if (w && w->src.e > w->src.s) {
         sent_src = w->src;
         sent_chan = w->chan.e > w->chan.s ? w->chan : relay ? relay->src : cs.cite_chan;
+        sent_witness = witness(st, w->src, sn->e);
       } else if (w && (have || st->last_src.e > st->last_src.s)) {
         sent_src = have ? para_src : st->last_src;
         sent_chan = have ? para_chan : st->last_chan;
+        sent_witness = have && para_witness;
       }
     }
     if (sent_src.e > sent_src.s) {
       para_src = sent_src;
       para_chan = sent_chan;
+      /* a witness's words go on ("Selon lui, ..."), the narration is not theirs */
+      para_witness = sent_witness;
       have = true;
       st->last_src = sent_src;
       st->last_chan = sent_chan;
@@ -1083,6 +1092,7 @@ int bl_attribute_line(bl_docstate *st, size_t sfirst, size_t slast, size_t first
   }
   st->para_src = para_src;
   st->para_chan = para_chan;
+  st->para_witness = para_witness;
   return BL_OK;
 }
 

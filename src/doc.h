@@ -68,6 +68,7 @@ typedef struct bl_docstate {
   bl_cls cl;
   bl_nspan last_src, last_chan; /* the last source of the article, for anaphors */
   bl_nspan para_src, para_chan; /* the source carried over the current paragraph */
+  bool para_witness;             /* ... is a witness: anaphors only (attrib.c witness) */
   bl_nspan issuer;              /* a press release's issuer: every figure's default */
   bl_buf scratch;               /* attrib.c: the text behind a ',' (search_inverted) */
   bl_prefilter *attrib_pre;     /* owned: the word rules of attrib.pcre (attrib.c) */
