@@ -105,8 +105,45 @@ static bool after_acronym(bl_docstate *st, size_t p, size_t end, size_t *start) 
  * determiners, time words and adverbs, a trailing clitic or preposition; a
  * leading adverbial ("lors d'un point de presse le sergent X", "à Genève
  * un porte-parole") is skipped up to the article that opens the subject. */
+/* A time after a name is no part of it: "la police mardi soir", "la
+ * préfecture en fin de matinée"; not a complement ("le Journal du
+ * dimanche"). */
+static bl_nspan cut_trailing_time(bl_docstate *st, bl_nspan sp) {
+  const char *s = st->text.s;
+  size_t a, b, pa = 0, pb = 0;
+  for (size_t p = sp.s; bl_word_at(s, p, sp.e, &a, &b); pa = a, pb = b, p = b) {
+    if (!pb || (unsigned char)s[a] < 'a' || (unsigned char)s[a] > 'z') continue;
+    if ((pb - pa == 2 && (!memcmp(s + pa, "du", 2) || !memcmp(s + pa, "de", 2) || !memcmp(s + pa, "d'", 2))))
+      continue;
+    const bl_lexent *w = word_entry(st, a, b);
+    const bl_lexent *d = bl_lex_find(&st->g->calendar, s + a, b - a);
+    size_t x, y;
+    bool time = (w && w->kind == WD_TIME) || (d && d->kind == CAL_DAY) ||
+                (b - a == 2 && !memcmp(s + a, "en", 2) && bl_word_at(s, b, sp.e, &x, &y) &&
+                 ((y - x == 3 && !memcmp(s + x, "fin", 3)) || (y - x == 6 && !memcmp(s + x, "début", 6)) ||
+                  (y - x == 6 && !memcmp(s + x, "milieu", 6))));
+    /* only a time to the end: not "le bilan publié mardi par le ministère",
+     * "le dernier bulletin de l'agence" */
+    for (size_t q = b; time && bl_word_at(s, q, sp.e, &x, &y); q = y) {
+      const bl_lexent *tw = word_entry(st, x, y);
+      const bl_lexent *td = bl_lex_find(&st->g->calendar, s + x, y - x);
+      time = (tw && (tw->kind == WD_TIME || tw->kind == WD_DET ||
+                     (tw->kind == WD_PREP && y - x <= 2))) ||
+             (td && td->kind == CAL_DAY) || (y - x == 3 && !memcmp(s + x, "fin", 3)) ||
+             (y - x == 6 && !memcmp(s + x, "début", 6)) || (y - x == 6 && !memcmp(s + x, "milieu", 6));
+    }
+    if (time) {
+      sp.e = a;
+      while (sp.e > sp.s && is_space((unsigned char)s[sp.e - 1])) sp.e--;
+      return sp;
+    }
+  }
+  return sp;
+}
+
 static bl_nspan clean_np(bl_docstate *st, bl_nspan sp) {
   const char *s = st->text.s;
+  sp = cut_trailing_time(st, sp);
   for (int guard = 0; guard < 12; guard++) {
     while (sp.s < sp.e && (is_space((unsigned char)s[sp.s]) || s[sp.s] == '"' || s[sp.s] == '-' ||
                            s[sp.s] == ','))

@@ -191,7 +191,7 @@ static bool adjective_like(const bl_grammar *g, const char *s, size_t a, size_t 
   if (c >= 'A' && c <= 'Z') return false; /* a name or the next sentence */
   size_t n = b - a;
   /* Finite verbs and adverbs end the noun phrase. */
-  static const char *const stop_end[] = {"ait", "aient", "ment", "èrent", NULL};
+  static const char *const stop_end[] = {"ait", "aient", "ment", "èrent", "ront", NULL};
   for (size_t i = 0; stop_end[i]; i++) {
     size_t k = strlen(stop_end[i]);
     if (n > k + 1 && !memcmp(s + b - k, stop_end[i], k)) return false;
@@ -250,6 +250,12 @@ static const bl_qty *figure_at(const bl_docstate *st, size_t at) {
 static size_t next_figure(const bl_docstate *st, size_t from, size_t end) {
   size_t k = bl_first_figure(st, from);
   return k < st->q.n && st->q.v[k].ns < end ? st->q.v[k].ns : end;
+}
+
+/* Is there a comma in s[a, b)?  (", dont deux enfants, et 117 autres": the
+ * incise of parts is closed) */
+static bool comma_between(const char *s, size_t a, size_t b) {
+  return a < b && memchr(s + a, ',', b - a) != NULL;
 }
 
 /* Read the counted noun phrase starting at p (after the figure). */
@@ -318,6 +324,11 @@ static void read_np(bl_docstate *st, size_t p, size_t end, nphrase *np) {
   }
   if (!bl_word_at(s, p, end, &ws, &we)) return;
   if (is_digit((unsigned char)s[ws]) || bl_word_class(g, s, ws, we)) return;
+  /* "31 autres plus légèrement": an adverb of degree, the noun left out */
+  size_t xa, xb;
+  if (((we - ws == 4 && !memcmp(s + ws, "plus", 4)) || (we - ws == 5 && !memcmp(s + ws, "moins", 5))) &&
+      bl_word_at(s, we, end, &xa, &xb) && xb - xa > 6 && !memcmp(s + xb - 4, "ment", 4))
+    return;
   /* "huit interpellées", "740 autres blessés": the noun is elided and this
    * is the predicate. */
   size_t pm = match_at(st, g->rx_cat_pred, ws, end);
@@ -1638,12 +1649,13 @@ static long same_figure_named(bl_docstate *st, size_t floor, size_t at, const bl
   return -1;
 }
 
-/* "aux 1 200 déjà mobilisés", "les 300 restants": a plural determiner
+/* "aux 1 200 déjà mobilisés", "les 300 restants", "en renfort des 1 700
+ * déjà présents": a plural determiner
  * before a figure with no noun stands for a noun said before. */
 static bool plural_det_before(bl_docstate *st, size_t floor, size_t at) {
   const char *s = st->text.s;
   bl_nspan w = bl_word_before(s, floor, at);
-  static const char *const dets[] = {"les", "aux", "ces", "leurs", "nos", "vos", "ses", NULL};
+  static const char *const dets[] = {"les", "aux", "des", "ces", "leurs", "nos", "vos", "ses", NULL};
   for (size_t i = 0; dets[i]; i++)
     if (w.e - w.s == strlen(dets[i]) && !strncasecmp(s + w.s, dets[i], w.e - w.s)) return true;
   return false;
@@ -2100,7 +2112,8 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
      * 18 500 autres ont été blessés": others than the whole its sentence
      * named, not than the part in its incise */
     if (k >= 0 && !np.head.e && st->cl.v[k].of >= 0 && st->cl.v[k].of < k &&
-        st->cl.v[st->cl.v[k].of].sent == st->cl.v[k].sent && st->cl.v[k].sent != si)
+        st->cl.v[st->cl.v[k].of].sent == st->cl.v[k].sent &&
+        (st->cl.v[k].sent != si || comma_between(s, st->cl.v[k].text.e, q->ns)))
       k = st->cl.v[k].of;
     if (k >= 0) {
       c.subject_of = k;
