@@ -586,15 +586,30 @@ static bl_nspan inverted_speaker(bl_docstate *st, bl_nspan after) {
      * 58 victimes" has none; "le ministère, qui fait état de 21 blessés"
      * is the ministère */
     if (holds_quantity(st, seg)) break;
-    /* "a déclaré le maire à l'AFP": whom it was told is no part of who */
-    size_t x, y;
-    for (size_t q = seg.s; bl_word_at(s, q, seg.e, &x, &y); q = y)
+    /* "a déclaré le maire à l'AFP": whom it was told is no part of who;
+     * but an institution's name may hold "à" ("la Mission des Nations unies
+     * au Soudan du Sud (MINUSS)", "le Haut-Commissariat aux droits de
+     * l'homme": a capital, no person's name before, a common noun after) */
+    size_t x, y, pe = 0;
+    bool name_before = false, acronym = ends_in_acronym(s, seg);
+    for (size_t q = seg.s; !acronym && bl_word_at(s, q, seg.e, &x, &y); pe = y, q = y) {
       if (x > seg.s && ((y - x == 2 && !memcmp(s + x, "à", 2)) || (y - x == 2 && !memcmp(s + x, "au", 2)) ||
                         (y - x == 3 && !memcmp(s + x, "aux", 3)))) {
+        size_t u, v;
+        if (bl_capital_at(s, seg.s) && !name_before && bl_word_at(s, y, seg.e, &u, &v) &&
+            !bl_capital_at(s, u) && !is_article(st, u, v))
+          break;
         seg.e = x;
         while (seg.e > seg.s && is_space((unsigned char)s[seg.e - 1])) seg.e--;
         break;
       }
+      /* two capitalised words in a row: a person ("Emmanuel Macron aux journalistes") */
+      if (pe && bl_capital_at(s, x) && x > seg.s) {
+        size_t pa = pe;
+        while (pa > seg.s && !is_space((unsigned char)s[pa - 1])) pa--;
+        if (bl_capital_at(s, pa)) name_before = true;
+      }
+    }
     if (seg.e > seg.s) {
       if (!first.e) first = seg;
       /* "le préfet, Hervé Doumergue": the name says who; a role with a

@@ -258,6 +258,23 @@ static bool comma_between(const char *s, size_t a, size_t b) {
   return a < b && memchr(s + a, ',', b - a) != NULL;
 }
 
+/* Does the list opened at `from` reach the figure at `at`: does every comma
+ * between open a figure ("Parmi les blessés figurent 11 femmes, 9 enfants
+ * et ...")?  Not past another clause (", a précisé l'organisation, qui a
+ * dépêché deux équipes"). */
+static bool list_reaches(const bl_docstate *st, size_t from, size_t at) {
+  const char *s = st->text.s;
+  for (const char *c = memchr(s + from, ',', at - from); c; c = memchr(c + 1, ',', at - (size_t)(c + 1 - s))) {
+    size_t p = (size_t)(c - s) + 1, a, b;
+    while (p < at && is_space((unsigned char)s[p])) p++;
+    if (bl_word_at(s, p, at, &a, &b) && b - a == 2 && !memcmp(s + a, "et", 2)) p = b;
+    while (p < at && is_space((unsigned char)s[p])) p++;
+    if (!figure_at(st, p)) return false;
+    if ((size_t)(c + 1 - s) >= at) break;
+  }
+  return true;
+}
+
 /* Read the counted noun phrase starting at p (after the figure). */
 static void read_np(bl_docstate *st, size_t p, size_t end, nphrase *np) {
   const bl_grammar *g = st->g;
@@ -435,6 +452,10 @@ static void read_np(bl_docstate *st, size_t p, size_t end, nphrase *np) {
       complements++;
       continue;
     }
+    /* "manifestants scandant des slogans": a present participle is no part
+     * of the unit (an adjective in -ant agrees: "manifestants violents") */
+    bool present_participle = b - a > 4 && !memcmp(s + b - 3, "ant", 3) &&
+                              (s[np->head.e - 1] == 's' || s[np->head.e - 1] == 'x');
     if (complements == 0 && adjectives < 2 && adjective_like(g, s, a, b)) {
       adjectives++;
       q = b;
@@ -448,7 +469,8 @@ static void read_np(bl_docstate *st, size_t p, size_t end, nphrase *np) {
       }
       /* "routes départementales"; not "décès supplémentaires" (a delta) */
       const bl_lexent *sw = bl_lex_find(&g->status, s + a, b - a);
-      if (!participle_like(s, a, b) && !(sw && sw->kind == ST_DELTA) && np->unit.e == np->np.e)
+      if (!participle_like(s, a, b) && !present_participle && !(sw && sw->kind == ST_DELTA) &&
+          np->unit.e == np->np.e)
         np->unit.e = b;
       np->np.e = b;
       continue;
@@ -1984,7 +2006,8 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
         bl_rx_groups_named(g->rx_among_after, "an", an, 1) && bl_rx_group(&st->rx, an[0], &as, &ae))
       among = cat_entry(g, s, as, ae, K(CK_NOUN));
     if (!among && search(st, g->rx_among_before, sn->s, q->ns, &ms, &me) &&
-        bl_rx_groups_named(g->rx_among_before, "an", an, 1) && bl_rx_group(&st->rx, an[0], &as, &ae)) {
+        bl_rx_groups_named(g->rx_among_before, "an", an, 1) && bl_rx_group(&st->rx, an[0], &as, &ae) &&
+        list_reaches(st, ae, q->ns)) {
       among = cat_entry(g, s, as, ae, K(CK_NOUN));
       among_group = (bl_nspan){as, ae}; /* "Parmi les passagers figuraient cinq Indiens" */
       /* "Parmi les rescapés, sept ont été hospitalisés": a bare figure
