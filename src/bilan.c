@@ -95,7 +95,7 @@ static int add_cause(bl_doc *d, bl_nspan sp) {
     const char *det, *with_de;
   } fused[] = {{"le", " du "}, {"les", " des "}, {"des", " de "}, {"l'", " de l'"},
                {"la", " de la "}, {"un", " d'un "}, {"une", " d'une "},
-               {"au", " du "},  {"aux", " des "}}; /* "ouverte au collège X, qui compte" */
+               {"au", " du "},  {"aux", " des "}, {"du", " du "}}; /* "ouverte au collège X, qui compte" */
   /* "ce", "cette", "ses", "L’": kept, in lower case, after "de" */
   const char *lead = " de ", *kept = det;
   size_t rest = k;
