@@ -1009,6 +1009,36 @@ static bool witness(const bl_docstate *st, bl_nspan who, size_t end) {
          !memcmp(s + x, "ans", 3);
 }
 
+/* A role followed by a person's name names the person (SPEC §6: the
+ * shortest form that says who): "le président kazakh Kasim-Jomart Tokaïev",
+ * "l'avocate Me Sanne De Clerck", "le ministre de l'Intérieur Gérald
+ * Darmanin" (after "de", the first capitalised word is the role's own:
+ * three at least, so that "les autorités de Hong Kong" stay whole).  Two
+ * capitalised words at least: "le président Macron" stays as written. */
+static bl_nspan person_named(bl_docstate *st, bl_nspan sp) {
+  const char *s = st->text.s;
+  size_t ws[24], we[24], n = 0, a, b;
+  for (size_t p = sp.s; n < 24 && bl_word_at(s, p, sp.e, &a, &b); p = b) {
+    ws[n] = a;
+    we[n++] = b;
+  }
+  if (n < 3 || we[n - 1] != sp.e) return sp;
+  size_t run = n;
+  while (run > 0 && bl_capital_at(s, ws[run - 1])) run--;
+  size_t k = n - run;
+  if (run == 0 || k < 2) return sp;
+  size_t pa = ws[run - 1], pb = we[run - 1];
+  bool of = (pb - pa == 2 && (!memcmp(s + pa, "de", 2) || !memcmp(s + pa, "du", 2) ||
+                              !memcmp(s + pa, "d'", 2) || !memcmp(s + pa, "l'", 2) ||
+                              !memcmp(s + pa, "la", 2))) ||
+            (pb - pa == 3 && !memcmp(s + pa, "des", 3));
+  if (of) {
+    if (k < 3) return sp;
+    run++;
+  }
+  return (bl_nspan){ws[run], sp.e};
+}
+
 int bl_attribute_line(bl_docstate *st, size_t sfirst, size_t slast, size_t first, bool carry,
                       bl_error *err) {
   if (sfirst >= slast) return BL_OK;
@@ -1112,7 +1142,7 @@ int bl_attribute_line(bl_docstate *st, size_t sfirst, size_t slast, size_t first
         src = st->issuer;
         chan = (bl_nspan){0, 0};
       }
-      c->source = src;
+      c->source = person_named(st, src);
       c->channel = chan;
     }
     /* The sentence's own speaker (not an agent of one figure) carries over. */
