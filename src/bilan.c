@@ -149,7 +149,11 @@ static int arena_subject(bl_doc *d, bl_nspan np, bl_nspan pred, bool active, bl_
                          bl_nspan cause_tail, bl_nspan where, bool where_of, bl_nspan fronted,
                          bl_nspan among, bl_nspan owner, pending_str *out) {
   const bl_text *t = &d->st.text;
-  bl_nspan parts[6] = {np, among, pred, cause, where, fronted};
+  /* the whole last but the sentence's opening phrase: "enfants tués à Gaza
+   * parmi les personnes", "Volontaires pour la défense de la patrie parmi
+   * les morts" */
+  enum { P_NP, P_PRED, P_CAUSE, P_WHERE, P_AMONG, P_FRONTED, P_COUNT };
+  bl_nspan parts[P_COUNT] = {np, pred, cause, where, among, fronted};
   out->set = false;
   size_t covered = 0;
   if (owner.e > owner.s) { /* "part des motards", then "dans le trafic" */
@@ -158,10 +162,10 @@ static int arena_subject(bl_doc *d, bl_nspan np, bl_nspan pred, bool active, bl_
     int rc = bl_buf_add(&d->arena, "part", 4) ? BL_NOMEM : add_cause(d, owner);
     if (rc) return rc;
   }
-  for (int i = 0; i < 6; i++) {
+  for (int i = 0; i < P_COUNT; i++) {
     bl_nspan p = parts[i];
     if (p.e <= p.s) continue;
-    if (i == 3) { /* the cause, named before: "Le séisme a fait 300 morts" (morts du séisme) */
+    if (i == P_CAUSE) { /* the cause, named before: "Le séisme a fait 300 morts" (morts du séisme) */
       if (!out->set) continue;
       int rc = add_cause(d, p);
       if (rc) return rc;
@@ -172,8 +176,8 @@ static int arena_subject(bl_doc *d, bl_nspan np, bl_nspan pred, bool active, bl_
       }
       continue;
     }
-    /* the whole (i == 1) and the place may come first */
-    if (p.s < covered && !(i == 4 && where_of) && i != 1 && i != 5) p.s = covered;
+    /* the whole and the opening phrase may come first */
+    if (p.s < covered && !(i == P_WHERE && where_of) && i != P_AMONG && i != P_FRONTED) p.s = covered;
     if (p.e <= p.s) continue;
     bl_span o = bl_text_orig_span(t, p.s, p.e);
     if (!out->set) {
@@ -182,15 +186,15 @@ static int arena_subject(bl_doc *d, bl_nspan np, bl_nspan pred, bool active, bl_
     } else if (bl_buf_addc(&d->arena, ' ')) {
       return BL_NOMEM;
     }
-    if (i == 2 && active && out->off < d->arena.len && bl_buf_add(&d->arena, "ayant ", 6))
+    if (i == P_PRED && active && out->off < d->arena.len && bl_buf_add(&d->arena, "ayant ", 6))
       return BL_NOMEM;
-    if (i == 1 && bl_buf_add(&d->arena, "parmi les ", 10)) return BL_NOMEM;
-    if (i == 0 && owner.e > owner.s) {
+    if (i == P_AMONG && bl_buf_add(&d->arena, "parmi les ", 10)) return BL_NOMEM;
+    if (i == P_NP && owner.e > owner.s) {
       char buf[32];
       const char *in = share_of(&d->st, p.s, buf, sizeof buf);
       if (bl_buf_add(&d->arena, in, strlen(in))) return BL_NOMEM;
     }
-    if (i == 4 && where_of && out->off < d->arena.len) {
+    if (i == P_WHERE && where_of && out->off < d->arena.len) {
       /* "habitants de Pradevel", "habitants d'Arles" */
       unsigned char c0 = (unsigned char)t->orig[o.start];
       unsigned char c1 = o.end > o.start + 1 ? (unsigned char)t->orig[o.start + 1] : 0;
@@ -202,7 +206,7 @@ static int arena_subject(bl_doc *d, bl_nspan np, bl_nspan pred, bool active, bl_
     }
     size_t at = d->arena.len;
     if (bl_buf_add(&d->arena, t->orig + o.start, o.end - o.start)) return BL_NOMEM;
-    if (i == 5) { /* the sentence's opening capital: "À Marseille" -> "à Marseille" */
+    if (i == P_FRONTED) { /* the sentence's opening capital: "À Marseille" -> "à Marseille" */
       unsigned char *c = (unsigned char *)d->arena.ptr + at;
       if (c[0] >= 'A' && c[0] <= 'Z') c[0] = (unsigned char)(c[0] + 32);
       else if (c[0] == 0xC3 && o.end - o.start > 1 && c[1] >= 0x80 && c[1] <= 0x9E) c[1] += 0x20;
