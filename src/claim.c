@@ -1463,6 +1463,10 @@ static long coordinated_part(const bl_docstate *st, size_t si, size_t qstart) {
   if (k->sent != si || k->of < 0) return -1;
   const char *s = st->text.s;
   size_t p = k->np.e > k->text.e ? k->np.e : k->text.e;
+  /* past the part's own predicate and place: "dont 30 à Gaza et 15 en
+   * Cisjordanie" */
+  if (k->pred.e > p && k->pred.e <= qstart) p = k->pred.e;
+  if (k->where.e > p && k->where.e <= qstart) p = k->where.e;
   bool et = false, comma = false;
   while (p < qstart) {
     if (is_space((unsigned char)s[p])) {
