@@ -960,6 +960,7 @@ static bl_nspan gapped_subject(bl_docstate *st, size_t verb, size_t at) {
     comma--;
   if (comma <= verb || s[comma - 1] != ',') return (bl_nspan){0, 0};
   size_t a, b;
+  if (bl_word_at(s, comma, p, &a, &b) && b - a == 2 && !memcmp(s + a, "et", 2)) comma = b; /* ", et les syndicats 25 000" */
   if (!bl_word_at(s, comma, p, &a, &b) || !is_article(st, a, b)) return (bl_nspan){0, 0};
   bl_nspan np = clean_np(st, (bl_nspan){comma, p});
   return usable(st, np) && plausible_subject(st, np) ? np : (bl_nspan){0, 0};
@@ -1160,6 +1161,21 @@ int bl_attribute_line(bl_docstate *st, size_t sfirst, size_t slast, size_t first
         sent_chan = have ? para_chan : st->last_chan;
         sent_witness = have && para_witness;
       }
+    }
+    /* "4 200 selon la préfecture, 10 000 selon l'intersyndicale": figures
+     * disputed between sources; the sentences after belong to neither */
+    bool disputed = false;
+    for (size_t k = ci + 1; k < cend && !disputed; k++) {
+      const bl_cl *x = &st->cl.v[k], *y = &st->cl.v[ci];
+      disputed = x->source.e > x->source.s && y->source.e > y->source.s &&
+                 (x->source.s != y->source.s || x->source.e != y->source.e) &&
+                 !x->source_local && !y->source_local && x->category == y->category &&
+                 x->of < 0 && y->of < 0;
+    }
+    if (disputed) {
+      sent_src = (bl_nspan){0, 0};
+      para_src = para_chan = (bl_nspan){0, 0};
+      have = false;
     }
     if (sent_src.e > sent_src.s) {
       para_src = sent_src;
