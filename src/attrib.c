@@ -858,6 +858,32 @@ static const cand *choose(const bl_docstate *st, const cands *cs, size_t c_s, si
     }
     if (best) return best;
   }
+  /* "Bakou a fait état de 80 soldats tués, selon l'agence APA": the agency
+   * relays what the speaker before the claim said */
+  if (selon && selon->pos >= c_e) {
+    const char *t = st->text.s;
+    const cand *subj = NULL;
+    for (size_t i = 0; i < cs->n; i++) {
+      const cand *c = &cs->v[i];
+      if (c->kind == K_SUBJ && c->pos < c_s && c->src.e > c->src.s && !c->no_carry &&
+          (!subj || c->pos > subj->pos))
+        subj = c; /* a speaker, not a verb of means ("a mobilisé des bénévoles") */
+    }
+    /* the claim in the speaker's clause: no comma between but one that opens
+     * its parts (", dont au moins 15 civils"); not "tandis que 5 814 décès" */
+    bool same_clause = subj && !memchr(t + subj->pos, ';', selon->pos - subj->pos) &&
+                       !memchr(t + subj->pos, ':', selon->pos - subj->pos);
+    for (size_t p = subj ? subj->pos : c_s, a, b; same_clause && p < c_s; p++)
+      if (t[p] == ',' && !(bl_word_at(t, p + 1, c_s, &a, &b) && b - a == 4 && !memcmp(t + a, "dont", 4)))
+        same_clause = false;
+    if (same_clause) {
+      /* "selon l'organisation" after "l'ONU a recensé" names the ONU again */
+      size_t a, b;
+      bool one_word = bl_word_at(t, selon->src.s, selon->src.e, &a, &b) && b == selon->src.e;
+      if (!one_word) *relay = selon;
+      return subj;
+    }
+  }
   if (selon) return selon;
   /* "Un bilan précédent, communiqué par des sources locales, faisait état
    * de 20 morts": the agent of a document named before the claim */

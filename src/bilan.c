@@ -165,6 +165,12 @@ static int arena_subject(bl_doc *d, bl_nspan np, bl_nspan pred, bool active, bl_
   for (int i = 0; i < P_COUNT; i++) {
     bl_nspan p = parts[i];
     if (p.e <= p.s) continue;
+    if (i == P_AMONG) { /* already said: "blessés parmi les manifestants" */
+      bool said = false;
+      for (int k = P_NP; k <= P_WHERE; k++)
+        said = said || (parts[k].s <= p.s && p.e <= parts[k].e);
+      if (said) continue;
+    }
     if (i == P_CAUSE) { /* the cause, named before: "Le séisme a fait 300 morts" (morts du séisme) */
       if (!out->set) continue;
       int rc = add_cause(d, p);
@@ -295,7 +301,8 @@ static int publish(bl_doc *d, bl_error *err) {
     bl_nspan where = c->where;
     rc = arena_span(d, unit, &mine[0]);
     bool where_of = c->where.e > c->where.s && c->where_of;
-    bl_nspan among = c->np.e > c->np.s ? whole_noun(st, c) : (bl_nspan){0, 0};
+    /* the group as the sentence names it, else the whole's noun */
+    bl_nspan among = c->np.e <= c->np.s ? (bl_nspan){0, 0} : c->among.e > c->among.s ? c->among : whole_noun(st, c);
     if (!rc) rc = arena_subject(d, np, pred, active, c->cause, c->cause_tail, where, where_of, c->fronted,
                                   among, c->owner, &mine[1]);
     if (!rc) rc = arena_span(d, c->source, &mine[2]);

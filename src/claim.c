@@ -2007,13 +2007,16 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
     size_t as = 0, ae = 0;
     size_t ms = 0, me = 0;
     if (search(st, g->rx_among_after, np.np.e ? np.np.e : after, clause_end, &ms, &me) &&
-        bl_rx_groups_named(g->rx_among_after, "an", an, 1) && bl_rx_group(&st->rx, an[0], &as, &ae))
+        bl_rx_groups_named(g->rx_among_after, "an", an, 1) && bl_rx_group(&st->rx, an[0], &as, &ae)) {
       among = cat_entry(g, s, as, ae, K(CK_NOUN));
+      if (among) c.among = (bl_nspan){as, ae};
+    }
     if (!among && search(st, g->rx_among_before, sn->s, q->ns, &ms, &me) &&
         bl_rx_groups_named(g->rx_among_before, "an", an, 1) && bl_rx_group(&st->rx, an[0], &as, &ae) &&
         list_reaches(st, ae, q->ns)) {
       among = cat_entry(g, s, as, ae, K(CK_NOUN));
       among_group = (bl_nspan){as, ae}; /* "Parmi les passagers figuraient cinq Indiens" */
+      if (among) c.among = among_group;
       /* "Parmi les rescapés, sept ont été hospitalisés": a bare figure
        * right after the group counts its noun */
       size_t p = ae;

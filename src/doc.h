@@ -32,6 +32,8 @@ typedef struct bl_cl {
   bl_nspan cause_tail;  /* after the cause's noun: "d'avril 2023" (for "celui d'avril 2023") */
   bl_nspan cause;       /* what caused the count, opened by a determiner ("Le séisme
                            a fait 300 morts": "Le séisme"); "de" joins it */
+  bl_nspan among;       /* the group it is among, as written ("figurent parmi les
+                           morts": "morts"), for the subject */
   bl_nspan owner;       /* whose share a percentage is ("Les motards représentent
                            21 % des tués": "Les motards") */
   long subject_of;      /* "autres": reuse that claim's unit and subject; -1 */
