@@ -2216,13 +2216,19 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
       if (!isnan(lo) && !isnan(whole) && lo < whole) colon_whole = k;
     }
   }
+  /* "Parmi elles, 755 000 ..." opening a paragraph: of the count before it */
+  size_t w1a, w1b, w2a, w2b;
+  bool pronoun_among = sub_before && bl_word_at(s, sn->s, q->ns, &w1a, &w1b) && w1b - w1a == 5 &&
+                       !strncasecmp(s + w1a, "parmi", 5) && bl_word_at(s, w1b, q->ns, &w2a, &w2b) &&
+                       ((w2b - w2a == 3 && !memcmp(s + w2a, "eux", 3)) ||
+                        (w2b - w2a == 5 && !memcmp(s + w2a, "elles", 5)));
   if (sub_before || sub_after || part >= 0 || coord >= 0 || among_whole >= 0 || colon_whole >= 0) {
     parent = part >= 0    ? part
              : coord >= 0 ? coord
              : among_whole >= 0 ? among_whole
              : colon_whole >= 0 ? colon_whole
              : sub_whole >= 0 ? sub_whole
-                          : previous_claim_of(st, si, false, sub_after,
+                          : previous_claim_of(st, si, false, sub_after || pronoun_among,
                                               money || millions        ? KIND_ANY
                                               : thing || !np.head.e ? KIND_COUNT
                                                                        : KIND_BEINGS);
