@@ -90,6 +90,41 @@ static size_t match_at(bl_docstate *st, const pcre2_code *re, size_t at, size_t 
   return me > at ? me : 0;
 }
 
+/* The predicates of categories.tsv are two patterns (claims.pcre cat-pred):
+ * where one of them matches at `at`, its end, else 0. */
+static size_t pred_at(bl_docstate *st, size_t at, size_t end) {
+  size_t me = match_at(st, st->g->rx_cat_pred, at, end);
+  return me ? me : match_at(st, st->g->rx_cat_pred2, at, end);
+}
+
+static bool search(bl_docstate *st, const pcre2_code *re, size_t from, size_t end, size_t *ms,
+                   size_t *me);
+
+/* The predicates of [.., end) in text order, of either pattern: each
+ * pattern's next match is kept until the scan passes its start (a pattern
+ * with no match from some place has none from any later place). */
+typedef struct pred_scan {
+  size_t end;
+  bool searched[2], found[2];
+  size_t ms[2], me[2];
+} pred_scan;
+
+static bool pred_next(bl_docstate *st, pred_scan *ps, size_t from, size_t *ms, size_t *me) {
+  const pcre2_code *re[2] = {st->g->rx_cat_pred, st->g->rx_cat_pred2};
+  int best = -1;
+  for (int k = 0; k < 2; k++) {
+    if (!ps->searched[k] || (ps->found[k] && ps->ms[k] < from)) {
+      ps->searched[k] = true;
+      ps->found[k] = search(st, re[k], from, ps->end, &ps->ms[k], &ps->me[k]);
+    }
+    if (ps->found[k] && (best < 0 || ps->ms[k] < ps->ms[best])) best = k;
+  }
+  if (best < 0) return false;
+  *ms = ps->ms[best];
+  *me = ps->me[best];
+  return true;
+}
+
 /* Does a pattern that ends with "$" match the text just before `at`?
  * *ms (may be NULL) gets where the match starts. */
 static bool ends_before_at(bl_docstate *st, const pcre2_code *re, size_t from, size_t at,
@@ -348,7 +383,7 @@ static void read_np(bl_docstate *st, size_t p, size_t end, nphrase *np) {
     return;
   /* "huit interpellées", "740 autres blessés": the noun is elided and this
    * is the predicate. */
-  size_t pm = match_at(st, g->rx_cat_pred, ws, end);
+  size_t pm = pred_at(st, ws, end);
   if (pm && (np->autres || !cat_entry(g, s, ws, we, K(CK_NOUN) | K(CK_THING) | K(CK_FIXED)))) {
     np->pred.s = ws;
     np->pred.e = pm;
@@ -384,7 +419,7 @@ static void read_np(bl_docstate *st, size_t p, size_t end, nphrase *np) {
     size_t qq = q;
     while (qq < end && (is_space((unsigned char)s[qq]) || s[qq] == '"')) qq++;
     if (!bl_word_at(s, qq, end, &a, &b)) break;
-    size_t pred_end = match_at(st, g->rx_cat_pred, a, end);
+    size_t pred_end = pred_at(st, a, end);
     if (pred_end && !np->pred.e) {
       np->pred.s = a;
       np->pred.e = pred_end;
@@ -428,7 +463,7 @@ static void read_np(bl_docstate *st, size_t p, size_t end, nphrase *np) {
         continue;
       }
       if (k || is_digit((unsigned char)s[x])) break;
-      if (match_at(st, g->rx_cat_pred, x, end)) break;
+      if (pred_at(st, x, end)) break;
       /* the group of a complement: "membres de la police" */
       const bl_lexent *ce = NULL;
       for (size_t z = y, u, v, n = 0; n < 4; n++) { /* "forces de l'ordre": four words */
@@ -441,7 +476,7 @@ static void read_np(bl_docstate *st, size_t p, size_t end, nphrase *np) {
       q = y;
       size_t u, v;
       if (bl_word_at(s, q, end, &u, &v) && adjective_like(g, s, u, v) &&
-          !match_at(st, g->rx_cat_pred, u, end))
+          !pred_at(st, u, end))
         q = v;
       /* the complement's name: "de l'opération Sentinelle", "de la tempête
        * Ciaran" */
@@ -1113,7 +1148,8 @@ static const bl_lexent *find_pred(bl_docstate *st, size_t from, size_t end, bool
   }
   const bl_lexent *found = NULL;
   size_t ms = 0, me = 0;
-  for (size_t p = from; p < end && search(st, st->g->rx_cat_pred, p, end, &ms, &me);
+  pred_scan ps = {.end = end};
+  for (size_t p = from; p < end && pred_next(st, &ps, p, &ms, &me);
        p = me > p ? me : p + 1) {
     if (after_determiner(st, from, ms) || after_other_noun(st, from, ms)) continue;
     if (ms >= part.s && ms < part.e) continue; /* "dont cinq dans un état critique" */
@@ -1231,7 +1267,7 @@ static const bl_lexent *implicit_noun(bl_docstate *st, size_t from, size_t end, 
         if (!(e && e->value >= 0) && !bl_word_class(st->g, s, c, d) && !is_digit((unsigned char)s[c])) {
           /* "le nombre de personnes déplacées": a plain noun and a predicate */
           size_t u, v;
-          size_t pe = bl_word_at(s, d, end, &u, &v) ? match_at(st, st->g->rx_cat_pred, u, end) : 0;
+          size_t pe = bl_word_at(s, d, end, &u, &v) ? pred_at(st, u, end) : 0;
           e = pe ? cat_entry(st->g, s, u, pe, K(CK_PRED) | K(CK_WEAK)) : NULL;
         }
         if (e && e->value >= 0) {
@@ -1978,7 +2014,8 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
        * de 300 combattants", "et évacué 300 habitants") */
       size_t ms = 0, me = 0, from = q->ns > 40 ? q->ns - 40 : 0;
       if (from < sn->s) from = sn->s;
-      while (search(st, g->rx_cat_pred, from, q->ns, &ms, &me)) {
+      pred_scan ps = {.end = q->ns};
+      while (pred_next(st, &ps, from, &ms, &me)) {
         size_t gap = me;
         while (gap < q->ns && (is_space((unsigned char)s[gap]) || s[gap] == '"')) gap++;
         const bl_lexent *e = gap == q->ns ? cat_entry(g, s, ms, me, K(CK_PRED)) : NULL;

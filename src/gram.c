@@ -610,9 +610,14 @@ static bool kind_is_not(const bl_lexent *e, int arg) {
 static bool kind_is(const bl_lexent *e, int arg) {
   return e->kind == arg;
 }
+/* arg 1: forms that begin with an ASCII letter from a to l; 2: the others
+ * (one alternation of them all passes PCRE2's 64 KiB limit on compiled
+ * patterns; a match begins with one letter, so at any place one half only
+ * can match). */
 static bool kind_pred_or_weak(const bl_lexent *e, int arg) {
-  BL_UNUSED(arg);
-  return e->kind == CK_PRED || e->kind == CK_WEAK;
+  if (e->kind != CK_PRED && e->kind != CK_WEAK) return false;
+  bool a_to_l = e->len && e->form[0] >= 'a' && e->form[0] <= 'l';
+  return arg == 1 ? a_to_l : !a_to_l;
 }
 static bool is_plural(const bl_lexent *e, int arg) {
   BL_UNUSED(arg);
@@ -784,7 +789,8 @@ static int expand(bl_grammar *g, const loadstate *ls, bl_buf *b, const char *s, 
           {"month", &g->calendar, kind_is, CAL_MONTH}, {"day", &g->calendar, kind_is, CAL_DAY},
           {"cat_noun", &g->categories, kind_is, CK_NOUN},
           {"cat_thing", &g->categories, kind_is, CK_THING},
-          {"cat_pred", &g->categories, kind_pred_or_weak, 0},
+          {"cat_pred_a_to_l", &g->categories, kind_pred_or_weak, 1},
+          {"cat_pred_rest", &g->categories, kind_pred_or_weak, 2},
           {"cat_verb", &g->categories, kind_is, CK_VERB},
           {"cat_comp", &g->categories, kind_is, CK_COMP},
           {"notclaim", &g->notclaim, any_entry, 0},
@@ -1082,7 +1088,7 @@ void bl_grammar_free(bl_grammar *g) {
   pcre2_code *const extra[] = {g->furniture, g->rx_autres, g->rx_sub_before, g->rx_sub_after,
                                g->rx_zero, g->rx_nc_after, g->rx_nc_before, g->rx_selon,
                                g->rx_de_source, g->rx_cite_par, g->rx_inverted, g->rx_verb,
-                               g->rx_same_source, g->rx_par_agent, g->rx_press, g->rx_cat_pred, g->rx_cat_verb,
+                               g->rx_same_source, g->rx_par_agent, g->rx_press, g->rx_cat_pred, g->rx_cat_pred2, g->rx_cat_verb,
                                g->rx_denial, g->rx_status, g->rx_currency_cue, g->rx_dollar_explicit, g->rx_partitive, g->rx_includes, g->rx_versus,
                                g->rx_ellipsis, g->rx_copula, g->rx_pron_count, g->rx_population,
                                g->rx_among_after, g->rx_among_before, g->rx_forecast, g->rx_cause,
@@ -1178,7 +1184,8 @@ static int load_all(bl_grammar *g, const char *dir, loadstate *ls, ruleset *rs, 
       {RS_CLAIMS, "population-before", &g->rx_population},
       {RS_CLAIMS, "among-after", &g->rx_among_after}, {RS_CLAIMS, "among-before", &g->rx_among_before},
       {RS_CLAIMS, "forecast-before", &g->rx_forecast}, {RS_CLAIMS, "cause-before", &g->rx_cause},
-      {RS_CLAIMS, "cat-pred", &g->rx_cat_pred},    {RS_CLAIMS, "cat-verb", &g->rx_cat_verb},
+      {RS_CLAIMS, "cat-pred", &g->rx_cat_pred},    {RS_CLAIMS, "cat-pred-2", &g->rx_cat_pred2},
+      {RS_CLAIMS, "cat-verb", &g->rx_cat_verb},
       {RS_ATTRIB, "selon", &g->rx_selon},          {RS_ATTRIB, "de-source", &g->rx_de_source},
       {RS_ATTRIB, "cite-par", &g->rx_cite_par},    {RS_ATTRIB, "inverted", &g->rx_inverted},
       {RS_ATTRIB, "verb", &g->rx_verb},            {RS_ATTRIB, "same-source", &g->rx_same_source},

@@ -131,7 +131,7 @@ struct bl_grammar {
   pcre2_code *rx_selon, *rx_de_source, *rx_cite_par, *rx_inverted, *rx_verb, *rx_same_source;
   pcre2_code *rx_par_agent, *rx_press;
   /* the category forms as one pattern each: noun, pred (pred+weak), verb */
-  pcre2_code *rx_cat_pred, *rx_cat_verb;
+  pcre2_code *rx_cat_pred, *rx_cat_pred2, *rx_cat_verb; /* cat-pred: two halves (claims.pcre) */
   uint32_t qg[QG_COUNT_][BL_QG_MAX_DUP];
   uint32_t hedge_group[3][BL_VAGUE + 1]; /* [pos][qualifier] group number, 0 none */
   uint32_t max_groups;
