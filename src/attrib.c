@@ -413,7 +413,9 @@ static bool plausible_subject(bl_docstate *st, bl_nspan sp) {
         continue;
       }
     }
-    if (w && (bl_word_aux(w->kind) || w->kind == WD_CONJ)) return false;
+    /* a capital inside a name is a noun: "les autorités de l'Est" */
+    bool name_word = a > sp.s && bl_capital_at(s, a);
+    if (w && !name_word && (bl_word_aux(w->kind) || w->kind == WD_CONJ)) return false;
     if (bl_lex_find(&st->g->anchors, s + a, b - a)) return false; /* a number word */
     if (++words > 14) return false;
     p = b;
@@ -441,13 +443,25 @@ static bool has_figure(bl_docstate *st, bl_nspan sp) {
 }
 
 /* Is the phrase a person's name: one to four words, each capitalised? */
+/* A lowercase word inside a person's name: a particle of names.tsv ("von",
+ * "de"), alone or before a hyphen and a capital ("el-Drese", "al-Sissi"). */
+static bool name_particle(bl_docstate *st, size_t a, size_t b) {
+  const char *s = st->text.s;
+  const char *hy = memchr(s + a, '-', b - a);
+  size_t e = hy ? (size_t)(hy - s) : b;
+  if (hy && !(e + 1 < b && bl_capital_at(s, e + 1))) return false;
+  const bl_lexent *w = bl_lex_find(&st->g->names, s + a, e - a);
+  return w && (w->kind == NM_PARTICLE || (w->kind == NM_DROP && !hy && e - a <= 3));
+}
+
 static bool is_name(bl_docstate *st, bl_nspan sp) {
   const char *s = st->text.s;
   size_t p = sp.s, a, b, words = 0;
   /* "le SNUipp-FSU": a name may take an article */
   if (bl_word_at(s, p, sp.e, &a, &b) && is_article(st, a, b) && b < sp.e) p = b;
   while (bl_word_at(s, p, sp.e, &a, &b)) {
-    if (!bl_capital_at(s, a) || ++words > 4) return false;
+    bool particle = words > 0 && !bl_capital_at(s, a) && name_particle(st, a, b);
+    if ((!bl_capital_at(s, a) && !particle) || ++words > 5) return false;
     p = b;
   }
   while (p < sp.e && is_space((unsigned char)s[p])) p++;

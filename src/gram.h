@@ -55,7 +55,7 @@ enum { CAL_MONTH = 1, CAL_DAY };
 /* Kinds of dates.tsv entries (relative dates, store_dates.c). */
 enum { DT_REL = 1, DT_PAST, DT_NEXT, DT_BREAK, DT_SINCE };
 /* Kinds of names.tsv entries (name keys, store_names.c). */
-enum { NM_DROP = 1, NM_OFFICE };
+enum { NM_DROP = 1, NM_OFFICE, NM_PARTICLE };
 /* Kinds of places.tsv entries (automatic events, store_event.c). */
 enum { PL_LOCATIVE = 1, PL_STREET };
 /* Kinds of categories.tsv entries (value = bl_category or -1). */
