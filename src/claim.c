@@ -2115,7 +2115,13 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
       bl_nspan v = bl_word_before(s, sn->s, open_at);
       if (v.e - v.s >= 5 && !strncmp(s + v.s, "compt", 5)) c.cause = c.cause_tail = (bl_nspan){0, 0};
     }
-    if (!c.where.e) c.fronted = fronted_place(st, sn, open_at);
+    /* the place that opens the sentence, unless the count's own phrase names
+     * one ("En Turquie, ... tandis que 5 814 décès ont été recensés en
+     * Syrie") */
+    bool named_where = false;
+    for (size_t p = c.where.s, a, b; p < c.where.e && bl_word_at(s, p, c.where.e, &a, &b); p = b)
+      named_where = named_where || bl_capital_at(s, a);
+    if (!named_where) c.fronted = fronted_place(st, sn, open_at);
     /* "la manifestation avait réuni 4 200 personnes": a crowd of a
      * protest is of protesters */
     size_t a, b;
