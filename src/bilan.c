@@ -147,7 +147,8 @@ static const char *share_of(const bl_docstate *st, size_t at, char *buf, size_t 
  * survivants). */
 static int arena_subject(bl_doc *d, bl_nspan np, bl_nspan pred, bool active, bl_nspan cause,
                          bl_nspan cause_tail, bl_nspan where, bool where_of, bl_nspan fronted,
-                         bl_nspan among, bl_nspan owner, pending_str *out) {
+                         bl_nspan among, bl_nspan owner, int change, bl_nspan changed,
+                         pending_str *out) {
   const bl_text *t = &d->st.text;
   /* the whole last but the sentence's opening phrase: "enfants tués à Gaza
    * parmi les personnes", "Volontaires pour la défense de la patrie parmi
@@ -161,6 +162,14 @@ static int arena_subject(bl_doc *d, bl_nspan np, bl_nspan pred, bool active, bl_
     out->set = true;
     int rc = bl_buf_add(&d->arena, "part", 4) ? BL_NOMEM : add_cause(d, owner);
     if (rc) return rc;
+  }
+  const bl_lexent *noun = change ? d->st.g->change_noun[change > 0] : NULL;
+  if (noun && changed.e > changed.s && owner.e <= owner.s) { /* "baisse de la mortalité" */
+    out->off = d->arena.len;
+    out->set = true;
+    int rc = bl_buf_add(&d->arena, noun->form, noun->len) ? BL_NOMEM : add_cause(d, changed);
+    if (rc) return rc;
+    covered = changed.e;
   }
   for (int i = 0; i < P_COUNT; i++) {
     bl_nspan p = parts[i];
@@ -304,7 +313,7 @@ static int publish(bl_doc *d, bl_error *err) {
     /* the group as the sentence names it, else the whole's noun */
     bl_nspan among = c->np.e <= c->np.s ? (bl_nspan){0, 0} : c->among.e > c->among.s ? c->among : whole_noun(st, c);
     if (!rc) rc = arena_subject(d, np, pred, active, c->cause, c->cause_tail, where, where_of, c->fronted,
-                                  among, c->owner, &mine[1]);
+                                  among, c->owner, c->change, c->changed, &mine[1]);
     if (!rc) rc = arena_span(d, c->source, &mine[2]);
     if (!rc) rc = arena_span(d, c->channel, &mine[3]);
   }

@@ -824,10 +824,12 @@ static int elided_class(const bl_grammar *g, const char *s, size_t a, size_t b) 
 /* What money or a percentage measures: the noun after the currency ("30
  * millions d'euros d'aide d'urgence"), else the noun phrase before the
  * figure ("une aide d'urgence de 30 millions", "une baisse de 4,2 %"). */
-static bl_nspan money_subject(bl_docstate *st, const bl_qty *q, size_t from, size_t end) {
+static bl_nspan money_subject(bl_docstate *st, const bl_qty *q, size_t from, size_t end,
+                              int *change) {
   const bl_grammar *g = st->g;
   const char *s = st->text.s;
   bl_nspan np = {0, 0};
+  *change = 0;
   size_t a, b;
   size_t after = q->after > q->ne ? q->after : q->ne;
   /* a closing quote: "« plus de 60 % » d'enseignants" */
@@ -903,6 +905,15 @@ static bl_nspan money_subject(bl_docstate *st, const bl_qty *q, size_t from, siz
       if (reflexive) w = v - 2;
     }
     int cls = bl_word_class(g, s, w, p);
+    /* "(la mortalité) a reculé de", "(les prix) augmentent de": a change */
+    if (cls == WD_FALL || cls == WD_RISE) {
+      /* by how much ("a reculé de 0,3 %"), not to what ("a reculé à 7,3 %") */
+      size_t x, y;
+      if (bl_word_at(s, p, q->ns + 1, &x, &y) && y - x == 2 && (!strncmp(s + x, "de", 2) || !strncmp(s + x, "d'", 2)))
+        *change = cls == WD_FALL ? -1 : 1;
+      p = w;
+      continue;
+    }
     if ((p - w == 2 && (!strncmp(s + w, "de", 2) || !strncmp(s + w, "d'", 2))) ||
         (p - w == 2 && !strncmp(s + w, "à", 2)) || (p - w == 4 && !strncmp(s + w, "soit", 4)) ||
         participle || reflexive || (k > 0 && bl_word_aux(cls)) || cls == WD_AMOUNT ||
@@ -1884,7 +1895,16 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
   bl_nspan soit_pred = {0, 0};
   if (money) {
     memset(&np, 0, sizeof np);
-    np.np = money_subject(st, q, sn->s, sn->e);
+    int change = 0;
+    np.np = money_subject(st, q, sn->s, sn->e, &change);
+    /* "la mortalité a reculé de 11 %": the fall of "la mortalité" */
+    if (change && np.np.e && np.np.e < q->ns) {
+      bl_nspan det = bl_word_before(s, sn->s, np.np.s);
+      size_t from = det.e > det.s && bl_word_class(g, s, det.s, det.e) == WD_DET ? det.s : np.np.s;
+      if (np.np.s >= sn->s + 2 && s[np.np.s - 1] == '\'') from = np.np.s - 2; /* "l'emploi" */
+      c.change = change;
+      c.changed = (bl_nspan){from, np.np.e};
+    }
     /* "La grande majorité des victimes, soit 90 %, ont été tuées par des
      * armes explosives": the share of the plural noun before the incise,
      * with the predicate after it */

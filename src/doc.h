@@ -34,6 +34,8 @@ typedef struct bl_cl {
                            a fait 300 morts": "Le séisme"); "de" joins it */
   bl_nspan among;       /* the group it is among, as written ("figurent parmi les
                            morts": "morts"), for the subject */
+  int change;           /* a measure's fall (-1) or rise (1): "la mortalité a reculé de 11 %" */
+  bl_nspan changed;     /* ... of what, with its determiner ("la mortalité") */
   bl_nspan owner;       /* whose share a percentage is ("Les motards représentent
                            21 % des tués": "Les motards") */
   long subject_of;      /* "autres": reuse that claim's unit and subject; -1 */

@@ -475,6 +475,8 @@ static const kindname word_kinds[] = {{"det", WD_DET}, {"prep", WD_PREP}, {"conj
                                       {"pron", WD_PRON}, {"aux", WD_AUX}, {"adv", WD_ADV},
                                       {"time", WD_TIME}, {"zero", WD_ZERO}, {"nosrc", WD_NOSRC}, {"stop", WD_STOP}, {"have", WD_HAVE},
                                       {"amount", WD_AMOUNT}, {"share", WD_SHARE},
+                                      {"fall", WD_FALL}, {"rise", WD_RISE},
+                                      {"fall_noun", WD_FALL_NOUN}, {"rise_noun", WD_RISE_NOUN},
                                       {NULL, 0}};
 static const kindname speech_kinds[] = {{"pp", SP_PP},   {"pres", SP_PRES}, {"ger", SP_GER},
                                         {"fund", SP_FUND}, {"tally", SP_TALLY}, {NULL, 0}};
@@ -1018,9 +1020,12 @@ static int build_anchors(bl_grammar *g, bl_error *err) {
   for (size_t i = 0; i < g->vague.n && !rc; i++)
     if (g->vague.ents[i].kind == VG_ALONE)
       rc = lex_add(&g->anchors, g->vague.ents[i].form, g->vague.ents[i].len, 0, AN_VAGUE, NULL, 0);
-  for (size_t i = 0; i < g->words.n && !rc; i++)
+  for (size_t i = 0; i < g->words.n && !rc; i++) {
     if (g->words.ents[i].kind == WD_ZERO)
       rc = lex_add(&g->anchors, g->words.ents[i].form, g->words.ents[i].len, 0, AN_ZERO, NULL, 0);
+    if (g->words.ents[i].kind == WD_FALL_NOUN) g->change_noun[0] = &g->words.ents[i];
+    if (g->words.ents[i].kind == WD_RISE_NOUN) g->change_noun[1] = &g->words.ents[i];
+  }
   if (!rc) rc = lex_index(&g->anchors, LEX_MERGE);
   return rc ? bl_fail(err, BL_NOMEM, "out of memory") : BL_OK;
 }
