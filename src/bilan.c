@@ -232,6 +232,24 @@ static int arena_subject(bl_doc *d, bl_nspan np, bl_nspan pred, bool active, bl_
   return BL_OK;
 }
 
+/* "soit une baisse de 4,2 %" after a count: "baisse du nombre de" and the
+ * count's subject (words.tsv `count_noun`).  `out` was the last string
+ * written to the arena. */
+static int add_change_of(bl_doc *d, pending_str *out, const pending_str *count) {
+  const bl_lexent *noun = d->st.g->count_noun;
+  if (!out->set || !count->set || !noun || out->off + out->len != d->arena.len) return BL_OK;
+  char *copy = bl_malloc(count->len + 1);
+  if (!copy) return BL_NOMEM;
+  memcpy(copy, d->arena.ptr + count->off, count->len);
+  int rc = bl_buf_add(&d->arena, " du ", 4) || bl_buf_add(&d->arena, noun->form, noun->len) ||
+                   bl_buf_add(&d->arena, " de ", 4) || bl_buf_add(&d->arena, copy, count->len)
+               ? BL_NOMEM
+               : BL_OK;
+  bl_free(copy);
+  if (!rc) out->len = d->arena.len - out->off;
+  return rc;
+}
+
 /* The noun of the whole a part with its own noun belongs to ("45
  * survivants, dont six femmes": survivants), unless the part's noun phrase
  * already says it ("79 771 blessés, dont 11 204 blessés graves"); else empty. */
@@ -314,6 +332,8 @@ static int publish(bl_doc *d, bl_error *err) {
     bl_nspan among = c->np.e <= c->np.s ? (bl_nspan){0, 0} : c->among.e > c->among.s ? c->among : whole_noun(st, c);
     if (!rc) rc = arena_subject(d, np, pred, active, c->cause, c->cause_tail, where, where_of, c->fronted,
                                   among, c->owner, c->change, c->changed, &mine[1]);
+    if (!rc && c->change_of >= 0 && index[c->change_of] >= 0)
+      rc = add_change_of(d, &mine[1], &ps[index[c->change_of] * 4 + 1]);
     if (!rc) rc = arena_span(d, c->source, &mine[2]);
     if (!rc) rc = arena_span(d, c->channel, &mine[3]);
   }

@@ -1340,6 +1340,7 @@ static void init_claim(bl_cl *c, size_t si) {
   c->sent = si;
   c->subject_of = -1;
   c->of = -1;
+  c->change_of = -1;
   c->cumulative = -1;
   c->category = BL_CAT_OTHER;
 }
@@ -1897,6 +1898,15 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
     memset(&np, 0, sizeof np);
     int change = 0;
     np.np = money_subject(st, q, sn->s, sn->e, &change);
+    /* "1 893 morts en 2024, contre 1 976 l'année précédente, soit une baisse
+     * de 4,2 %": the change of the count before in the sentence */
+    int cn = np.np.e ? bl_word_class(g, s, np.np.s, np.np.e) : 0;
+    if ((q->flags & QF_PERCENT) && (cn == WD_FALL_NOUN || cn == WD_RISE_NOUN))
+      for (size_t k = st->cl.n; k-- > 0 && st->cl.v[k].sent == si;)
+        if (!st->cl.v[k].former && !st->cl.v[k].q.unit && st->cl.v[k].unit.e > st->cl.v[k].unit.s) {
+          c.change_of = (long)k;
+          break;
+        }
     /* "la mortalité a reculé de 11 %": the fall of "la mortalité" */
     if (change && np.np.e && np.np.e < q->ns) {
       bl_nspan det = bl_word_before(s, sn->s, np.np.s);

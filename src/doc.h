@@ -36,6 +36,7 @@ typedef struct bl_cl {
                            morts": "morts"), for the subject */
   int change;           /* a measure's fall (-1) or rise (1): "la mortalité a reculé de 11 %" */
   bl_nspan changed;     /* ... of what, with its determiner ("la mortalité") */
+  long change_of;       /* "soit une baisse de 4,2 %": the count it is the change of; -1 */
   bl_nspan owner;       /* whose share a percentage is ("Les motards représentent
                            21 % des tués": "Les motards") */
   long subject_of;      /* "autres": reuse that claim's unit and subject; -1 */

@@ -477,6 +477,7 @@ static const kindname word_kinds[] = {{"det", WD_DET}, {"prep", WD_PREP}, {"conj
                                       {"amount", WD_AMOUNT}, {"share", WD_SHARE},
                                       {"fall", WD_FALL}, {"rise", WD_RISE},
                                       {"fall_noun", WD_FALL_NOUN}, {"rise_noun", WD_RISE_NOUN},
+                                      {"count_noun", WD_COUNT_NOUN},
                                       {NULL, 0}};
 static const kindname speech_kinds[] = {{"pp", SP_PP},   {"pres", SP_PRES}, {"ger", SP_GER},
                                         {"fund", SP_FUND}, {"tally", SP_TALLY}, {NULL, 0}};
@@ -1025,6 +1026,7 @@ static int build_anchors(bl_grammar *g, bl_error *err) {
       rc = lex_add(&g->anchors, g->words.ents[i].form, g->words.ents[i].len, 0, AN_ZERO, NULL, 0);
     if (g->words.ents[i].kind == WD_FALL_NOUN) g->change_noun[0] = &g->words.ents[i];
     if (g->words.ents[i].kind == WD_RISE_NOUN) g->change_noun[1] = &g->words.ents[i];
+    if (g->words.ents[i].kind == WD_COUNT_NOUN) g->count_noun = &g->words.ents[i];
   }
   if (!rc) rc = lex_index(&g->anchors, LEX_MERGE);
   return rc ? bl_fail(err, BL_NOMEM, "out of memory") : BL_OK;

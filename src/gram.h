@@ -66,7 +66,7 @@ enum { SEV_LIGHT = 1, SEV_SERIOUS };
 enum { NC_DURATION = 1, NC_AGE, NC_MEASURE, NC_RATIO, NC_STAT, NC_TIME, NC_FREQUENCY, NC_DIFFERENCE };
 /* Classes of words.tsv entries. */
 enum { WD_DET = 1, WD_PREP, WD_CONJ, WD_PRON, WD_AUX, WD_ADV, WD_TIME, WD_ZERO, WD_NOSRC, WD_STOP, WD_HAVE,
-       WD_AMOUNT, WD_SHARE, WD_FALL, WD_RISE, WD_FALL_NOUN, WD_RISE_NOUN };
+       WD_AMOUNT, WD_SHARE, WD_FALL, WD_RISE, WD_FALL_NOUN, WD_RISE_NOUN, WD_COUNT_NOUN };
 /* An auxiliary or copula of either kind ("have": the forms of "avoir"). */
 static inline bool bl_word_aux(int cls) { return cls == WD_AUX || cls == WD_HAVE; }
 /* Tenses of speech.tsv entries. */
@@ -112,6 +112,7 @@ struct bl_grammar {
   pcre2_code *quantity;  /* owned */
   pcre2_code *starter;   /* owned: quantity.pcre's starter rule, compiled anchored */
   const bl_lexent *change_noun[2]; /* words.tsv fall_noun, rise_noun ("baisse", "hausse") */
+  const bl_lexent *count_noun;     /* words.tsv count_noun ("nombre") */
   uint8_t starter_first[32]; /* bytes a starter match can begin with (PCRE2's
                               * start bitmap; all when it gives none) */
   /* starter_pair[c1][c2 / 8] bit c2 % 8: a starter match may begin with the
