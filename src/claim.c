@@ -1746,8 +1746,8 @@ static bool elided_noun(bl_docstate *st, size_t from, size_t at, bool same_sente
 }
 
 /* Does the sentence tell of the past: a pluperfect ("avaient péri", "avait
- * fait") and a year ("en 1992", "depuis le naufrage de 1976")?  Its figures
- * are history, not the report's. */
+ * fait") and a year or a month ("en 1992", "depuis le naufrage de 1976",
+ * "le 21 juin")?  Its figures are history, not the report's. */
 static bool history(bl_docstate *st, const bl_sent *sn) {
   const char *s = st->text.s;
   bool pluperfect = false, year = false, imperfect_aux = false;
@@ -1762,6 +1762,9 @@ static bool history(bl_docstate *st, const bl_sent *sn) {
         is_digit((unsigned char)s[a + 2]) && is_digit((unsigned char)s[a + 3]) &&
         next_figure(st, a, b) == b) /* a year, not the start of a figure */
       year = true;
+    /* or a month: "avait déjà fait trois morts le 21 juin" */
+    const bl_lexent *cal = bl_lex_find(&st->g->calendar, s + a, b - a);
+    if (cal && cal->kind == CAL_MONTH && s[a] >= 'a' && s[a] <= 'z') year = true;
     int cls = bl_word_class(st->g, s, a, b);
     /* the word after "avait", "avaient", "était": a participle ("péri", "fait") */
     if (imperfect_aux && !cls && s[a] >= 'a' && s[a] <= 'z') pluperfect = true;
