@@ -945,18 +945,6 @@ typedef struct quote {
   bl_nspan speaker;
 } quote;
 
-/* Is the quotation mark at normalised `i` an opening one (« “ „ ‹), a
- * closing one (» ” ›), or either (ASCII '"')?  1, -1, 0. */
-static int quote_side(const bl_docstate *st, size_t i) {
-  size_t o = bl_text_orig_start(&st->text, i);
-  const unsigned char *u = (const unsigned char *)st->text.orig + o;
-  size_t left = st->text.orig_len - o;
-  if (left >= 2 && u[0] == 0xC2) return u[1] == 0xAB ? 1 : u[1] == 0xBB ? -1 : 0;
-  if (left >= 3 && u[0] == 0xE2 && u[1] == 0x80)
-    return (u[2] == 0x9C || u[2] == 0x9E || u[2] == 0xB9) ? 1 : (u[2] == 0x9D || u[2] == 0xBA) ? -1 : 0;
-  return 0;
-}
-
 /* Outermost quotations of [a, b), nested ones (“...” inside «...») kept
  * inside; a closing mark with nothing open opens (reversed guillemets). */
 static size_t find_quotes(bl_docstate *st, size_t a, size_t b, quote *q, size_t cap) {
@@ -966,7 +954,7 @@ static size_t find_quotes(bl_docstate *st, size_t a, size_t b, quote *q, size_t 
     const char *qm = memchr(s + i, '"', b - i);
     if (!qm) break;
     i = (size_t)(qm - s);
-    int side = quote_side(st, i);
+    int side = bl_text_quote_side(&st->text, i);
     bool opening = side > 0 || depth == 0 || (side == 0 && depth == 0);
     if (side == 0 && depth > 0) opening = false;
     if (opening && side >= 0 && depth > 0 && side > 0) {

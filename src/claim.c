@@ -417,6 +417,10 @@ static void read_np(bl_docstate *st, size_t p, size_t end, nphrase *np) {
   while (q < end) {
     size_t a, b;
     size_t qq = q;
+    while (qq < end && is_space((unsigned char)s[qq])) qq++;
+    /* a closing quote ends the quoted phrase: "« plus de 150 cibles » du
+     * Hezbollah au cours des dernières 24 heures" */
+    if (qq < end && s[qq] == '"' && bl_text_quote_side(&st->text, qq) < 0) break;
     while (qq < end && (is_space((unsigned char)s[qq]) || s[qq] == '"')) qq++;
     if (!bl_word_at(s, qq, end, &a, &b)) break;
     size_t pred_end = pred_at(st, a, end);

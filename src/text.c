@@ -259,3 +259,13 @@ size_t bl_text_orig_end(const bl_text *t, size_t n) {
   if (n <= e->ne) return e->oe;
   return e->oe + (n - e->ne);
 }
+
+int bl_text_quote_side(const bl_text *t, size_t i) {
+  size_t o = bl_text_orig_start(t, i);
+  const unsigned char *u = (const unsigned char *)t->orig + o;
+  size_t left = t->orig_len - o;
+  if (left >= 2 && u[0] == 0xC2) return u[1] == 0xAB ? 1 : u[1] == 0xBB ? -1 : 0;
+  if (left >= 3 && u[0] == 0xE2 && u[1] == 0x80)
+    return (u[2] == 0x9C || u[2] == 0x9E || u[2] == 0xB9) ? 1 : (u[2] == 0x9D || u[2] == 0xBA) ? -1 : 0;
+  return 0;
+}

@@ -50,4 +50,8 @@ static inline bl_span bl_text_orig_span(const bl_text *t, size_t s, size_t e) {
   return sp;
 }
 
+/* The quotation mark at normalised `i` (every one is '"' there), as the
+ * input wrote it: 1 opening (« “ „ ‹), -1 closing (» ” ›), 0 either ('"'). */
+int bl_text_quote_side(const bl_text *t, size_t i);
+
 #endif
