@@ -501,7 +501,8 @@ static const kindname care_kinds[] = {{"care", CARE_CARE}, {"wound", CARE_WOUND}
 static const lexspec lex_care = {"fr/care.tsv", "care", 2, -1, 1, -1, -1, -1, true, false, care_kinds};
 static const kindname severity_kinds[] = {{"light", SEV_LIGHT}, {"serious", SEV_SERIOUS}, {NULL, 0}};
 static const lexspec lex_severity = {"fr/severity.tsv", "severity", 2, -1, 1, -1, -1, -1, true, false, severity_kinds};
-static const lexspec lex_currency = {"fr/currency.tsv", "currency", 2, -1, -1, 1, -1, -1, true, false, NULL};
+static const kindname currency_kinds[] = {{"USD", CUR_DOLLAR}, {"DZD", CUR_DINAR}, {NULL, 0}};
+static const lexspec lex_currency = {"fr/currency.tsv", "currency", 3, -1, 2, 1, -1, -1, true, false, currency_kinds};
 static const lexspec lex_abbrev = {"fr/abbrev.txt", "abbrev", 1, -1, -1, -1, -1, -1, false, false, NULL};
 static const kindname date_kinds[] = {
     {"rel", DT_REL}, {"past", DT_PAST}, {"next", DT_NEXT}, {"break", DT_BREAK}, {"since", DT_SINCE},

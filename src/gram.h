@@ -58,6 +58,8 @@ enum { DT_REL = 1, DT_PAST, DT_NEXT, DT_BREAK, DT_SINCE };
 enum { NM_DROP = 1, NM_OFFICE, NM_PARTICLE };
 /* Kinds of places.tsv entries (automatic events, store_event.c). */
 enum { PL_LOCATIVE = 1, PL_STREET };
+/* Which currency a cue of currency.tsv makes local: its `replaces` column. */
+enum { CUR_DOLLAR = 1, CUR_DINAR };
 /* Kinds of categories.tsv entries (value = bl_category or -1). */
 enum { CK_NOUN = 1, CK_THING, CK_PRED, CK_WEAK, CK_VERB, CK_COMP, CK_ZERO, CK_FIXED };
 enum { CARE_CARE = 1, CARE_WOUND, CARE_ILLNESS };

@@ -550,26 +550,46 @@ int bl_num_find(const bl_grammar *g, bl_rx_state *rx, const char *s, size_t from
   return BL_OK;
 }
 
+/* The code units.tsv gives a currency of each family of currency.tsv when
+ * no country is named (ISO 4217, not words). */
+static const char *const family_default[] = {[CUR_DOLLAR] = "USD", [CUR_DINAR] = "DZD"};
+
 void bl_num_local_dollars(const bl_grammar *g, bl_rx_state *rx, const char *s, size_t n,
                           bl_qtys *q) {
   bool any = false;
-  for (size_t i = 0; i < q->n && !any; i++) any = q->v[i].pub.unit && !strcmp(q->v[i].pub.unit, "USD");
-  if (!any || bl_rx_match(g->rx_currency_cue, rx, s, n, 0, 0) <= 0) return;
-  size_t ms = 0, me = 0;
-  bl_rx_group(rx, 0, &ms, &me);
-  const bl_lexent *cue = bl_lex_find(&g->currency, s + ms, me - ms);
-  if (!cue || !cue->code) return;
+  for (size_t i = 0; i < q->n && !any; i++)
+    for (int f = CUR_DOLLAR; f <= CUR_DINAR && !any; f++)
+      any = q->v[i].pub.unit && !strcmp(q->v[i].pub.unit, family_default[f]);
+  if (!any) return;
+  /* the article's first cue of each family */
+  const char *local[BL_ARRAY_LEN(family_default)] = {NULL};
+  size_t found = 0;
+  for (size_t from = 0; from < n && found < 2;) {
+    if (bl_rx_match(g->rx_currency_cue, rx, s, n, from, 0) <= 0) break;
+    size_t ms = 0, me = 0;
+    bl_rx_group(rx, 0, &ms, &me);
+    const bl_lexent *cue = bl_lex_find(&g->currency, s + ms, me - ms);
+    if (cue && cue->code && cue->kind >= CUR_DOLLAR && cue->kind <= CUR_DINAR && !local[cue->kind]) {
+      local[cue->kind] = cue->code;
+      found++;
+    }
+    from = me > from ? me : from + 1;
+  }
   for (size_t i = 0; i < q->n; i++) {
     bl_qty *x = &q->v[i];
-    if (!x->pub.unit || strcmp(x->pub.unit, "USD")) continue;
-    /* "$ US" in the quantity's text, or "dollars américains" after it */
-    bool explicit_us = false;
-    for (size_t p = x->ns; p < x->ne && !explicit_us; p++)
+    int f = 0;
+    for (int k = CUR_DOLLAR; k <= CUR_DINAR && !f; k++)
+      if (x->pub.unit && !strcmp(x->pub.unit, family_default[k]) && local[k]) f = k;
+    if (!f) continue;
+    /* "$ US" in the quantity's text, or "dollars américains", "dinars
+     * algériens" after it */
+    bool explicit_country = false;
+    for (size_t p = x->ns; p < x->ne && !explicit_country; p++)
       if (s[p] == '$' && bl_rx_match(bl_gram_anchored(g, g->rx_dollar_explicit), rx, s, n, p > x->ns ? p - 1 : p, PCRE2_ANCHORED) > 0)
-        explicit_us = true;
-    if (!explicit_us && bl_rx_match(bl_gram_anchored(g, g->rx_dollar_explicit), rx, s, n, x->ne, PCRE2_ANCHORED) > 0)
-      explicit_us = true;
-    if (!explicit_us) x->pub.unit = cue->code;
+        explicit_country = true;
+    if (!explicit_country && bl_rx_match(bl_gram_anchored(g, g->rx_dollar_explicit), rx, s, n, x->ne, PCRE2_ANCHORED) > 0)
+      explicit_country = true;
+    if (!explicit_country) x->pub.unit = local[f];
   }
 }
 
