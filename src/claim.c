@@ -810,7 +810,10 @@ static bl_nspan where_phrase(bl_docstate *st, size_t p, size_t end, bool of) {
       x = y;
     }
     int cls = bl_word_class(g, s, last_s, last_e);
-    if (cls != WD_DET && cls != WD_PREP && cls != WD_CONJ) break; /* nor on "et" */
+    /* nor on a present participle whose object is cut off: "d'une pirogue
+     * transportant" (plus de 150 migrants) */
+    bool participle = last_e - last_s > 5 && !memcmp(s + last_e - 3, "ant", 3) && last_s > w.s;
+    if (cls != WD_DET && cls != WD_PREP && cls != WD_CONJ && !participle) break; /* nor on "et" */
     w.e = last_s;
     while (w.e > w.s && is_space((unsigned char)s[w.e - 1])) w.e--;
   }

@@ -147,6 +147,10 @@ static bl_nspan np_from(const bl_grammar *g, const char *s, size_t p, size_t end
     p = b;
   }
   if (!bl_word_at(s, p, end, &a, &b) || !determiner(g, s, a, b)) return none;
+  /* "Au moins 40 corps": "au", "aux" hold a preposition, no subject opens */
+  if (word_is(s, a, b, "au") || word_is(s, a, b, "Au") || word_is(s, a, b, "aux") ||
+      word_is(s, a, b, "Aux"))
+    return none;
   bl_nspan np = {a, b};
   p = b;
   bool noun_next = true; /* after a determiner or "de", a noun: "l'été" */
