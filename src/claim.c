@@ -90,41 +90,6 @@ static size_t match_at(bl_docstate *st, const pcre2_code *re, size_t at, size_t 
   return me > at ? me : 0;
 }
 
-/* The predicates of categories.tsv are two patterns (claims.pcre cat-pred):
- * where one of them matches at `at`, its end, else 0. */
-static size_t pred_at(bl_docstate *st, size_t at, size_t end) {
-  size_t me = match_at(st, st->g->rx_cat_pred, at, end);
-  return me ? me : match_at(st, st->g->rx_cat_pred2, at, end);
-}
-
-static bool search(bl_docstate *st, const pcre2_code *re, size_t from, size_t end, size_t *ms,
-                   size_t *me);
-
-/* The predicates of [.., end) in text order, of either pattern: each
- * pattern's next match is kept until the scan passes its start (a pattern
- * with no match from some place has none from any later place). */
-typedef struct pred_scan {
-  size_t end;
-  bool searched[2], found[2];
-  size_t ms[2], me[2];
-} pred_scan;
-
-static bool pred_next(bl_docstate *st, pred_scan *ps, size_t from, size_t *ms, size_t *me) {
-  const pcre2_code *re[2] = {st->g->rx_cat_pred, st->g->rx_cat_pred2};
-  int best = -1;
-  for (int k = 0; k < 2; k++) {
-    if (!ps->searched[k] || (ps->found[k] && ps->ms[k] < from)) {
-      ps->searched[k] = true;
-      ps->found[k] = search(st, re[k], from, ps->end, &ps->ms[k], &ps->me[k]);
-    }
-    if (ps->found[k] && (best < 0 || ps->ms[k] < ps->ms[best])) best = k;
-  }
-  if (best < 0) return false;
-  *ms = ps->ms[best];
-  *me = ps->me[best];
-  return true;
-}
-
 /* Does a pattern that ends with "$" match the text just before `at`?
  * *ms (may be NULL) gets where the match starts. */
 static bool ends_before_at(bl_docstate *st, const pcre2_code *re, size_t from, size_t at,
@@ -150,6 +115,38 @@ static bool search(bl_docstate *st, const pcre2_code *re, size_t from, size_t en
   int rc = bl_rx_match(re, &st->rx, st->text.s, end, from, 0);
   if (rc <= 0) return false;
   bl_rx_group(&st->rx, 0, ms, me);
+  return true;
+}
+
+/* The predicates of categories.tsv are two patterns (claims.pcre cat-pred):
+ * where one of them matches at `at`, its end, else 0. */
+static size_t pred_at(bl_docstate *st, size_t at, size_t end) {
+  size_t me = match_at(st, st->g->rx_cat_pred, at, end);
+  return me ? me : match_at(st, st->g->rx_cat_pred2, at, end);
+}
+
+/* The predicates of [.., end) in text order, of either pattern: each
+ * pattern's next match is kept until the scan passes its start (a pattern
+ * with no match from some place has none from any later place). */
+typedef struct pred_scan {
+  size_t end;
+  bool searched[2], found[2];
+  size_t ms[2], me[2];
+} pred_scan;
+
+static bool pred_next(bl_docstate *st, pred_scan *ps, size_t from, size_t *ms, size_t *me) {
+  const pcre2_code *re[2] = {st->g->rx_cat_pred, st->g->rx_cat_pred2};
+  int best = -1;
+  for (int k = 0; k < 2; k++) {
+    if (!ps->searched[k] || (ps->found[k] && ps->ms[k] < from)) {
+      ps->searched[k] = true;
+      ps->found[k] = search(st, re[k], from, ps->end, &ps->ms[k], &ps->me[k]);
+    }
+    if (ps->found[k] && (best < 0 || ps->ms[k] < ps->ms[best])) best = k;
+  }
+  if (best < 0) return false;
+  *ms = ps->ms[best];
+  *me = ps->me[best];
   return true;
 }
 
