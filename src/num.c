@@ -556,20 +556,25 @@ static const char *const family_default[] = {[CUR_DOLLAR] = "USD", [CUR_DINAR] =
 
 void bl_num_local_dollars(const bl_grammar *g, bl_rx_state *rx, const char *s, size_t n,
                           bl_qtys *q) {
-  bool any = false;
-  for (size_t i = 0; i < q->n && !any; i++)
-    for (int f = CUR_DOLLAR; f <= CUR_DINAR && !any; f++)
-      any = q->v[i].pub.unit && !strcmp(q->v[i].pub.unit, family_default[f]);
-  if (!any) return;
-  /* the article's first cue of each family */
+  bool need[BL_ARRAY_LEN(family_default)] = {false};
+  size_t needed = 0;
+  for (size_t i = 0; i < q->n; i++)
+    for (int f = CUR_DOLLAR; f <= CUR_DINAR; f++)
+      if (!need[f] && q->v[i].pub.unit && !strcmp(q->v[i].pub.unit, family_default[f])) {
+        need[f] = true;
+        needed++;
+      }
+  if (!needed) return;
+  /* the article's first cue of each family its quantities need */
   const char *local[BL_ARRAY_LEN(family_default)] = {NULL};
   size_t found = 0;
-  for (size_t from = 0; from < n && found < 2;) {
+  for (size_t from = 0; from < n && found < needed;) {
     if (bl_rx_match(g->rx_currency_cue, rx, s, n, from, 0) <= 0) break;
     size_t ms = 0, me = 0;
     bl_rx_group(rx, 0, &ms, &me);
     const bl_lexent *cue = bl_lex_find(&g->currency, s + ms, me - ms);
-    if (cue && cue->code && cue->kind >= CUR_DOLLAR && cue->kind <= CUR_DINAR && !local[cue->kind]) {
+    if (cue && cue->code && cue->kind >= CUR_DOLLAR && cue->kind <= CUR_DINAR && need[cue->kind] &&
+        !local[cue->kind]) {
       local[cue->kind] = cue->code;
       found++;
     }
