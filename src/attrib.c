@@ -1023,17 +1023,20 @@ static bool tally_of(const bl_docstate *st, const cand *w, const bl_cl *c) {
   return first < st->q.n && st->q.v[first].ne >= c->text.e;
 }
 
-/* Is the speaker at `who` a witness, someone set apart from the authorities
- * by an apposition of age or an indefinite role ("a raconté Karim, 34 ans,
- * un voisin", "raconte Youssef, un habitant de Moulay Brahim")?  A witness
- * tells what they saw: the narration after their words is not theirs. */
+/* Is the speaker at `who` a witness, someone the press sets apart from the
+ * authorities by an apposition of age ("a raconté Karim, 34 ans, un
+ * voisin") or by a first name alone before an indefinite role ("raconte
+ * Youssef, un habitant de Moulay Brahim"; not "Jean Dupont, un responsable
+ * de l'ONU")?  A witness tells what they saw: the narration after their
+ * words is not theirs. */
 static bool witness(const bl_docstate *st, bl_nspan who, size_t end) {
   const char *s = st->text.s;
-  size_t p = who.e, a, b;
+  size_t p = who.e, a, b, x, y;
   while (p < end && s[p] == ' ') p++;
   if (p >= end || s[p] != ',' || !bl_word_at(s, p + 1, end, &a, &b)) return false;
-  if ((b - a == 2 && !memcmp(s + a, "un", 2)) || (b - a == 3 && !memcmp(s + a, "une", 3))) return true;
-  size_t x, y;
+  bool first_name = bl_word_at(s, who.s, who.e, &x, &y) && y == who.e && bl_capital_at(s, x);
+  if (first_name && ((b - a == 2 && !memcmp(s + a, "un", 2)) || (b - a == 3 && !memcmp(s + a, "une", 3))))
+    return true;
   return s[a] >= '0' && s[a] <= '9' && bl_word_at(s, b, end, &x, &y) && y - x == 3 &&
          !memcmp(s + x, "ans", 3);
 }
