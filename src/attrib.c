@@ -42,6 +42,7 @@ typedef struct cands {
   cand v[16];
   size_t n;
   bl_nspan cite_chan; /* "cité par Y" anywhere in the sentence */
+  bool unnamed_selon; /* "selon les chiffres officiels": a "selon" that names nobody */
   bool nomem;         /* the search could not be run: out of memory */
 } cands;
 
@@ -676,6 +677,28 @@ static bl_prefilter *attrib_pre(bl_docstate *st) {
   return st->attrib_pre;
 }
 
+/* Is the "selon" phrase [ms, me) a document named before, in the singular
+ * with a definite article and nothing after its noun ("selon le
+ * communiqué", "d'après ce bilan"): the source that issued it? */
+static bool the_document(bl_docstate *st, size_t ms, size_t me) {
+  const char *s = st->text.s;
+  size_t p = ms, a = 0, b = 0, n = 0;
+  bl_nspan w[4];
+  while (n < 4 && bl_word_at(s, p, me, &a, &b)) {
+    w[n++] = (bl_nspan){a, b};
+    p = b;
+  }
+  if (bl_word_at(s, p, me, &a, &b)) return false; /* more words: "le bilan du ministère" */
+  if (n < 2) return false;
+  bl_nspan det = w[n - 2], noun = w[n - 1];
+  static const char *const dets[] = {"le", "la", "l'", "ce", "cet", "cette", NULL};
+  bool definite = false;
+  for (size_t i = 0; dets[i]; i++)
+    definite = definite || (det.e - det.s == strlen(dets[i]) && !strncasecmp(s + det.s, dets[i], det.e - det.s));
+  const bl_lexent *e = word_entry(st, noun.s, noun.e);
+  return definite && e && e->kind == WD_NOSRC && s[noun.e - 1] != 's';
+}
+
 static void find_all(bl_docstate *st, size_t a, size_t b, cands *cs) {
   const bl_grammar *g = st->g;
   const char *s = st->text.s;
@@ -702,6 +725,8 @@ static void find_all(bl_docstate *st, size_t a, size_t b, cands *cs) {
     } else {
       src = cut_reached_by(st, owner_of(st, clean_np(st, src)));
       if (usable(st, src) && !names_a_figure(st, src)) add(cs, K_SELON, ms, src, none);
+      else if (the_document(st, ms, me)) add(cs, K_ANAPHOR, ms, none, none); /* "selon le communiqué" */
+      else cs->unnamed_selon = true;
     }
   }
   for (size_t from = a; from < b && bl_pre_search(pre, PRE_DE_SOURCE, from) > 0;
@@ -1165,6 +1190,10 @@ int bl_attribute_line(bl_docstate *st, size_t sfirst, size_t slast, size_t first
           src = qs[q].speaker;
           chan = (bl_nspan){0, 0};
         }
+      /* "selon les chiffres officiels", "selon un premier bilan": the
+       * sentence says where the figure is from, and names nobody; no
+       * speaker before is its source */
+      if (src.e <= src.s && cs.unnamed_selon) c->background = true;
       bool heading = on_heading(st, c);
       if (src.e <= src.s && have && !para_witness && !c->background && !heading) {
         src = para_src;
