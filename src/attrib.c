@@ -256,7 +256,7 @@ static bool names_a_figure(bl_docstate *st, bl_nspan sp) {
 static bl_nspan cut_adverbial(bl_docstate *st, bl_nspan sp) {
   static const char *const cuts[] = {"lors", "pendant", "devant", "depuis", "dans", "sur", "auprès",
                                      "au cours", "à l'issue", "en marge", "ce matin", "ce soir",
-                                     "cette semaine", "hier", "aujourd'hui", NULL};
+                                     "cette semaine", "hier", "aujourd'hui", "sous couvert", NULL};
   const char *s = st->text.s;
   size_t p = sp.s, a, b;
   bool content = false;
