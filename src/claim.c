@@ -871,6 +871,7 @@ static bl_nspan money_subject(bl_docstate *st, const bl_qty *q, size_t from, siz
   while (right_before > from && (is_space((unsigned char)s[right_before - 1]) || s[right_before - 1] == '"'))
     right_before--;
   bool past_aux = false; /* left of an auxiliary is the subject, not a participle */
+  bool amount_seen = false;
   for (int k = 0; k < 4; k++) {
     while (p > from && (is_space((unsigned char)s[p - 1]) || s[p - 1] == '"')) p--;
     size_t w = p;
@@ -909,6 +910,13 @@ static bl_nspan money_subject(bl_docstate *st, const bl_qty *q, size_t from, siz
       if (reflexive) w = v - 2;
     }
     int cls = bl_word_class(g, s, w, p);
+    /* "un montant total qui dépasse les 300 millions": past the relative
+     * pronoun of a verb of amount, its antecedent */
+    if (k > 0 && p - w == 3 && !strncmp(s + w, "qui", 3) && amount_seen) {
+      p = w;
+      break;
+    }
+    if (cls == WD_AMOUNT) amount_seen = true;
     /* "(la mortalité) a reculé de", "(les prix) augmentent de": a change */
     if (cls == WD_FALL || cls == WD_RISE) {
       /* by how much ("a reculé de 0,3 %"), not to what ("a reculé à 7,3 %") */
@@ -929,7 +937,7 @@ static bl_nspan money_subject(bl_docstate *st, const bl_qty *q, size_t from, siz
     }
   }
   size_t e = p, start = p;
-  for (int k = 0; k < 8; k++) {
+  for (int k = 0; k < 12; k++) { /* "une cagnotte en ligne lancée par le comité des fêtes de X" */
     while (start > from && is_space((unsigned char)s[start - 1])) start--;
     size_t w = start;
     while (w > from && (is_letter((unsigned char)s[w - 1]) || s[w - 1] == '\'' || s[w - 1] == '-'))
@@ -953,6 +961,18 @@ static bl_nspan money_subject(bl_docstate *st, const bl_qty *q, size_t from, siz
       /* "des", "du" after a noun are "de" and an article: "coût des réparations" */
       bool fused = (start - w == 3 && !strncmp(s + w, "des", 3)) ||
                    (start - w == 2 && !strncmp(s + w, "du", 2));
+      /* "sur les routes et les ponts": "et" and its determiner, inside a
+       * phrase led by a preposition (not "960 parties civiles et un budget") */
+      if (v - u == 2 && !strncmp(s + u, "et", 2)) {
+        bl_nspan n1 = bl_word_before(s, from, u);
+        bl_nspan d1 = n1.e > n1.s ? bl_word_before(s, from, n1.s) : n1;
+        bl_nspan p1 = d1.e > d1.s ? bl_word_before(s, from, d1.s) : d1;
+        if (p1.e > p1.s && bl_word_class(g, s, d1.s, d1.e) == WD_DET &&
+            bl_word_class(g, s, p1.s, p1.e) == WD_PREP) {
+          start = u;
+          continue;
+        }
+      }
       if (before != WD_PREP && !(fused && u < v && !before)) break;
     }
     start = w;
