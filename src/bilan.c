@@ -235,9 +235,18 @@ static int arena_subject(bl_doc *d, bl_nspan np, bl_nspan pred, bool active, bl_
 /* "soit une baisse de 4,2 %" after a count: "baisse du nombre de" and the
  * count's subject (words.tsv `count_noun`).  `out` was the last string
  * written to the arena. */
-static int add_change_of(bl_doc *d, pending_str *out, const pending_str *count) {
+static int add_change_of(bl_doc *d, pending_str *out, int change, const pending_str *count) {
   const bl_lexent *noun = d->st.g->count_noun;
-  if (!out->set || !count->set || !noun || out->off + out->len != d->arena.len) return BL_OK;
+  if (!count->set || !noun) return BL_OK;
+  /* "(+0,3 %)": no noun of its own, the change's ("hausse") */
+  const bl_lexent *what = change ? d->st.g->change_noun[change > 0] : NULL;
+  if (!out->set && what) {
+    out->off = d->arena.len;
+    out->set = true;
+    if (bl_buf_add(&d->arena, what->form, what->len)) return BL_NOMEM;
+    out->len = what->len;
+  }
+  if (!out->set || out->off + out->len != d->arena.len) return BL_OK;
   char *copy = bl_malloc(count->len + 1);
   if (!copy) return BL_NOMEM;
   memcpy(copy, d->arena.ptr + count->off, count->len);
@@ -333,7 +342,7 @@ static int publish(bl_doc *d, bl_error *err) {
     if (!rc) rc = arena_subject(d, np, pred, active, c->cause, c->cause_tail, where, where_of, c->fronted,
                                   among, c->owner, c->change, c->changed, &mine[1]);
     if (!rc && c->change_of >= 0 && index[c->change_of] >= 0)
-      rc = add_change_of(d, &mine[1], &ps[index[c->change_of] * 4 + 1]);
+      rc = add_change_of(d, &mine[1], c->change, &ps[index[c->change_of] * 4 + 1]);
     if (!rc) rc = arena_span(d, c->source, &mine[2]);
     if (!rc) rc = arena_span(d, c->channel, &mine[3]);
   }

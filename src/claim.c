@@ -1928,6 +1928,15 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
     /* "1 893 morts en 2024, contre 1 976 l'année précédente, soit une baisse
      * de 4,2 %": the change of the count before in the sentence */
     int cn = np.np.e ? bl_word_class(g, s, np.np.s, np.np.e) : 0;
+    /* "un chiffre quasi stable (+0,3 %)": a signed percentage in brackets
+     * after a count is its change too */
+    size_t lb = open_at;
+    while (lb > sn->s && is_space((unsigned char)s[lb - 1])) lb--;
+    int sign = (s[q->ns] == '+') ? 1 : (s[q->ns] == '-' || !memcmp(s + q->ns, "\xe2\x88\x92", 3)) ? -1 : 0;
+    if ((q->flags & QF_PERCENT) && !np.np.e && sign && lb > sn->s && s[lb - 1] == '(') {
+      cn = sign > 0 ? WD_RISE_NOUN : WD_FALL_NOUN;
+      c.change = sign;
+    }
     if ((q->flags & QF_PERCENT) && (cn == WD_FALL_NOUN || cn == WD_RISE_NOUN))
       for (size_t k = st->cl.n; k-- > 0 && st->cl.v[k].sent == si;)
         if (!st->cl.v[k].former && !st->cl.v[k].q.unit && st->cl.v[k].unit.e > st->cl.v[k].unit.s) {
