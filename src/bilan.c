@@ -139,13 +139,28 @@ static const char *share_of(const bl_docstate *st, size_t at, char *buf, size_t 
   return "dans ";
 }
 
+/* Write a verb phrase that opens on a finite verb of the third person plural
+ * with that verb as a present participle: "concernent des" -> "concernant
+ * des", "travaillaient pour" -> "travaillant pour" (claim.c keeps the
+ * regular forms only). */
+static int add_present_participle(bl_doc *d, const char *w, size_t n) {
+  size_t v = 0;
+  while (v < n && w[v] != ' ') v++;
+  size_t cut = v >= 5 && !memcmp(w + v - 5, "aient", 5) ? 5 : v >= 3 && !memcmp(w + v - 3, "ent", 3) ? 3 : 0;
+  if (!cut) return bl_buf_add(&d->arena, w, n) ? BL_NOMEM : BL_OK;
+  return bl_buf_add(&d->arena, w, v - cut) || bl_buf_add(&d->arena, "ant", 3) ||
+                 bl_buf_add(&d->arena, w + v, n - v)
+             ? BL_NOMEM
+             : BL_OK;
+}
+
 /* "subject": the counted noun phrase, the predicate, its cause and a phrase of place,
  * each as written, in text order, joined by a space when apart; an active
  * predicate gets "ayant" ("personnes ayant perdu la vie", not "personnes
  * perdu la vie"); a part that names its own noun, the whole's noun after
  * "parmi les" ("45 survivants, dont six femmes": femmes parmi les
  * survivants). */
-static int arena_subject(bl_doc *d, bl_nspan np, bl_nspan pred, bool active, bl_nspan cause,
+static int arena_subject(bl_doc *d, bl_nspan np, bl_nspan pred, bool active, bool finite, bl_nspan cause,
                          bl_nspan cause_tail, bl_nspan where, bool where_of, bl_nspan fronted,
                          bl_nspan among, bl_nspan owner, int change, bl_nspan changed,
                          pending_str *out) {
@@ -220,7 +235,12 @@ static int arena_subject(bl_doc *d, bl_nspan np, bl_nspan pred, bool active, bl_
       if (bl_buf_add(&d->arena, vowel ? "d'" : "de ", vowel ? 2 : 3)) return BL_NOMEM;
     }
     size_t at = d->arena.len;
-    if (bl_buf_add(&d->arena, t->orig + o.start, o.end - o.start)) return BL_NOMEM;
+    if (i == P_PRED && finite) { /* "concernent des personnes": "concernant des personnes" */
+      int rc = add_present_participle(d, t->orig + o.start, o.end - o.start);
+      if (rc) return rc;
+    } else if (bl_buf_add(&d->arena, t->orig + o.start, o.end - o.start)) {
+      return BL_NOMEM;
+    }
     if (i == P_FRONTED) { /* the sentence's opening capital: "À Marseille" -> "à Marseille" */
       unsigned char *c = (unsigned char *)d->arena.ptr + at;
       if (c[0] >= 'A' && c[0] <= 'Z') c[0] = (unsigned char)(c[0] + 32);
@@ -333,13 +353,13 @@ static int publish(bl_doc *d, bl_error *err) {
     /* "187 élèves de l'école secondaire et 125 de l'école primaire": a
      * complement of its own replaces the one of the borrowed noun phrase */
     if (with_np != c && of_phrase(st, c->where)) np = unit;
-    bool active = with_pred->pred_active;
+    bool active = with_pred->pred_active, finite = with_pred->pred_finite;
     bl_nspan where = c->where;
     rc = arena_span(d, unit, &mine[0]);
     bool where_of = c->where.e > c->where.s && c->where_of;
     /* the group as the sentence names it, else the whole's noun */
     bl_nspan among = c->np.e <= c->np.s ? (bl_nspan){0, 0} : c->among.e > c->among.s ? c->among : whole_noun(st, c);
-    if (!rc) rc = arena_subject(d, np, pred, active, c->cause, c->cause_tail, where, where_of, c->fronted,
+    if (!rc) rc = arena_subject(d, np, pred, active, finite, c->cause, c->cause_tail, where, where_of, c->fronted,
                                   among, c->owner, c->change, c->changed, &mine[1]);
     if (!rc && c->change_of >= 0 && index[c->change_of] >= 0)
       rc = add_change_of(d, &mine[1], c->change, &ps[index[c->change_of] * 4 + 1]);

@@ -653,6 +653,52 @@ static size_t object_end(bl_docstate *st, size_t p, size_t end) {
   return last;
 }
 
+/* A finite verb of the third person plural whose present participle is its
+ * stem and "-ant": "-aient" ("vivaient"), or "-ent" but after "nn", "v",
+ * "eur", "eul" ("prennent", "doivent", "meurent", "veulent": irregular). */
+static bool regular_plural_verb(const char *s, size_t a, size_t b) {
+  size_t n = b - a;
+  if (!bl_finite_verb(s, a, b)) return false;
+  if (n > 6 && !memcmp(s + b - 5, "aient", 5)) return true;
+  return n > 5 && !memcmp(s + b - 3, "ent", 3) && memcmp(s + b - 5, "nn", 2) && s[b - 4] != 'v' &&
+         memcmp(s + b - 6, "eur", 3) && memcmp(s + b - 6, "eul", 3);
+}
+
+/* After a part whose noun is left out: a finite verb of the third person
+ * plural and what follows it ("concernent des personnes âgées de plus de 75
+ * ans"; *finite set: the subject writes "concernant"), or the attribute
+ * after a form of "être" ("seraient d'origine naturelle"), up to a comma,
+ * "selon" or ten words.  Empty when neither. */
+static bl_nspan verb_phrase_after(bl_docstate *st, size_t p, size_t end, bool *finite) {
+  const bl_grammar *g = st->g;
+  const char *s = st->text.s;
+  bl_nspan none = {0, 0};
+  size_t a, b;
+  *finite = false;
+  while (p < end && is_space((unsigned char)s[p])) p++;
+  if (!bl_word_at(s, p, end, &a, &b) || a != p) return none;
+  int cls = bl_word_class(g, s, a, b);
+  bool copula = cls == WD_AUX; /* "être" ("avoir" is WD_HAVE) */
+  size_t n = b - a;
+  bool verb = !cls && regular_plural_verb(s, a, b) && !bl_lex_find(&g->speech, s + a, n);
+  if (!copula && !verb) return none;
+  bl_nspan out = {copula ? b : a, b};
+  size_t q = b, x, y;
+  for (int words = 0; words < 10 && bl_word_at(s, q, end, &x, &y); words++, q = y) {
+    size_t gap = q;
+    while (gap < x && is_space((unsigned char)s[gap])) gap++;
+    if (gap < x) break; /* a comma or a mark */
+    if (y - x == 5 && !strncmp(s + x, "selon", 5)) break;
+    out.e = y;
+  }
+  if (copula) {
+    while (out.s < out.e && is_space((unsigned char)s[out.s])) out.s++;
+    if (out.e <= out.s) return none;
+  }
+  *finite = verb;
+  return out;
+}
+
 /* Is the word before `at` (past an adverb) a form of "avoir" ("ont perdu
  * la vie", "ont déjà fui")? */
 static bool after_have(bl_docstate *st, size_t at, size_t floor) {
@@ -2585,6 +2631,10 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
   if (!c.np.e && !c.pred.e && !np.autres && (c.of >= 0 || c.subject_of >= 0)) {
     c.pred = participle_after(st, after, clause_end);
     c.pred_active = c.pred.e > c.pred.s && after_have(st, c.pred.s, after);
+    /* "dont 870 concernent des personnes âgées de plus de 75 ans", "78
+     * travaillaient pour l'exploitant", "dont au plus cinq seraient
+     * d'origine naturelle": a verb or a copula's attribute */
+    if (!c.pred.e) c.pred = verb_phrase_after(st, after, clause_end, &c.pred_finite);
     /* or by its place alone: "480 000 manifestants, dont 52 000 à Paris" */
     if (!c.where.e)
       c.where = where_phrase(st, c.pred.e > c.pred.s ? c.pred.e : after,
@@ -2595,6 +2645,11 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
    * same time */
   if (earlier && !c.np.e && !c.where.e && c.subject_of >= 0)
     c.where = place_only(st, st->cl.v[c.subject_of].where);
+  /* "18 blessés souffrent de brûlures": "blessés souffrant de brûlures" */
+  size_t pa, pb;
+  if (c.pred.e > c.pred.s && !c.pred_active && bl_word_at(s, c.pred.s, c.pred.e, &pa, &pb) &&
+      !bl_word_class(g, s, pa, pb) && regular_plural_verb(s, pa, pb))
+    c.pred_finite = true;
   if (q->flags & QF_PERCENT) c.owner = bl_share_owner(st, sn->s, open_at);
   status_of(st, sn, &c);
   /* the figure a new one is compared with is not the new report's */

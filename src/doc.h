@@ -24,6 +24,7 @@ typedef struct bl_cl {
   bl_nspan np;          /* the counted noun phrase, for the subject */
   bl_nspan pred;        /* the predicate that gave the category, for the subject */
   bool pred_active;     /* after "avoir" ("ont perdu la vie"): "ayant perdu la vie" */
+  bool pred_finite;     /* a finite verb opens it ("concernent ..."): "concernant ..." */
   bl_nspan where;       /* a phrase after them ("à Pradevel", "dans les hôpitaux de la capitale") */
   bool where_of;        /* `where` is a place named before the figure: "de " joins it
                            ("Pradevel, village de 2 100 habitants") */
