@@ -666,22 +666,35 @@ static bool regular_plural_verb(const char *s, size_t a, size_t b) {
 
 /* After a part whose noun is left out: a finite verb of the third person
  * plural and what follows it ("concernent des personnes âgées de plus de 75
- * ans"; *finite set: the subject writes "concernant"), or the attribute
- * after a form of "être" ("seraient d'origine naturelle"), up to a comma,
- * "selon" or ten words.  Empty when neither. */
-static bl_nspan verb_phrase_after(bl_docstate *st, size_t p, size_t end, bool *finite) {
+ * ans"; *finite set: the subject writes "concernant"), the attribute after
+ * a form of "être" ("seraient d'origine naturelle"), or a modal after
+ * "avoir" and what follows ("ont pu se rendre à Drovno"; *active set: the
+ * subject writes "ayant pu"), up to a comma, "selon" or ten words.  Empty
+ * when none. */
+static bl_nspan verb_phrase_after(bl_docstate *st, size_t p, size_t end, bool *finite,
+                                  bool *active) {
   const bl_grammar *g = st->g;
   const char *s = st->text.s;
   bl_nspan none = {0, 0};
   size_t a, b;
-  *finite = false;
+  *finite = *active = false;
   while (p < end && is_space((unsigned char)s[p])) p++;
   if (!bl_word_at(s, p, end, &a, &b) || a != p) return none;
   int cls = bl_word_class(g, s, a, b);
+  /* "ont pu se rendre à Drovno", "ont dû être évacués": a modal after
+   * "avoir" and its infinitive ("ayant pu se rendre à Drovno") */
+  size_t ma, mb;
+  if (cls == WD_HAVE && bl_word_at(s, b, end, &ma, &mb) &&
+      ((mb - ma == 2 && !memcmp(s + ma, "pu", 2)) || (mb - ma == 3 && !memcmp(s + ma, "dû", 3)))) {
+    *active = true;
+    a = ma;
+    b = mb;
+    cls = 0;
+  }
   bool copula = cls == WD_AUX; /* "être" ("avoir" is WD_HAVE) */
   size_t n = b - a;
   bool verb = !cls && regular_plural_verb(s, a, b) && !bl_lex_find(&g->speech, s + a, n);
-  if (!copula && !verb) return none;
+  if (!copula && !verb && !*active) return none;
   bl_nspan out = {copula ? b : a, b};
   size_t q = b, x, y;
   for (int words = 0; words < 10 && bl_word_at(s, q, end, &x, &y); words++, q = y) {
@@ -695,7 +708,7 @@ static bl_nspan verb_phrase_after(bl_docstate *st, size_t p, size_t end, bool *f
     while (out.s < out.e && is_space((unsigned char)s[out.s])) out.s++;
     if (out.e <= out.s) return none;
   }
-  *finite = verb;
+  *finite = verb && !*active;
   return out;
 }
 
@@ -2634,7 +2647,7 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
     /* "dont 870 concernent des personnes âgées de plus de 75 ans", "78
      * travaillaient pour l'exploitant", "dont au plus cinq seraient
      * d'origine naturelle": a verb or a copula's attribute */
-    if (!c.pred.e) c.pred = verb_phrase_after(st, after, clause_end, &c.pred_finite);
+    if (!c.pred.e) c.pred = verb_phrase_after(st, after, clause_end, &c.pred_finite, &c.pred_active);
     /* or by its place alone: "480 000 manifestants, dont 52 000 à Paris" */
     if (!c.where.e)
       c.where = where_phrase(st, c.pred.e > c.pred.s ? c.pred.e : after,
