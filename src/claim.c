@@ -1892,7 +1892,7 @@ static bl_nspan cause_of(bl_docstate *st, size_t si, const bl_qty *q, size_t ope
 /* The place that opens the sentence, before a comma and the figure at
  * `at` ("Dans la seule commune de Paiporta, 62 personnes ont perdu la vie",
  * "À Marseille, le cortège a réuni"): a locative of places.tsv, then at
- * most seven words, one of them a name, and no figure ("Pour le ministre
+ * most nine words, one of them a name, and no figure ("Pour le ministre
  * Dupont," is none). */
 static bl_nspan fronted_place(bl_docstate *st, const bl_sent *sn, size_t at) {
   const bl_grammar *g = st->g;
@@ -1903,7 +1903,7 @@ static bl_nspan fronted_place(bl_docstate *st, const bl_sent *sn, size_t at) {
   if (!(loc && loc->kind == PL_LOCATIVE)) return none; /* a locative of places.tsv ("Dans", "À") */
   bl_nspan place = {a, b};
   bool name = false;
-  for (int k = 0; k < 7 && bl_word_at(s, place.e, at, &a, &b); k++) {
+  for (int k = 0; k < 9 && bl_word_at(s, place.e, at, &a, &b); k++) {
     if (is_digit((unsigned char)s[a])) return none;
     if (bl_capital_at(s, a) || (b - a > 2 && s[a + 1] == '\'' && bl_capital_at(s, a + 2))) name = true;
     place.e = b;
@@ -2243,8 +2243,10 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
     /* the place that opens the sentence, unless the count's own phrase names
      * one ("En Turquie, ... tandis que 5 814 décès ont été recensés en
      * Syrie") */
-    bool named_where = false;
-    for (size_t p = c.where.s, a, b; p < c.where.e && bl_word_at(s, p, c.where.e, &a, &b); p = b)
+    bool named_where = false; /* where it went ("vers Castelvieil") is not where it is */
+    size_t wa, wb;
+    bool toward = bl_word_at(s, c.where.s, c.where.e, &wa, &wb) && wb - wa == 4 && !strncmp(s + wa, "vers", 4);
+    for (size_t p = c.where.s, a, b; !toward && p < c.where.e && bl_word_at(s, p, c.where.e, &a, &b); p = b)
       named_where = named_where || bl_capital_at(s, a);
     if (!named_where) c.fronted = fronted_place(st, sn, open_at);
     /* "la manifestation avait réuni 4 200 personnes": a crowd of a
@@ -2724,6 +2726,8 @@ static int zero_claim(bl_docstate *st, size_t si, size_t at, bl_error *err) {
       c.where = where_phrase(st, a, sn->e, false);
       break;
     }
+  /* "À la maison de retraite Les Tilleuls, pas de blessé" */
+  if (!c.where.e) c.fronted = fronted_place(st, sn, c.text.s);
   return push(st, &c, err);
 }
 
