@@ -160,7 +160,7 @@ static int add_present_participle(bl_doc *d, const char *w, size_t n) {
  * perdu la vie"); a part that names its own noun, the whole's noun after
  * "parmi les" ("45 survivants, dont six femmes": femmes parmi les
  * survivants). */
-static int arena_subject(bl_doc *d, bl_nspan np, bl_nspan pred, bool active, bool finite, bl_nspan cause,
+static int arena_subject(bl_doc *d, bl_nspan np, bl_nspan rel, bl_nspan pred, bool active, bool finite, bl_nspan cause,
                          bl_nspan cause_tail, bl_nspan where, bool where_of, bl_nspan fronted,
                          bl_nspan among, bl_nspan owner, int change, bl_nspan changed,
                          pending_str *out) {
@@ -168,8 +168,8 @@ static int arena_subject(bl_doc *d, bl_nspan np, bl_nspan pred, bool active, boo
   /* the whole last but the sentence's opening phrase: "enfants tués à Gaza
    * parmi les personnes", "Volontaires pour la défense de la patrie parmi
    * les morts" */
-  enum { P_NP, P_PRED, P_CAUSE, P_WHERE, P_AMONG, P_FRONTED, P_COUNT };
-  bl_nspan parts[P_COUNT] = {np, pred, cause, where, among, fronted};
+  enum { P_NP, P_REL, P_PRED, P_CAUSE, P_WHERE, P_AMONG, P_FRONTED, P_COUNT };
+  bl_nspan parts[P_COUNT] = {np, rel, pred, cause, where, among, fronted};
   out->set = false;
   size_t covered = 0;
   if (owner.e > owner.s) { /* "part des motards", then "dans le trafic" */
@@ -359,7 +359,7 @@ static int publish(bl_doc *d, bl_error *err) {
     bool where_of = c->where.e > c->where.s && c->where_of;
     /* the group as the sentence names it, else the whole's noun */
     bl_nspan among = c->np.e <= c->np.s ? (bl_nspan){0, 0} : c->among.e > c->among.s ? c->among : whole_noun(st, c);
-    if (!rc) rc = arena_subject(d, np, pred, active, finite, c->cause, c->cause_tail, where, where_of, c->fronted,
+    if (!rc) rc = arena_subject(d, np, with_pred == c ? c->rel : (bl_nspan){0, 0}, pred, active, finite, c->cause, c->cause_tail, where, where_of, c->fronted,
                                   among, c->owner, c->change, c->changed, &mine[1]);
     if (!rc && c->change_of >= 0 && index[c->change_of] >= 0)
       rc = add_change_of(d, &mine[1], c->change, &ps[index[c->change_of] * 4 + 1]);

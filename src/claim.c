@@ -2092,6 +2092,14 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
              incise_before(st, from, clause_end))
       pred_end = sn->e;
     pred = find_pred(st, from, pred_end, pred_end < sn->e, &pw);
+    /* "Deux hommes qui étaient portés disparus ont été retrouvés": the
+     * relative's predicate says who they are, for the subject */
+    size_t ra, rb, rs = 0, re = 0;
+    if (pred && bl_word_at(s, from, pw.s, &ra, &rb) && rb - ra == 3 && !strncmp(s + ra, "qui", 3)) {
+      pred_scan rps = {.end = pw.s};
+      if (pred_next(st, &rps, rb, &rs, &re) && re <= pw.s && !memchr(s + rb, ',', rs - rb))
+        c.rel = (bl_nspan){rs, re};
+    }
     /* "600 morts ou disparus", "200 morts et blessés": a second noun joined
      * to a noun of a category; the first gives the count's category */
     size_t ca, cb, na, nb;
