@@ -1913,6 +1913,54 @@ static bl_nspan fronted_place(bl_docstate *st, const bl_sent *sn, size_t at) {
   return name && p < at && s[p] == ',' ? place : none;
 }
 
+/* The place a relative "où" opening the figure's clause stands for: the
+ * phrase before its comma, from its preposition ("dans la ville de Derna,
+ * où"), or a street without its determiner ("l'avenue de la Liberté, où":
+ * "avenue de la Liberté"); at most eight words.  Empty otherwise. */
+static bl_nspan where_antecedent(bl_docstate *st, const bl_sent *sn, size_t at) {
+  const bl_grammar *g = st->g;
+  const char *s = st->text.s;
+  bl_nspan none = {0, 0};
+  size_t c = at;
+  while (c > sn->s && s[c - 1] != ',') c--;
+  if (c <= sn->s) return none;
+  size_t a, b;
+  if (!bl_word_at(s, c, at, &a, &b) || b - a != 3 || strncmp(s + a, "où", 3)) return none;
+  size_t e = c - 1, p = e;
+  while (e > sn->s && is_space((unsigned char)s[e - 1])) e--;
+  for (int k = 0; k < 8; k++) {
+    bl_nspan w = bl_word_before(s, sn->s, p);
+    if (w.e <= w.s && p > sn->s && s[p - 1] == '-') { /* "Habib-Bourguiba" */
+      p--;
+      continue;
+    }
+    if (w.e <= w.s || memchr(s + w.e, ',', p - w.e)) return none;
+    int cls = bl_word_class(g, s, w.s, w.e);
+    const bl_lexent *loc = bl_lex_find(&g->places, s + w.s, w.e - w.s);
+    if (loc && loc->kind == PL_LOCATIVE) /* where, not whither ("reconduits vers des centres") */
+      return w.e - w.s == 4 && !strncmp(s + w.s, "vers", 4) ? none : (bl_nspan){w.s, e};
+    if (cls == WD_DET) {
+      bl_nspan before = bl_word_before(s, sn->s, w.s);
+      int bc = before.e > before.s ? bl_word_class(g, s, before.s, before.e) : 0;
+      if (bc == WD_PREP) { /* "de la Liberté": inside the phrase */
+        p = w.s;
+        continue;
+      }
+      size_t x, y; /* the noun after it: a street stands alone */
+      const bl_lexent *st_noun = bl_word_at(s, w.e, e, &x, &y) ? bl_lex_find(&g->places, s + x, y - x) : NULL;
+      return st_noun && st_noun->kind == PL_STREET ? (bl_nspan){x, e} : none;
+    }
+    /* "l'avenue": the article written against it */
+    size_t n0 = w.s > 1 && s[w.s - 1] == '\'' ? w.s : w.e - w.s > 2 && s[w.s + 1] == '\'' ? w.s + 2 : 0;
+    if (n0) {
+      const bl_lexent *st_noun = bl_lex_find(&g->places, s + n0, w.e - n0);
+      if (st_noun && st_noun->kind == PL_STREET) return (bl_nspan){n0, e};
+    }
+    p = w.s;
+  }
+  return none;
+}
+
 /* Is the figure a term of a proportion ("trois TGV sur cinq circuleront",
  * "un Français sur cinq")?  claims.pcre's `ratio-after`, from the figure,
  * or from the figure or "un"/"une" at most three words before "sur"; after
@@ -2257,6 +2305,9 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
     for (size_t p = c.where.s, a, b; !toward && p < c.where.e && bl_word_at(s, p, c.where.e, &a, &b); p = b)
       named_where = named_where || bl_capital_at(s, a);
     if (!named_where) c.fronted = fronted_place(st, sn, open_at);
+    /* "bordent l'avenue de la Liberté, où des dizaines de milliers de
+     * manifestants s'étaient rassemblés": the place "où" stands for */
+    if (!c.where.e && !c.fronted.e) c.fronted = where_antecedent(st, sn, open_at);
     /* "la manifestation avait réuni 4 200 personnes": a crowd of a
      * protest is of protesters */
     size_t a, b;
