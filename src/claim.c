@@ -1961,6 +1961,46 @@ static bl_nspan where_antecedent(bl_docstate *st, const bl_sent *sn, size_t at) 
   return none;
 }
 
+/* The complement before ", soit" at `at` ("l'évacuation d'un périmètre de
+ * 2 km autour du site, soit 1 800 résidants"): from its first "de" word,
+ * back over at most ten words that are no verb, to the comma.  Empty when
+ * there is none, or when the phrase names a counted noun of categories.tsv
+ * (a count, not a place: "le bilan de 45 morts, soit"). */
+static bl_nspan phrase_before_soit(bl_docstate *st, const bl_sent *sn, size_t at) {
+  const bl_grammar *g = st->g;
+  const char *s = st->text.s;
+  bl_nspan none = {0, 0};
+  bl_nspan soit = bl_word_before(s, sn->s, at);
+  size_t e = soit.s;
+  while (e > sn->s && is_space((unsigned char)s[e - 1])) e--;
+  if (e <= sn->s || s[e - 1] != ',') return none;
+  e--;
+  size_t first_of = 0, p = e;
+  for (int k = 0; k < 10; k++) {
+    while (p > sn->s && (is_space((unsigned char)s[p - 1]) || s[p - 1] == '-')) p--;
+    size_t w = p;
+    if (w > sn->s && s[w - 1] == '\'') w--; /* "d'", "l'" */
+    while (w > sn->s && (is_letter((unsigned char)s[w - 1]) || is_digit((unsigned char)s[w - 1]))) w--;
+    if (w == p) break;
+    int cls = bl_word_class(g, s, w, p);
+    bool of = (p - w == 2 && (!strncmp(s + w, "de", 2) || !strncmp(s + w, "du", 2) || !strncmp(s + w, "d'", 2))) ||
+              (p - w == 3 && !strncmp(s + w, "des", 3));
+    if (of) first_of = w;
+    else if (bl_word_aux(cls) || cls == WD_CONJ || cls == WD_PRON || bl_finite_verb(s, w, p) ||
+             participle_like(s, w, p))
+      break;
+    else if (!cls && cat_entry(g, s, w, p, K(CK_NOUN)))
+      return none;
+    p = w;
+  }
+  if (!first_of) return none;
+  /* a count inside is the whole, no place ("des 6 000 habitants du quartier,
+   * soit un millier de foyers") */
+  for (size_t k = st->cl.n; k-- > 0 && st->cl.v[k].text.s >= sn->s;)
+    if (st->cl.v[k].text.s >= first_of && st->cl.v[k].text.s < e) return none;
+  return (bl_nspan){first_of, e};
+}
+
 /* Is the figure a term of a proportion ("trois TGV sur cinq circuleront",
  * "un Français sur cinq")?  claims.pcre's `ratio-after`, from the figure,
  * or from the figure or "un"/"une" at most three words before "sur"; after
@@ -2308,6 +2348,10 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
     /* "bordent l'avenue de la Liberté, où des dizaines de milliers de
      * manifestants s'étaient rassemblés": the place "où" stands for */
     if (!c.where.e && !c.fronted.e) c.fronted = where_antecedent(st, sn, open_at);
+    /* "l'évacuation d'un périmètre de 2 km autour du site, soit quelque 1 800
+     * résidants": the residents of what the phrase before names */
+    if (!c.where.e && !c.fronted.e && np.head.e && !money && bl_word_before_is(s, sn->s, open_at, "soit"))
+      c.fronted = phrase_before_soit(st, sn, open_at); /* written after the count's own words */
     /* "la manifestation avait réuni 4 200 personnes": a crowd of a
      * protest is of protesters */
     size_t a, b;
