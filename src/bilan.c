@@ -139,6 +139,29 @@ static const char *share_of(const bl_docstate *st, size_t at, char *buf, size_t 
   return "dans ";
 }
 
+/* Does the noun look feminine by its ending ("habitations", "maisons",
+ * "personnes", "familles")?  A guess for a participle's agreement only. */
+static bool feminine_ending(const char *w, size_t n) {
+  while (n > 0 && (w[n - 1] == 's' || w[n - 1] == 'x')) n--;
+  static const char *const endings[] = {"tion", "sion", "té", "ée", "ure", "ance", "ence", "ie",
+                                        "ette", "ière", "ine", "ade", "aison", "onne", "ille", "ise",
+                                        "elle", "ole", "ule", "mme", "ime", "ipe", NULL};
+  for (size_t i = 0; endings[i]; i++) {
+    size_t k = strlen(endings[i]);
+    if (n > k && !memcmp(w + n - k, endings[i], k)) return true;
+  }
+  return false;
+}
+
+/* Write the participle of the verb before a count, agreeing with its plural
+ * noun: "tué" -> "tuées" after "personnes", "détruit" -> "détruites" after
+ * "maisons", "blessé" -> "blessés" after "soldats". */
+static int add_agreed_participle(bl_doc *d, const char *w, size_t n, const char *noun, size_t nn) {
+  bool fem = feminine_ending(noun, nn);
+  const char *end = fem ? "es" : (w[n - 1] == 's' ? "" : "s");
+  return bl_buf_add(&d->arena, w, n) || bl_buf_add(&d->arena, end, strlen(end)) ? BL_NOMEM : BL_OK;
+}
+
 /* Write a verb phrase that opens on a finite verb of the third person plural
  * with that verb as a present participle: "concernent des" -> "concernant
  * des", "travaillaient pour" -> "travaillant pour" (claim.c keeps the
@@ -160,7 +183,8 @@ static int add_present_participle(bl_doc *d, const char *w, size_t n) {
  * perdu la vie"); a part that names its own noun, the whole's noun after
  * "parmi les" ("45 survivants, dont six femmes": femmes parmi les
  * survivants). */
-static int arena_subject(bl_doc *d, bl_nspan np, bl_nspan rel, bl_nspan pred, bool active, bool finite, bl_nspan cause,
+static int arena_subject(bl_doc *d, bl_nspan np, bl_nspan rel, bl_nspan pred, bool active, bool finite,
+                         bl_nspan verb_pp, bl_nspan cause,
                          bl_nspan cause_tail, bl_nspan where, bool where_of, bl_nspan fronted,
                          bl_nspan among, bl_nspan owner, int change, bl_nspan changed,
                          pending_str *out) {
@@ -169,7 +193,9 @@ static int arena_subject(bl_doc *d, bl_nspan np, bl_nspan rel, bl_nspan pred, bo
    * parmi les personnes", "Volontaires pour la défense de la patrie parmi
    * les morts" */
   enum { P_NP, P_REL, P_PRED, P_CAUSE, P_WHERE, P_AMONG, P_FRONTED, P_COUNT };
-  bl_nspan parts[P_COUNT] = {np, rel, pred, cause, where, among, fronted};
+  /* no predicate after the noun: the participle of the verb before it */
+  bool agree = pred.e <= pred.s && verb_pp.e > verb_pp.s && np.e > np.s;
+  bl_nspan parts[P_COUNT] = {np, rel, agree ? verb_pp : pred, cause, where, among, fronted};
   out->set = false;
   size_t covered = 0;
   if (owner.e > owner.s) { /* "part des motards", then "dans le trafic" */
@@ -207,7 +233,9 @@ static int arena_subject(bl_doc *d, bl_nspan np, bl_nspan rel, bl_nspan pred, bo
       continue;
     }
     /* the whole and the opening phrase may come first */
-    if (p.s < covered && !(i == P_WHERE && where_of) && i != P_AMONG && i != P_FRONTED) p.s = covered;
+    if (p.s < covered && !(i == P_WHERE && where_of) && i != P_AMONG && i != P_FRONTED &&
+        !(i == P_PRED && agree))
+      p.s = covered;
     if (p.e <= p.s) continue;
     bl_span o = bl_text_orig_span(t, p.s, p.e);
     if (!out->set) {
@@ -235,7 +263,13 @@ static int arena_subject(bl_doc *d, bl_nspan np, bl_nspan rel, bl_nspan pred, bo
       if (bl_buf_add(&d->arena, vowel ? "d'" : "de ", vowel ? 2 : 3)) return BL_NOMEM;
     }
     size_t at = d->arena.len;
-    if (i == P_PRED && finite) { /* "concernent des personnes": "concernant des personnes" */
+    if (i == P_PRED && agree) { /* "a tué 15 personnes": "personnes tuées" */
+      size_t a = np.s, b = np.s;
+      while (b < np.e && t->s[b] != ' ') b++; /* the noun: its first word */
+      bl_span no = bl_text_orig_span(t, a, b);
+      int rc = add_agreed_participle(d, t->orig + o.start, o.end - o.start, t->orig + no.start, no.end - no.start);
+      if (rc) return rc;
+    } else if (i == P_PRED && finite) { /* "concernent des personnes": "concernant des personnes" */
       int rc = add_present_participle(d, t->orig + o.start, o.end - o.start);
       if (rc) return rc;
     } else if (bl_buf_add(&d->arena, t->orig + o.start, o.end - o.start)) {
@@ -359,7 +393,8 @@ static int publish(bl_doc *d, bl_error *err) {
     bool where_of = c->where.e > c->where.s && c->where_of;
     /* the group as the sentence names it, else the whole's noun */
     bl_nspan among = c->np.e <= c->np.s ? (bl_nspan){0, 0} : c->among.e > c->among.s ? c->among : whole_noun(st, c);
-    if (!rc) rc = arena_subject(d, np, with_pred == c ? c->rel : (bl_nspan){0, 0}, pred, active, finite, c->cause, c->cause_tail, where, where_of, c->fronted,
+    if (!rc) rc = arena_subject(d, np, with_pred == c ? c->rel : (bl_nspan){0, 0}, pred, active, finite,
+                                  c->verb_pp, c->cause, c->cause_tail, where, where_of, c->fronted,
                                   among, c->owner, c->change, c->changed, &mine[1]);
     if (!rc && c->change_of >= 0 && index[c->change_of] >= 0)
       rc = add_change_of(d, &mine[1], c->change, &ps[index[c->change_of] * 4 + 1]);

@@ -712,6 +712,14 @@ static bl_nspan verb_phrase_after(bl_docstate *st, size_t p, size_t end, bool *f
   return out;
 }
 
+/* Does s[a..b) end like a masculine singular past participle, as it stands
+ * after "avoir" ("tué", "détruit", "perdu", "pris", "blessé")? */
+static bool past_participle_form(const char *s, size_t a, size_t b) {
+  if (b - a >= 3 && !memcmp(s + b - 2, "é", 2)) return true;
+  char c = s[b - 1];
+  return b - a >= 4 && (c == 'i' || c == 'u' || c == 't' || (c == 's' && s[b - 2] == 'i'));
+}
+
 /* Is the word before `at` (past an adverb) a form of "avoir" ("ont perdu
  * la vie", "ont déjà fui")? */
 static bool after_have(bl_docstate *st, size_t at, size_t floor) {
@@ -2336,6 +2344,17 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
       bl_nspan v = bl_word_before(s, sn->s, open_at);
       if (v.e - v.s >= 5 && !strncmp(s + v.s, "compt", 5)) c.cause = c.cause_tail = (bl_nspan){0, 0};
     }
+    /* "Une frappe a tué 15 personnes", "Nous avons perdu 230 habitations":
+     * the participle before the figure, for the subject ("personnes tuées");
+     * not a verb of cause ("a fait 40 morts": "morts de ...") or speech */
+    bl_nspan vb = bl_word_before(s, sn->s, open_at);
+    bl_nspan np_last = np.np.e > np.np.s ? bl_word_before(s, np.np.s, np.np.e) : np.np;
+    if (!c.pred.e && !c.cause.e && vb.e - vb.s >= 3 && vb.e + 3 >= open_at &&
+        !ends_before(st, g->rx_cause, sn->s, open_at) && /* "qui a fait 81 morts" */
+        !(np_last.e > np_last.s && participle_like(s, np_last.s, np_last.e)) && /* "personnes piégées" */
+        !bl_word_class(g, s, vb.s, vb.e) && past_participle_form(s, vb.s, vb.e) &&
+        after_have(st, vb.s, sn->s) && !bl_lex_find(&g->speech, s + vb.s, vb.e - vb.s))
+      c.verb_pp = vb;
     /* the place that opens the sentence, unless the count's own phrase names
      * one ("En Turquie, ... tandis que 5 814 décès ont été recensés en
      * Syrie") */
