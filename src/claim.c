@@ -1969,6 +1969,40 @@ static bl_nspan where_antecedent(bl_docstate *st, const bl_sent *sn, size_t at) 
   return none;
 }
 
+/* The noun phrase that ends the clause before a colon right before `at`
+ * ("a ouvert un compte de solidarité : 4 500 euros"), without its
+ * determiner; at most six words, none a verb.  Empty otherwise. */
+static bl_nspan noun_before_colon(bl_docstate *st, const bl_sent *sn, size_t at) {
+  const bl_grammar *g = st->g;
+  const char *s = st->text.s;
+  bl_nspan none = {0, 0};
+  size_t e = at;
+  while (e > sn->s && is_space((unsigned char)s[e - 1])) e--;
+  if (e <= sn->s || s[e - 1] != ':') return none;
+  e--;
+  while (e > sn->s && is_space((unsigned char)s[e - 1])) e--;
+  size_t start = e, p = e;
+  for (int k = 0; k < 6; k++) {
+    bl_nspan w = bl_word_before(s, sn->s, p);
+    if (w.e <= w.s) return none;
+    int cls = bl_word_class(g, s, w.s, w.e);
+    if (cls == WD_DET) {
+      bl_nspan before = bl_word_before(s, sn->s, w.s);
+      if (before.e > before.s && bl_word_class(g, s, before.s, before.e) == WD_PREP) {
+        p = w.s; /* "de la Santé": inside */
+        continue;
+      }
+      return start < e ? (bl_nspan){start, e} : none;
+    }
+    /* a short preposition inside ("de solidarité", "en ligne"), no other */
+    if (cls == WD_PREP && w.e - w.s > 2) return none;
+    if ((cls && cls != WD_PREP) || bl_finite_verb(s, w.s, w.e)) return none;
+    start = w.s;
+    p = w.s;
+  }
+  return none;
+}
+
 /* The complement before ", soit" at `at` ("l'évacuation d'un périmètre de
  * 2 km autour du site, soit 1 800 résidants"): from its first "de" word,
  * back over at most ten words that are no verb, to the comma.  Empty when
@@ -2080,6 +2114,9 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
     memset(&np, 0, sizeof np);
     int change = 0;
     np.np = money_subject(st, q, sn->s, sn->e, &change);
+    /* "la commune a ouvert un compte de solidarité : 4 500 euros ont déjà été
+     * récoltés": what the sum after a colon fills */
+    if (!np.np.e) np.np = noun_before_colon(st, sn, open_at);
     /* "1 893 morts en 2024, contre 1 976 l'année précédente, soit une baisse
      * de 4,2 %": the change of the count before in the sentence */
     int cn = np.np.e ? bl_word_class(g, s, np.np.s, np.np.e) : 0;
