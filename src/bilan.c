@@ -81,6 +81,17 @@ static int arena_span(bl_doc *d, bl_nspan sp, pending_str *out) {
 /* " du séisme", " de la tempête", " d'un caboteur", " des inondations":
  * the cause [sp.s, sp.e) (opened by a determiner) after "de", the two
  * fused as French writes them; the determiner in lower case. */
+/* Does the word at w open on a vowel (elision: "d'inondations")?
+ * A E I O U Y, or À..Æ È..Ï Ò..Ö Ù..Ü and their lower case (UTF-8 C3 xx). */
+static bool opens_on_vowel(const char *w, size_t n) {
+  unsigned char c0 = n ? (unsigned char)w[0] : 0, c1 = n > 1 ? (unsigned char)w[1] : 0;
+  return (c0 && strchr("AEIOUYaeiouy", c0)) ||
+         (c0 == 0xC3 && ((c1 >= 0x80 && c1 <= 0x86) || (c1 >= 0x88 && c1 <= 0x8F) ||
+                         (c1 >= 0x92 && c1 <= 0x96) || (c1 >= 0x99 && c1 <= 0x9C) ||
+                         (c1 >= 0xA0 && c1 <= 0xA6) || (c1 >= 0xA8 && c1 <= 0xAF) ||
+                         (c1 >= 0xB2 && c1 <= 0xB6) || (c1 >= 0xB9 && c1 <= 0xBC)));
+}
+
 static int add_cause(bl_doc *d, bl_nspan sp) {
   const bl_text *t = &d->st.text;
   bl_span o = bl_text_orig_span(t, sp.s, sp.e);
@@ -106,6 +117,8 @@ static int add_cause(bl_doc *d, bl_nspan sp) {
       while (rest < n && w[rest] == ' ') rest++;
       break;
     }
+  /* "des inondations": "d'inondations" */
+  if (!strcmp(lead, " de ") && !*kept && rest < n && opens_on_vowel(w + rest, n - rest)) lead = " d'";
   if (bl_buf_add(&d->arena, lead, strlen(lead)) || bl_buf_add(&d->arena, kept, strlen(kept)))
     return BL_NOMEM;
   return rest < n && bl_buf_add(&d->arena, w + rest, n - rest) ? BL_NOMEM : BL_OK;
@@ -254,12 +267,7 @@ static int arena_subject(bl_doc *d, bl_nspan np, bl_nspan rel, bl_nspan pred, bo
     }
     if (i == P_WHERE && where_of && out->off < d->arena.len) {
       /* "habitants de Pradevel", "habitants d'Arles" */
-      unsigned char c0 = (unsigned char)t->orig[o.start];
-      unsigned char c1 = o.end > o.start + 1 ? (unsigned char)t->orig[o.start + 1] : 0;
-      /* A E I O U Y, or À..Æ È..Ï Ò..Ö Ù..Ü (UTF-8 C3 xx) */
-      bool vowel = (c0 && strchr("AEIOUYaeiouy", c0)) ||
-                   (c0 == 0xC3 && ((c1 >= 0x80 && c1 <= 0x86) || (c1 >= 0x88 && c1 <= 0x8F) ||
-                                   (c1 >= 0x92 && c1 <= 0x96) || (c1 >= 0x99 && c1 <= 0x9C)));
+      bool vowel = opens_on_vowel(t->orig + o.start, o.end - o.start);
       if (bl_buf_add(&d->arena, vowel ? "d'" : "de ", vowel ? 2 : 3)) return BL_NOMEM;
     }
     size_t at = d->arena.len;
