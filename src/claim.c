@@ -1969,6 +1969,17 @@ static bl_nspan where_antecedent(bl_docstate *st, const bl_sent *sn, size_t at) 
   return none;
 }
 
+/* Where the phrase before the mark right before `at` (past spaces) ends,
+ * spaces trimmed; 0 when no such mark ("compte de solidarité : 4 500"). */
+static size_t end_before_mark(const char *s, size_t floor, size_t at, char mark) {
+  size_t e = at;
+  while (e > floor && is_space((unsigned char)s[e - 1])) e--;
+  if (e <= floor || s[e - 1] != mark) return 0;
+  e--;
+  while (e > floor && is_space((unsigned char)s[e - 1])) e--;
+  return e;
+}
+
 /* The noun phrase that ends the clause before a colon right before `at`
  * ("a ouvert un compte de solidarité : 4 500 euros"), without its
  * determiner; at most six words, none a verb.  Empty otherwise. */
@@ -1976,11 +1987,8 @@ static bl_nspan noun_before_colon(bl_docstate *st, const bl_sent *sn, size_t at)
   const bl_grammar *g = st->g;
   const char *s = st->text.s;
   bl_nspan none = {0, 0};
-  size_t e = at;
-  while (e > sn->s && is_space((unsigned char)s[e - 1])) e--;
-  if (e <= sn->s || s[e - 1] != ':') return none;
-  e--;
-  while (e > sn->s && is_space((unsigned char)s[e - 1])) e--;
+  size_t e = end_before_mark(s, sn->s, at, ':');
+  if (!e) return none;
   size_t start = e, p = e;
   for (int k = 0; k < 6; k++) {
     bl_nspan w = bl_word_before(s, sn->s, p);
@@ -2012,11 +2020,8 @@ static bl_nspan phrase_before_soit(bl_docstate *st, const bl_sent *sn, size_t at
   const bl_grammar *g = st->g;
   const char *s = st->text.s;
   bl_nspan none = {0, 0};
-  bl_nspan soit = bl_word_before(s, sn->s, at);
-  size_t e = soit.s;
-  while (e > sn->s && is_space((unsigned char)s[e - 1])) e--;
-  if (e <= sn->s || s[e - 1] != ',') return none;
-  e--;
+  size_t e = end_before_mark(s, sn->s, bl_word_before(s, sn->s, at).s, ',');
+  if (!e) return none;
   size_t first_of = 0, p = e;
   for (int k = 0; k < 10; k++) {
     while (p > sn->s && (is_space((unsigned char)s[p - 1]) || s[p - 1] == '-')) p--;
