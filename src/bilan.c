@@ -272,9 +272,9 @@ static int arena_subject(bl_doc *d, bl_nspan np, bl_nspan rel, bl_nspan pred, bo
     }
     size_t at = d->arena.len;
     if (i == P_PRED && agree) { /* "a tué 15 personnes": "personnes tuées" */
-      size_t a = np.s, b = np.s;
+      size_t b = np.s;
       while (b < np.e && t->s[b] != ' ') b++; /* the noun: its first word */
-      bl_span no = bl_text_orig_span(t, a, b);
+      bl_span no = bl_text_orig_span(t, np.s, b);
       int rc = add_agreed_participle(d, t->orig + o.start, o.end - o.start, t->orig + no.start, no.end - no.start);
       if (rc) return rc;
     } else if (i == P_PRED && finite) { /* "concernent des personnes": "concernant des personnes" */
