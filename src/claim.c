@@ -2129,7 +2129,9 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
      * after a count is its change too */
     size_t lb = open_at;
     while (lb > sn->s && is_space((unsigned char)s[lb - 1])) lb--;
-    int sign = (s[q->ns] == '+') ? 1 : (s[q->ns] == '-' || !memcmp(s + q->ns, "\xe2\x88\x92", 3)) ? -1 : 0;
+    int sign = s[q->ns] == '+'   ? 1
+               : s[q->ns] == '-' ? -1 /* the text layer writes U+2212 as '-' too */
+                                 : 0;
     if ((q->flags & QF_PERCENT) && !np.np.e && sign && lb > sn->s && s[lb - 1] == '(') {
       cn = sign > 0 ? WD_RISE_NOUN : WD_FALL_NOUN;
       c.change = sign;
