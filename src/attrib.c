@@ -109,6 +109,15 @@ static bool after_acronym(bl_docstate *st, size_t p, size_t end, size_t *start) 
 /* A time after a name is no part of it: "la police mardi soir", "la
  * préfecture en fin de matinée"; not a complement ("le Journal du
  * dimanche"). */
+/* A word of a time: a time word, a day, "fin", "début", "milieu". */
+static bool time_word(bl_docstate *st, size_t a, size_t b) {
+  const char *s = st->text.s;
+  const bl_lexent *w = word_entry(st, a, b);
+  const bl_lexent *d = bl_lex_find(&st->g->calendar, s + a, b - a);
+  return (w && w->kind == WD_TIME) || (d && d->kind == CAL_DAY) || (b - a == 3 && !memcmp(s + a, "fin", 3)) ||
+         (b - a == 6 && !memcmp(s + a, "début", 6)) || (b - a == 6 && !memcmp(s + a, "milieu", 6));
+}
+
 static bl_nspan cut_trailing_time(bl_docstate *st, bl_nspan sp) {
   const char *s = st->text.s;
   size_t a, b, pa = 0, pb = 0;
@@ -116,22 +125,15 @@ static bl_nspan cut_trailing_time(bl_docstate *st, bl_nspan sp) {
     if (!pb || (unsigned char)s[a] < 'a' || (unsigned char)s[a] > 'z') continue;
     if ((pb - pa == 2 && (!memcmp(s + pa, "du", 2) || !memcmp(s + pa, "de", 2) || !memcmp(s + pa, "d'", 2))))
       continue;
-    const bl_lexent *w = word_entry(st, a, b);
-    const bl_lexent *d = bl_lex_find(&st->g->calendar, s + a, b - a);
     size_t x, y;
-    bool time = (w && w->kind == WD_TIME) || (d && d->kind == CAL_DAY) ||
-                (b - a == 2 && !memcmp(s + a, "en", 2) && bl_word_at(s, b, sp.e, &x, &y) &&
-                 ((y - x == 3 && !memcmp(s + x, "fin", 3)) || (y - x == 6 && !memcmp(s + x, "début", 6)) ||
-                  (y - x == 6 && !memcmp(s + x, "milieu", 6))));
+    /* "mardi soir", "en fin de matinée" */
+    bool time = time_word(st, a, b) ||
+                (b - a == 2 && !memcmp(s + a, "en", 2) && bl_word_at(s, b, sp.e, &x, &y) && time_word(st, x, y));
     /* only a time to the end: not "le bilan publié mardi par le ministère",
      * "le dernier bulletin de l'agence" */
     for (size_t q = b; time && bl_word_at(s, q, sp.e, &x, &y); q = y) {
       const bl_lexent *tw = word_entry(st, x, y);
-      const bl_lexent *td = bl_lex_find(&st->g->calendar, s + x, y - x);
-      time = (tw && (tw->kind == WD_TIME || tw->kind == WD_DET ||
-                     (tw->kind == WD_PREP && y - x <= 2))) ||
-             (td && td->kind == CAL_DAY) || (y - x == 3 && !memcmp(s + x, "fin", 3)) ||
-             (y - x == 6 && !memcmp(s + x, "début", 6)) || (y - x == 6 && !memcmp(s + x, "milieu", 6));
+      time = time_word(st, x, y) || (tw && (tw->kind == WD_DET || (tw->kind == WD_PREP && y - x <= 2)));
     }
     if (time) {
       sp.e = a;
