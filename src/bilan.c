@@ -152,25 +152,11 @@ static const char *share_of(const bl_docstate *st, size_t at, char *buf, size_t 
   return "dans ";
 }
 
-/* Does the noun look feminine by its ending ("habitations", "maisons",
- * "personnes", "familles")?  A guess for a participle's agreement only. */
-static bool feminine_ending(const char *w, size_t n) {
-  while (n > 0 && (w[n - 1] == 's' || w[n - 1] == 'x')) n--;
-  static const char *const endings[] = {"tion", "sion", "té", "ée", "ure", "ance", "ence", "ie",
-                                        "ette", "ière", "ine", "ade", "aison", "onne", "ille", "ise",
-                                        "elle", "ole", "ule", "mme", "ime", "ipe", NULL};
-  for (size_t i = 0; endings[i]; i++) {
-    size_t k = strlen(endings[i]);
-    if (n > k && !memcmp(w + n - k, endings[i], k)) return true;
-  }
-  return false;
-}
-
 /* Write the participle of the verb before a count, agreeing with its plural
- * noun: "tué" -> "tuées" after "personnes", "détruit" -> "détruites" after
- * "maisons", "blessé" -> "blessés" after "soldats". */
+ * noun (gender.tsv): "tué" -> "tuées" after "personnes", "détruit" ->
+ * "détruites" after "maisons", "arrêté" -> "arrêtés" after "hommes". */
 static int add_agreed_participle(bl_doc *d, const char *w, size_t n, const char *noun, size_t nn) {
-  bool fem = feminine_ending(noun, nn);
+  bool fem = bl_noun_feminine(d->st.g, noun, nn);
   const char *end = fem ? "es" : (w[n - 1] == 's' ? "" : "s");
   return bl_buf_add(&d->arena, w, n) || bl_buf_add(&d->arena, end, strlen(end)) ? BL_NOMEM : BL_OK;
 }

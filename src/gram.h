@@ -64,6 +64,7 @@ enum { CUR_DOLLAR = 1, CUR_DINAR };
 enum { CK_NOUN = 1, CK_THING, CK_PRED, CK_WEAK, CK_VERB, CK_COMP, CK_ZERO, CK_FIXED };
 enum { CARE_CARE = 1, CARE_WOUND, CARE_ILLNESS };
 enum { SEV_LIGHT = 1, SEV_SERIOUS };
+enum { GN_FEMININE = 1, GN_MASCULINE, GN_FEM_ENDING };
 /* Reasons of notclaim.tsv entries. */
 enum { NC_DURATION = 1, NC_AGE, NC_MEASURE, NC_RATIO, NC_STAT, NC_TIME, NC_FREQUENCY, NC_DIFFERENCE };
 /* Classes of words.tsv entries. */
@@ -109,6 +110,7 @@ struct bl_grammar {
   bl_lexicon categories, notclaim, words, speech, status, abbrev, currency;
   bl_lexicon care; /* care.tsv: words of care and of wounds, kind = CARE_* */
   bl_lexicon severity; /* severity.tsv: kind = SEV_* (the store) */
+  bl_lexicon gender;   /* gender.tsv: kind = GN_* (bl_noun_feminine) */
   bl_lexicon anchors; /* every word that may start a figure, kind = AN_* bits */
 
   pcre2_code *quantity;  /* owned */
@@ -169,6 +171,10 @@ struct bl_grammar {
  * one alternative of a larger pattern, told apart by its (*MARK). */
 const pcre2_code *bl_gram_rule(const bl_grammar *g, const char *file, const char *id,
                                bool *by_mark);
+
+/* Whether the plural or singular noun w[0, n) is feminine, by gender.tsv:
+ * the noun whole, else its longest listed ending; masculine when neither. */
+bool bl_noun_feminine(const bl_grammar *g, const char *w, size_t n);
 
 /* The anchored twin of a rule (the rule itself when it has none). */
 const pcre2_code *bl_gram_anchored(const bl_grammar *g, const pcre2_code *re);
