@@ -234,6 +234,13 @@ static bool adjective_like(const bl_grammar *g, const char *s, size_t a, size_t 
   return true;
 }
 
+/* Is s[a..b) a present participle after the plural noun `head`: "-ant",
+ * where an adjective would agree ("camps pouvant", not "blessés restants")? */
+static bool invariable_participle(const char *s, bl_nspan head, size_t a, size_t b) {
+  return b - a > 4 && !memcmp(s + b - 3, "ant", 3) && head.e > head.s &&
+         (s[head.e - 1] == 's' || s[head.e - 1] == 'x');
+}
+
 typedef struct nphrase {
   bl_nspan head;   /* head noun */
   bl_nspan unit;   /* head + adjectives */
@@ -282,6 +289,18 @@ static const bl_qty *figure_at(const bl_docstate *st, size_t at) {
 static size_t next_figure(const bl_docstate *st, size_t from, size_t end) {
   size_t k = bl_first_figure(st, from);
   return k < st->q.n && st->q.v[k].ns < end ? st->q.v[k].ns : end;
+}
+
+/* Would the phrase end on the present participle s[a..b): is it followed
+ * by an infinitive ("pouvant accueillir", which the phrase does not take)
+ * or is its object the next count ("transportant 2 000 passagers")? */
+static bool participle_cut_off(const bl_docstate *st, bl_nspan head, size_t a, size_t b,
+                               size_t end) {
+  const char *s = st->text.s;
+  if (!invariable_participle(s, head, a, b)) return false;
+  size_t x, y, reach = end < b + 40 ? end : b + 40;
+  return next_figure(st, b, reach) < reach ||
+         (bl_word_at(s, b, end, &x, &y) && !bl_word_class(st->g, s, x, y) && infinitive_like(s, x, y));
 }
 
 /* Is there a comma in s[a, b)?  (", dont deux enfants, et 117 autres": the
@@ -477,7 +496,7 @@ static void read_np(bl_docstate *st, size_t p, size_t end, nphrase *np) {
       q = y;
       size_t u, v;
       if (bl_word_at(s, q, end, &u, &v) && adjective_like(g, s, u, v) &&
-          !pred_at(st, u, end))
+          !pred_at(st, u, end) && !participle_cut_off(st, np->head, u, v, end))
         q = v;
       /* the complement's name: "de l'opération Sentinelle", "de la tempête
        * Ciaran" */
@@ -489,9 +508,11 @@ static void read_np(bl_docstate *st, size_t p, size_t end, nphrase *np) {
       continue;
     }
     /* "manifestants scandant des slogans": a present participle is no part
-     * of the unit (an adjective in -ant agrees: "manifestants violents") */
-    bool present_participle = b - a > 4 && !memcmp(s + b - 3, "ant", 3) &&
-                              (s[np->head.e - 1] == 's' || s[np->head.e - 1] == 'x');
+     * of the unit (an adjective in -ant agrees: "manifestants violents");
+     * one whose object is the next count ("camps pouvant accueillir 400
+     * sinistrés") ends the phrase, which would end on it */
+    bool present_participle = invariable_participle(s, np->head, a, b);
+    if (present_participle && participle_cut_off(st, np->head, a, b, end)) break;
     if (complements == 0 && adjectives < 2 && adjective_like(g, s, a, b)) {
       adjectives++;
       q = b;
