@@ -161,6 +161,27 @@ static int add_agreed_participle(bl_doc *d, const char *w, size_t n, const char 
   return bl_buf_add(&d->arena, w, n) || bl_buf_add(&d->arena, end, strlen(end)) ? BL_NOMEM : BL_OK;
 }
 
+/* Write a predicate whose second half is active, agreeing that half's
+ * participle with the noun: "morts ou ont disparu" -> "morts ou disparus",
+ * "blessées ou ont disparu" -> "blessées ou disparues". */
+static int add_coordinated_pred(bl_doc *d, const char *w, size_t n, const char *noun, size_t nn) {
+  static const char *const links[] = {" ou ont ", " et ont ", NULL};
+  for (size_t i = 0; links[i]; i++) {
+    size_t k = strlen(links[i]);
+    for (size_t at = 0; at + k < n; at++) {
+      if (memcmp(w + at, links[i], k)) continue;
+      size_t p = at + k, q = p;
+      while (q < n && w[q] != ' ' && w[q] != ',') q++;
+      if (q - p < 3) break;
+      return bl_buf_add(&d->arena, w, at + 4) ? BL_NOMEM /* "... ou " */
+             : add_agreed_participle(d, w + p, q - p, noun, nn) ? BL_NOMEM
+             : bl_buf_add(&d->arena, w + q, n - q)              ? BL_NOMEM
+                                                                : BL_OK;
+    }
+  }
+  return bl_buf_add(&d->arena, w, n) ? BL_NOMEM : BL_OK;
+}
+
 /* Write a verb phrase that opens on a finite verb of the third person plural
  * with that verb as a present participle: "concernent des" -> "concernant
  * des", "travaillaient pour" -> "travaillant pour" (claim.c keeps the
@@ -265,6 +286,12 @@ static int arena_subject(bl_doc *d, bl_nspan np, bl_nspan rel, bl_nspan pred, bo
       if (rc) return rc;
     } else if (i == P_PRED && finite) { /* "concernent des personnes": "concernant des personnes" */
       int rc = add_present_participle(d, t->orig + o.start, o.end - o.start);
+      if (rc) return rc;
+    } else if (i == P_PRED && !active && np.e > np.s) { /* "morts ou ont disparu": "morts ou disparus" */
+      size_t b = np.s;
+      while (b < np.e && t->s[b] != ' ') b++;
+      bl_span no = bl_text_orig_span(t, np.s, b);
+      int rc = add_coordinated_pred(d, t->orig + o.start, o.end - o.start, t->orig + no.start, no.end - no.start);
       if (rc) return rc;
     } else if (bl_buf_add(&d->arena, t->orig + o.start, o.end - o.start)) {
       return BL_NOMEM;

@@ -879,7 +879,8 @@ static bl_nspan where_phrase(bl_docstate *st, size_t p, size_t end, bool of) {
       break; /* but "dans les 4 centres d'accueil": a figure between determiner and noun */
     if (bl_lex_find(&g->speech, s + a, b - a)) break;
     /* a name ends the place: "au Kazakhstan suite à une demande" */
-    if (!cls && after_name && s[a] >= 'a' && s[a] <= 'z') break;
+    const bl_lexent *pa = after_name ? bl_lex_find(&g->places, s + a, b - a) : NULL;
+    if (!cls && after_name && s[a] >= 'a' && s[a] <= 'z' && !(pa && pa->kind == PL_ADJECTIVE)) break;
     after_name = bl_capital_at(s, a);
     if (cls != WD_DET && cls != WD_PREP) words++;
     q = b;
