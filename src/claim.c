@@ -1858,6 +1858,19 @@ static bool elided_noun(bl_docstate *st, size_t from, size_t at, bool same_sente
   return same_sentence || (at - ms > 3 && s[ms] == 'e' && s[ms + 1] == 'n' && s[ms + 2] == ' ');
 }
 
+/* Does a bare figure open its sentence as the subject of a passive
+ * ("Environ 1 300 avaient été condamnées", after "3 500 personnes avaient
+ * été interpellées")?  Its noun is the count's before it. */
+static bool passive_opening(bl_docstate *st, const bl_sent *sn, size_t open, const bl_qty *q) {
+  const char *s = st->text.s;
+  size_t p = sn->s, a, b;
+  while (p < open && (is_space((unsigned char)s[p]) || s[p] == '"')) p++;
+  if (p != open || !bl_word_at(s, q->ne, sn->e, &a, &b) || !bl_word_aux(bl_word_class(st->g, s, a, b)))
+    return false;
+  bl_nspan pp = participle_after(st, q->ne, sn->e);
+  return pp.e > pp.s && s[pp.e - 1] == 's';
+}
+
 /* Does the sentence tell of the past: a pluperfect ("avaient péri", "avait
  * fait") and a year or a month ("en 1992", "depuis le naufrage de 1976",
  * "le 21 juin")?  Its figures are history, not the report's. */
@@ -2707,7 +2720,8 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
       if (cat < 0) cat = (int)st->cl.v[item_prev].category;
       c.group = st->cl.v[item_prev].group;
     } else if (prev >= 0 && (earlier || elided_noun(st, sn->s, q->ns, same_sentence) ||
-                             plural_det_before(st, sn->s, open_at))) {
+                             plural_det_before(st, sn->s, open_at) ||
+                             passive_opening(st, sn, open_at, q))) {
       /* "contre 3 000", "et plus de 2 300 dans le monde", "300 pompiers
        * en renfort, qui s'ajoutent aux 1 200 déjà mobilisés" */
       c.subject_of = prev;
