@@ -480,7 +480,7 @@ static const kindname word_kinds[] = {{"det", WD_DET}, {"prep", WD_PREP}, {"conj
                                       {"count_noun", WD_COUNT_NOUN},
                                       {NULL, 0}};
 static const kindname speech_kinds[] = {{"pp", SP_PP},   {"pres", SP_PRES}, {"ger", SP_GER},
-                                        {"fund", SP_FUND}, {"tally", SP_TALLY}, {NULL, 0}};
+                                        {"fund", SP_FUND}, {"tally", SP_TALLY}, {"quote", SP_QUOTE}, {NULL, 0}};
 static const kindname status_kinds[] = {{"provisional", ST_PROVISIONAL}, {"final", ST_FINAL},
                                         {"revised", ST_REVISED}, {"delta", ST_DELTA},
                                         {"window", ST_WINDOW}, {"total", ST_TOTAL}, {"stock", ST_STOCK}, {"period", ST_PERIOD},
@@ -805,6 +805,7 @@ static int expand(bl_grammar *g, const loadstate *ls, bl_buf *b, const char *s, 
           {"speech_ger", &g->speech, kind_is, SP_GER},
           {"speech_fund", &g->speech, kind_is, SP_FUND},
           {"speech_tally", &g->speech, kind_is, SP_TALLY},
+          {"speech_quote", &g->speech, kind_is, SP_QUOTE},
           {"status", &g->status, any_entry, 0},
           {"currency_cue", &g->currency, any_entry, 0},
       };

@@ -73,7 +73,7 @@ enum { WD_DET = 1, WD_PREP, WD_CONJ, WD_PRON, WD_AUX, WD_ADV, WD_TIME, WD_ZERO, 
 /* An auxiliary or copula of either kind ("have": the forms of "avoir"). */
 static inline bool bl_word_aux(int cls) { return cls == WD_AUX || cls == WD_HAVE; }
 /* Tenses of speech.tsv entries. */
-enum { SP_PP = 1, SP_PRES, SP_GER, SP_FUND, SP_TALLY };
+enum { SP_PP = 1, SP_PRES, SP_GER, SP_FUND, SP_TALLY, SP_QUOTE };
 /* Meanings of status.tsv entries. */
 enum { ST_PROVISIONAL = 1, ST_FINAL, ST_REVISED, ST_DELTA, ST_WINDOW, ST_TOTAL, ST_STOCK, ST_PERIOD };
 /* What a scanner anchor is (bit set). */
