@@ -59,7 +59,18 @@ static bool named(bl_docstate *st, const pcre2_code *re, const char *name, bl_ns
 }
 
 static const bl_lexent *word_entry(bl_docstate *st, size_t a, size_t b) {
-  return bl_lex_find(&st->g->words, st->text.s + a, b - a);
+  const char *s = st->text.s;
+  const bl_lexent *w = bl_lex_find(&st->g->words, s + a, b - a);
+  if (w && w->kind == WD_PRON && bl_capital_at(s, a)) {
+    /* "l'avocat, Me Laurent Franck": a capitalised pronoun inside a
+     * sentence, before a name, is a title (Maître) */
+    size_t p = a, x, y;
+    while (p > 0 && is_space((unsigned char)s[p - 1])) p--;
+    if (p > 0 && !strchr(".!?:\n\"", s[p - 1]) && bl_word_at(s, b, st->text.n, &x, &y) &&
+        bl_capital_at(s, x))
+      return NULL;
+  }
+  return w;
 }
 
 static bool is_article(bl_docstate *st, size_t a, size_t b) {
