@@ -157,8 +157,14 @@ static const char *share_of(const bl_docstate *st, size_t at, char *buf, size_t 
  * "détruites" after "maisons", "arrêté" -> "arrêtés" after "hommes". */
 static int add_agreed_participle(bl_doc *d, const char *w, size_t n, const char *noun, size_t nn) {
   bool fem = bl_noun_feminine(d->st.g, noun, nn);
-  const char *end = fem ? "es" : (w[n - 1] == 's' ? "" : "s");
-  return bl_buf_add(&d->arena, w, n) || bl_buf_add(&d->arena, end, strlen(end)) ? BL_NOMEM : BL_OK;
+  /* a present participle ("tuant", claim.c checked its past one): "tué" */
+  bool present = n >= 5 && !memcmp(w + n - 3, "ant", 3);
+  if (present) n -= 3;
+  const char *end = fem ? "es" : (w[n - 1] == 's' && !present ? "" : "s");
+  return bl_buf_add(&d->arena, w, n) || (present && bl_buf_add(&d->arena, "é", 2)) ||
+                 bl_buf_add(&d->arena, end, strlen(end))
+             ? BL_NOMEM
+             : BL_OK;
 }
 
 /* Write a predicate whose second half is active, agreeing that half's

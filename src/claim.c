@@ -1067,6 +1067,20 @@ static bl_nspan money_subject(bl_docstate *st, const bl_qty *q, size_t from, siz
     start = w;
   }
   while (start < e && is_space((unsigned char)s[start])) start++;
+  /* "longue de 7 kilomètres avec une pente de 12 %": a noun counted by a
+   * figure right before it is that figure's; the phrase opens after the
+   * preposition that follows it */
+  size_t gap = start;
+  while (gap > from && is_space((unsigned char)s[gap - 1])) gap--;
+  if (gap > from && is_digit((unsigned char)s[gap - 1])) {
+    size_t a0, b0;
+    for (size_t x = start; bl_word_at(s, x, e, &a0, &b0) && b0 < e; x = b0)
+      if (bl_word_class(g, s, a0, b0) == WD_PREP) {
+        start = b0;
+        while (start < e && is_space((unsigned char)s[start])) start++;
+        break;
+      }
+  }
   /* "après une hausse de 3,5 %": the phrase opens after its preposition and
    * its determiner */
   for (int k = 0; k < 2; k++) {
@@ -2434,6 +2448,18 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
         !bl_word_class(g, s, vb.s, vb.e) && past_participle_form(s, vb.s, vb.e) &&
         after_have(st, vb.s, sn->s) && !bl_lex_find(&g->speech, s + vb.s, vb.e - vb.s))
       c.verb_pp = vb;
+    /* "tuant 43 personnes": a present participle whose past participle
+     * (stem and "é") is a predicate of categories.tsv, written so
+     * ("personnes tuées") */
+    if (!c.pred.e && !c.cause.e && !c.verb_pp.e && vb.e - vb.s >= 5 && vb.e - vb.s < 40 &&
+        vb.e + 3 >= open_at && !memcmp(s + vb.e - 3, "ant", 3) && !bl_word_class(g, s, vb.s, vb.e) &&
+        !(np_last.e > np_last.s && participle_like(s, np_last.s, np_last.e))) {
+      char pp[48];
+      size_t stem = vb.e - vb.s - 3;
+      memcpy(pp, s + vb.s, stem);
+      memcpy(pp + stem, "é", 2);
+      if (bl_lex_find_kind(&g->categories, pp, stem + 2, K(CK_PRED) | K(CK_WEAK))) c.verb_pp = vb;
+    }
     /* the place that opens the sentence, unless the count's own phrase names
      * one ("En Turquie, ... tandis que 5 814 décès ont été recensés en
      * Syrie") */
