@@ -513,6 +513,11 @@ static void read_np(bl_docstate *st, size_t p, size_t end, nphrase *np) {
      * sinistrés") ends the phrase, which would end on it */
     bool present_participle = invariable_participle(s, np->head, a, b);
     if (present_participle && participle_cut_off(st, np->head, a, b, end)) break;
+    /* "la suppression de 4 000 postes prévue": a feminine singular
+     * participle after a plural noun agrees with another noun */
+    if (s[np->head.e - 1] == 's' && b - a > 4 &&
+        (!memcmp(s + b - 3, "ée", 3) || (s[b - 1] == 'e' && s[b - 2] == 'u' && s[b - 3] != 'g' && s[b - 3] != 'q')))
+      break;
     if (complements == 0 && adjectives < 2 && adjective_like(g, s, a, b)) {
       adjectives++;
       q = b;
