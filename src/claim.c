@@ -2857,6 +2857,13 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
   if (cat < 0 && !money && np.comp_group == BL_GROUP_SECURITY_FORCES) cat = BL_CAT_DEPLOYED;
   c.category = cat < 0 ? BL_CAT_OTHER : (bl_category)cat;
   if (noun && noun->group) c.group = (bl_group)noun->group;
+  /* "38 mineurs tués dans l'effondrement d'un puits": miners, not minors,
+   * in an article that speaks of a mine */
+  size_t mx, my;
+  if (c.group == BL_GROUP_CHILDREN && np.head.e > np.head.s &&
+      match_at(st, g->rx_miner, np.head.s, np.head.e) == np.head.e &&
+      search(st, g->rx_mining, 0, st->text.n, &mx, &my))
+    c.group = BL_GROUP_NONE;
   if (!c.group && np.comp_group) c.group = np.comp_group;
   /* "4 200 personnes ont manifesté": the predicate says who they are */
   if (!c.group && pred && pred->group && (int)pred->value == cat) c.group = (bl_group)pred->group;
