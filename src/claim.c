@@ -1877,6 +1877,20 @@ static bool elided_noun(bl_docstate *st, size_t from, size_t at, bool same_sente
   return same_sentence || (at - ms > 3 && s[ms] == 'e' && s[ms + 1] == 'n' && s[ms + 2] == ' ');
 }
 
+/* Is the bare figure alone in brackets after a name ("suivie de Taroudant
+ * (980) et de Chichaoua (202)")?  It counts, for that place, what the count
+ * before it in the sentence counts. */
+static bool figure_of_name(bl_docstate *st, size_t floor, size_t open, const bl_qty *q) {
+  const char *s = st->text.s;
+  size_t p = open, e = q->after > q->ne ? q->after : q->ne;
+  while (e < st->text.n && is_space((unsigned char)s[e])) e++;
+  if (p <= floor || s[p - 1] != '(' || e >= st->text.n || s[e] != ')') return false;
+  p--;
+  while (p > floor && is_space((unsigned char)s[p - 1])) p--;
+  bl_nspan w = bl_word_before(s, floor, p);
+  return w.e == p && w.e > w.s && bl_capital_at(s, w.s);
+}
+
 /* Does a bare figure open its sentence as the subject of a passive
  * ("Environ 1 300 avaient été condamnées", after "3 500 personnes avaient
  * été interpellées")?  Its noun is the count's before it. */
@@ -2752,7 +2766,8 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
       c.group = st->cl.v[item_prev].group;
     } else if (prev >= 0 && (earlier || elided_noun(st, sn->s, q->ns, same_sentence) ||
                              plural_det_before(st, sn->s, open_at) ||
-                             passive_opening(st, sn, open_at, q))) {
+                             passive_opening(st, sn, open_at, q) ||
+                             (same_sentence && figure_of_name(st, sn->s, open_at, q)))) {
       /* "contre 3 000", "et plus de 2 300 dans le monde", "300 pompiers
        * en renfort, qui s'ajoutent aux 1 200 déjà mobilisés" */
       c.subject_of = prev;
@@ -2864,7 +2879,8 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
       match_at(st, g->rx_miner, np.head.s, np.head.e) == np.head.e &&
       search(st, g->rx_mining, 0, st->text.n, &mx, &my))
     c.group = BL_GROUP_NONE;
-  if (!c.group && np.comp_group) c.group = np.comp_group;
+  /* "deux drones de l'armée": a thing's owner is no group of people */
+  if (!c.group && np.comp_group && !(noun && noun->kind == CK_THING)) c.group = np.comp_group;
   /* "4 200 personnes ont manifesté": the predicate says who they are */
   if (!c.group && pred && pred->group && (int)pred->value == cat) c.group = (bl_group)pred->group;
   c.toll = !money && !thing && toll_category(c.category);
