@@ -549,7 +549,7 @@ static bl_nspan participle_after(bl_docstate *st, size_t p, size_t end) {
   const char *s = st->text.s;
   size_t a, b;
   bool reflexive = false;
-  for (int k = 0; k < 4 && bl_word_at(s, p, end, &a, &b); k++) {
+  for (int k = 0; k < 6 && bl_word_at(s, p, end, &a, &b); k++) {
     int cls = bl_word_class(g, s, a, b);
     /* the reflexive of a pronominal verb too, agreeing with a count (so
      * plural): "se sont effondrées", not "un avion transportant 72
@@ -572,8 +572,11 @@ static bl_nspan participle_after(bl_docstate *st, size_t p, size_t end) {
       p = b;
       continue;
     }
-    size_t x, y; /* "se sont par ailleurs inscrits": a preposition and an adverb */
-    if (cls == WD_PREP && bl_word_at(s, b, end, &x, &y) && bl_word_class(g, s, x, y) == WD_ADV) {
+    size_t x, y; /* "se sont par ailleurs inscrits": a preposition and an adverb;
+                  * "totalement ou partiellement détruites": adverbs joined */
+    if ((cls == WD_PREP || (cls == WD_CONJ && b - a == 2 && (!memcmp(s + a, "ou", 2) || !memcmp(s + a, "et", 2)) &&
+                            k > 0)) &&
+        bl_word_at(s, b, end, &x, &y) && bl_word_class(g, s, x, y) == WD_ADV) {
       p = y;
       continue;
     }
