@@ -1109,6 +1109,19 @@ static bl_nspan person_named(bl_docstate *st, bl_nspan sp) {
   return (bl_nspan){ws[run], sp.e};
 }
 
+/* The speaker a cleft at the sentence's start names ("C'est ce qu'a annoncé
+ * mardi le président de la société civile, X": X), or none. */
+static bl_nspan cleft_speaker(bl_docstate *st, const bl_sent *sn) {
+  bl_nspan none = {0, 0}, after;
+  const char *s = st->text.s;
+  if (sn->e - sn->s < 12 || (s[sn->s] != 'C' && s[sn->s] != 'c') ||
+      bl_rx_match(bl_gram_anchored(st->g, st->g->rx_cleft), &st->rx, s, sn->e, sn->s, PCRE2_ANCHORED) <= 0 ||
+      !named(st, st->g->rx_cleft, "after", &after))
+    return none;
+  bl_nspan who = owner_of(st, cut_reached_by(st, inverted_speaker(st, after)));
+  return usable(st, who) && plausible_subject(st, who) && !names_a_figure(st, who) ? who : none;
+}
+
 int bl_attribute_line(bl_docstate *st, size_t sfirst, size_t slast, size_t first, bool carry,
                       bl_error *err) {
   if (sfirst >= slast) return BL_OK;
@@ -1162,6 +1175,15 @@ int bl_attribute_line(bl_docstate *st, size_t sfirst, size_t slast, size_t first
     if (cs.nomem) return bl_fail(err, BL_NOMEM, "out of memory");
     bl_nspan sent_src = {0, 0}, sent_chan = {0, 0};
     bool sent_witness = false;
+    bl_nspan cleft = cleft_speaker(st, sn);
+    if (cleft.e > cleft.s) {
+      /* "C'est ce qu'a annoncé X": X said the sentence before */
+      for (size_t k = ci; k-- > first && st->cl.v[k].sent + 1 == si;) {
+        bl_cl *c = &st->cl.v[k];
+        if (c->source.e <= c->source.s && !c->background) c->source = person_named(st, cleft);
+      }
+      sent_src = cleft;
+    }
     for (size_t k = ci; k < cend; k++) {
       bl_cl *c = &st->cl.v[k];
       const cand *relay;

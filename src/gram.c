@@ -1099,7 +1099,7 @@ void bl_grammar_free(bl_grammar *g) {
   pcre2_code *const extra[] = {g->furniture, g->rx_autres, g->rx_sub_before, g->rx_sub_after,
                                g->rx_zero, g->rx_nc_after, g->rx_nc_before, g->rx_selon,
                                g->rx_de_source, g->rx_cite_par, g->rx_inverted, g->rx_verb,
-                               g->rx_same_source, g->rx_par_agent, g->rx_press, g->rx_cat_pred, g->rx_cat_pred2, g->rx_cat_verb,
+                               g->rx_same_source, g->rx_par_agent, g->rx_press, g->rx_cleft, g->rx_cat_pred, g->rx_cat_pred2, g->rx_cat_verb,
                                g->rx_denial, g->rx_status, g->rx_currency_cue, g->rx_dollar_explicit, g->rx_partitive, g->rx_includes, g->rx_versus,
                                g->rx_ellipsis, g->rx_copula, g->rx_pron_count, g->rx_population,
                                g->rx_among_after, g->rx_among_before, g->rx_forecast, g->rx_cause, g->rx_mining, g->rx_miner,
@@ -1203,6 +1203,7 @@ static int load_all(bl_grammar *g, const char *dir, loadstate *ls, ruleset *rs, 
       {RS_ATTRIB, "cite-par", &g->rx_cite_par},    {RS_ATTRIB, "inverted", &g->rx_inverted},
       {RS_ATTRIB, "verb", &g->rx_verb},            {RS_ATTRIB, "same-source", &g->rx_same_source},
       {RS_ATTRIB, "par-agent", &g->rx_par_agent}, {RS_ATTRIB, "press-release", &g->rx_press},
+      {RS_ATTRIB, "cleft", &g->rx_cleft},
   };
   for (size_t i = 0; i < BL_ARRAY_LEN(singles); i++) {
     /* The quantity patterns are only matched anchored (num.c). */

@@ -135,7 +135,7 @@ struct bl_grammar {
       *rx_forecast, *rx_cause, *rx_mining, *rx_miner;
   /* attrib.pcre rules (owned) */
   pcre2_code *rx_selon, *rx_de_source, *rx_cite_par, *rx_inverted, *rx_verb, *rx_same_source;
-  pcre2_code *rx_par_agent, *rx_press;
+  pcre2_code *rx_par_agent, *rx_press, *rx_cleft;
   /* the category forms as one pattern each: noun, pred (pred+weak), verb */
   pcre2_code *rx_cat_pred, *rx_cat_pred2, *rx_cat_verb; /* cat-pred: two halves (claims.pcre) */
   uint32_t qg[QG_COUNT_][BL_QG_MAX_DUP];
