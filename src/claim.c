@@ -632,7 +632,11 @@ static bl_nspan coordinated_pred(bl_docstate *st, size_t np_end, bl_nspan pred, 
     bl_nspan next = participle_after(st, b, end);
     size_t x, y; /* "ou ont été portés disparus" */
     if (next.e && bl_word_at(s, next.e, end, &x, &y) && participle_like(s, x, y)) next.e = y;
-    if (next.e && next_figure(st, b, next.e) == next.e) pred.e = next.e;
+    /* the count's own: plural, or after an auxiliary ("ou ont disparu");
+     * not "[il] a estimé que 300 000 personnes se retrouvaient sans abri et
+     * chiffré les dégâts" */
+    bool agrees = next.e && (s[next.e - 1] == 's' || s[next.e - 1] == 'x' || next.s > b + 1);
+    if (agrees && next_figure(st, b, next.e) == next.e) pred.e = next.e;
   }
   return pred;
 }
