@@ -272,11 +272,17 @@ static bl_nspan cut_adverbial(bl_docstate *st, bl_nspan sp) {
                                      "cette semaine", "hier", "aujourd'hui", "sous couvert", NULL};
   const char *s = st->text.s;
   size_t p = sp.s, a, b;
-  bool content = false;
+  bool content = false, named = false;
+  size_t prev2_s = 0, prev2_e = 0, prev_s = 0, prev_e = 0; /* the two words before */
   while (bl_word_at(s, p, sp.e, &a, &b)) {
+    /* "le Centre d'études sur les conflits": "sur" inside a name */
+    bool in_name = named && prev2_e > prev2_s &&
+                   ((prev2_e - prev2_s == 2 && (!strncmp(s + prev2_s, "d'", 2) || !strncmp(s + prev2_s, "de", 2))) ||
+                    (prev_e - prev_s > 2 && !strncmp(s + prev_s, "d'", 2)));
     if (content) {
       for (size_t i = 0; cuts[i]; i++) {
         size_t n = strlen(cuts[i]);
+        if (in_name && !strcmp(cuts[i], "sur")) continue;
         if (a + n <= sp.e && !strncasecmp(s + a, cuts[i], n) &&
             (a + n == sp.e || !((unsigned char)s[a + n] >= 'a' && (unsigned char)s[a + n] <= 'z'))) {
           sp.e = a;
@@ -292,7 +298,12 @@ static bl_nspan cut_adverbial(bl_docstate *st, bl_nspan sp) {
       }
     }
     const bl_lexent *w = word_entry(st, a, b);
+    if (!w && !content) named = bl_capital_at(s, a);
     if (!w) content = true;
+    prev2_s = prev_s;
+    prev2_e = prev_e;
+    prev_s = a;
+    prev_e = b;
     p = b;
   }
   return sp;
@@ -333,8 +344,10 @@ static bl_nspan owned_name(bl_docstate *st, bl_nspan sp) {
                        !memcmp(s + b - 3, "ée", 3) || !memcmp(s + b - 4, "ées", 4));
     /* "établi à partir de", "compilé par": a participle in -i or -is
      * before a preposition ("emploi" alone stays a noun) */
+    /* (not an adjective of nationality in -ais: "Institut pakistanais d'études") */
     if (!participle && !first && !after_function_word && n > 4 && !bl_capital_at(s, a) &&
-        (s[b - 1] == 'i' || (s[b - 2] == 'i' && (s[b - 1] == 's' || s[b - 1] == 'e')))) {
+        (s[b - 1] == 'i' || (s[b - 2] == 'i' && (s[b - 1] == 's' || s[b - 1] == 'e'))) &&
+        memcmp(s + b - 3, "ais", 3)) {
       size_t c, d;
       participle = word_past_marks(s, b, sp.e, &c, &d) && word_entry(st, c, d) &&
                    word_entry(st, c, d)->kind == WD_PREP;
@@ -712,6 +725,37 @@ static bool the_document(bl_docstate *st, size_t ms, size_t me) {
   return definite && e && e->kind == WD_NOSRC && s[noun.e - 1] != 's';
 }
 
+/* "auprès de la police et de sources hospitalières": the first of two
+ * sources joined by "et de" (the shortest form, SPEC §6); not "les
+ * ministères de la Santé et de l'Intérieur", one name. */
+static bl_nspan cut_second_source(bl_docstate *st, bl_nspan sp) {
+  const char *s = st->text.s;
+  size_t a, b, x, y;
+  /* an institution's name: "Service départemental d'incendie et de
+   * secours (SDIS)", "Institut pour l'étude de la neige et des avalanches" */
+  for (size_t p = sp.s; bl_word_at(s, p, sp.e, &a, &b); p = b)
+    if (!word_entry(st, a, b)) {
+      if (bl_capital_at(s, a) || ends_in_acronym(s, sp)) return sp;
+      break;
+    }
+  for (size_t p = sp.s; bl_word_at(s, p, sp.e, &a, &b); p = b) {
+    if (a == sp.s || b - a != 2 || strncmp(s + a, "et", 2) || !bl_word_at(s, b, sp.e, &x, &y)) continue;
+    if (!((y - x == 2 && (!strncmp(s + x, "de", 2) || !strncmp(s + x, "du", 2) || !strncmp(s + x, "d'", 2))) ||
+          (y - x == 3 && !strncmp(s + x, "des", 3))))
+      continue;
+    size_t u = x, v = y;
+    if (!strncmp(s + x, "d'", 2)) u = x + 2; /* "d'organisations": its noun */
+    else if (!bl_word_at(s, y, sp.e, &u, &v)) continue;
+    const bl_lexent *w = word_entry(st, u, v);
+    if (w && w->kind == WD_DET && !bl_word_at(s, v, sp.e, &u, &v)) continue;
+    if (bl_capital_at(s, u)) continue;
+    sp.e = a;
+    while (sp.e > sp.s && is_space((unsigned char)s[sp.e - 1])) sp.e--;
+    break;
+  }
+  return sp;
+}
+
 static void find_all(bl_docstate *st, size_t a, size_t b, cands *cs) {
   const bl_grammar *g = st->g;
   const char *s = st->text.s;
@@ -736,7 +780,7 @@ static void find_all(bl_docstate *st, size_t a, size_t b, cands *cs) {
       bl_pre_search(pre, PRE_SELON, from);
       bl_rx_group(&st->rx, 0, &ms, &me);
     } else {
-      src = cut_reached_by(st, owner_of(st, clean_np(st, src)));
+      src = cut_reached_by(st, owner_of(st, cut_second_source(st, clean_np(st, src))));
       if (usable(st, src) && !names_a_figure(st, src)) add(cs, K_SELON, ms, src, none);
       else if (the_document(st, ms, me)) add(cs, K_ANAPHOR, ms, none, none); /* "selon le communiqué" */
       else cs->unnamed_selon = true;
