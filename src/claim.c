@@ -11,6 +11,7 @@
 #include "doc.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <strings.h>
 
 /* How far (bytes) a predicate may lie after its noun, a verb before the figure. */
@@ -2482,8 +2483,7 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
         !(np_last.e > np_last.s && participle_like(s, np_last.s, np_last.e))) {
       char pp[48];
       size_t stem = vb.e - vb.s - 3;
-      memcpy(pp, s + vb.s, stem);
-      memcpy(pp + stem, "é", 2);
+      snprintf(pp, sizeof pp, "%.*sé", (int)stem, s + vb.s);
       if (bl_lex_find_kind(&g->categories, pp, stem + 2, K(CK_PRED) | K(CK_WEAK))) c.verb_pp = vb;
     }
     /* the place that opens the sentence, unless the count's own phrase names
