@@ -1114,6 +1114,11 @@ static bool tally_of(const bl_docstate *st, const cand *w, const bl_cl *c) {
 static bool witness(const bl_docstate *st, bl_nspan who, size_t end) {
   const char *s = st->text.s;
   size_t p = who.e, a, b, x, y;
+  /* "a raconté un témoin", "une habitante du quartier": witnesses.tsv */
+  bl_nspan det = bl_word_before(s, who.s > 8 ? who.s - 8 : 0, who.s);
+  if (det.e - det.s >= 2 && det.e - det.s <= 3 && !strncmp(s + det.s, "un", 2) &&
+      bl_word_at(s, who.s, who.e, &x, &y) && bl_lex_find(&st->g->witnesses, s + x, y - x))
+    return true;
   while (p < end && s[p] == ' ') p++;
   if (p >= end || s[p] != ',' || !bl_word_at(s, p + 1, end, &a, &b)) return false;
   bool first_name = bl_word_at(s, who.s, who.e, &x, &y) && y == who.e && bl_capital_at(s, x);

@@ -65,6 +65,7 @@ enum { CK_NOUN = 1, CK_THING, CK_PRED, CK_WEAK, CK_VERB, CK_COMP, CK_ZERO, CK_FI
 enum { CARE_CARE = 1, CARE_WOUND, CARE_ILLNESS };
 enum { SEV_LIGHT = 1, SEV_SERIOUS };
 enum { GN_FEMININE = 1, GN_MASCULINE, GN_FEM_ENDING };
+enum { WT_WITNESS = 1 };
 /* Reasons of notclaim.tsv entries. */
 enum { NC_DURATION = 1, NC_AGE, NC_MEASURE, NC_RATIO, NC_STAT, NC_TIME, NC_FREQUENCY, NC_DIFFERENCE };
 /* Classes of words.tsv entries. */
@@ -111,6 +112,7 @@ struct bl_grammar {
   bl_lexicon care; /* care.tsv: words of care and of wounds, kind = CARE_* */
   bl_lexicon severity; /* severity.tsv: kind = SEV_* (the store) */
   bl_lexicon gender;   /* gender.tsv: kind = GN_* (bl_noun_feminine) */
+  bl_lexicon witnesses; /* witnesses.tsv: nouns of a witness (attrib.c) */
   bl_lexicon anchors; /* every word that may start a figure, kind = AN_* bits */
 
   pcre2_code *quantity;  /* owned */
