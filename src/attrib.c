@@ -1415,22 +1415,55 @@ static bool role_of(const bl_docstate *st, bl_nspan o, size_t a, size_t b) {
  * source of one word names the last source the article named with that
  * word first (whatever its case) and more words after it, or the name it
  * gave after that word's role ("le ministre ..., William Wol"). */
+/* The last source named in the six sentences before sentence `sent`
+ * (whether or not a figure goes with it), if it is a capitalised name of
+ * more than one word: "Selon Amnesty International, le bilan serait plus
+ * lourd". */
+static bl_nspan named_before(bl_docstate *st, size_t sent) {
+  const char *s = st->text.s;
+  for (size_t j = sent; j-- > 0 && sent - j <= 6;) {
+    const bl_sent *sn = &st->seg.sents[j];
+    cands cs;
+    find_all(st, sn->s, sn->e, &cs);
+    if (cs.nomem) break;
+    /* the last source named, if it is such a name */
+    for (size_t i = cs.n; i-- > 0;) {
+      bl_nspan o = cs.v[i].src;
+      if (o.e <= o.s) continue;
+      if (bl_capital_at(s, o.s) && memchr(s + o.s, ' ', o.e - o.s)) return o;
+      return (bl_nspan){0, 0};
+    }
+  }
+  return (bl_nspan){0, 0};
+}
+
 static void resolve_short_sources(bl_docstate *st) {
   const char *s = st->text.s;
   for (size_t i = 0; i < st->cl.n; i++) {
     bl_cl *c = &st->cl.v[i];
     size_t a, b;
     if (c->source.e <= c->source.s || !bl_word_at(s, c->source.s, c->source.e, &a, &b) ||
-        b != c->source.e || !(s[a] >= 'a' && s[a] <= 'z'))
+        b != c->source.e)
       continue;
-    for (size_t k = i; k-- > 0 && i - k <= 256;) {
+    const bl_lexent *generic = bl_lex_find(&st->g->org_anaphors, s + a, b - a);
+    if (!(s[a] >= 'a' && s[a] <= 'z') && !generic) continue;
+    bool found = false;
+    for (size_t k = i; k-- > 0 && i - k <= 256 && !found;) {
       bl_nspan o = st->cl.v[k].source;
       /* "l'organisation" names "Organisation internationale pour les migrations" */
       if ((o.e - o.s > b - a && !strncasecmp(s + o.s, s + a, b - a) && s[o.s + (b - a)] == ' ') ||
           named_as(st, o, a, b) || role_of(st, o, a, b)) {
         c->source = o;
-        break;
+        found = true;
       }
+    }
+    /* "L'ONG affirme avoir recensé 23 décès": the organisation named before */
+    bl_nspan det = bl_word_before(s, a > 4 ? a - 4 : 0, a);
+    bool definite = (a >= 2 && s[a - 1] == '\'' && (s[a - 2] == 'l' || s[a - 2] == 'L')) ||
+                    (det.e - det.s == 2 && (s[det.s] == 'l' || s[det.s] == 'L'));
+    if (!found && generic && definite) {
+      bl_nspan o = named_before(st, c->sent);
+      if (o.e > o.s) c->source = o;
     }
   }
 }

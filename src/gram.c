@@ -505,6 +505,8 @@ static const kindname gender_kinds[] = {{"feminine", GN_FEMININE}, {"masculine",
 static const lexspec lex_gender = {"fr/gender.tsv", "gender", 2, -1, 1, -1, -1, -1, false, false, gender_kinds};
 static const kindname witness_kinds[] = {{"witness", WT_WITNESS}, {NULL, 0}};
 static const lexspec lex_witnesses = {"fr/witnesses.tsv", "witnesses", 2, -1, 1, -1, -1, -1, true, false, witness_kinds};
+static const kindname anaphor_kinds[] = {{"org", AN_ORG}, {NULL, 0}};
+static const lexspec lex_anaphors = {"fr/anaphors.tsv", "anaphors", 2, -1, 1, -1, -1, -1, false, false, anaphor_kinds};
 static const kindname currency_kinds[] = {{"USD", CUR_DOLLAR}, {"DZD", CUR_DINAR}, {NULL, 0}};
 static const lexspec lex_currency = {"fr/currency.tsv", "currency", 3, -1, 2, 1, -1, -1, true, false, currency_kinds};
 static const lexspec lex_abbrev = {"fr/abbrev.txt", "abbrev", 1, -1, -1, -1, -1, -1, false, false, NULL};
@@ -1091,7 +1093,7 @@ void bl_grammar_free(bl_grammar *g) {
   lex_clear(&g->calendar);
   bl_lexicon *const more[] = {&g->categories, &g->notclaim, &g->words, &g->speech, &g->status,
                               &g->abbrev,     &g->currency, &g->dates, &g->names,  &g->places,
-                              &g->care,       &g->severity, &g->gender, &g->witnesses};
+                              &g->care,       &g->severity, &g->gender, &g->witnesses, &g->org_anaphors};
   for (size_t i = 0; i < BL_ARRAY_LEN(more); i++) lex_clear(more[i]);
   lex_clear(&g->anchors);
   pcre2_code_free(g->quantity);
@@ -1167,6 +1169,7 @@ static int load_all(bl_grammar *g, const char *dir, loadstate *ls, ruleset *rs, 
       {&lex_dates, &g->dates},           {&lex_names, &g->names},     {&lex_places, &g->places},
       {&lex_care, &g->care},             {&lex_severity, &g->severity},
       {&lex_gender, &g->gender},         {&lex_witnesses, &g->witnesses},
+      {&lex_anaphors, &g->org_anaphors},
   };
   for (size_t i = 0; i < BL_ARRAY_LEN(lexicons); i++)
     if ((rc = read_lexicon(g, dir, lexicons[i].spec, lexicons[i].lx, err))) return rc;

@@ -66,6 +66,7 @@ enum { CARE_CARE = 1, CARE_WOUND, CARE_ILLNESS };
 enum { SEV_LIGHT = 1, SEV_SERIOUS };
 enum { GN_FEMININE = 1, GN_MASCULINE, GN_FEM_ENDING };
 enum { WT_WITNESS = 1 };
+enum { AN_ORG = 1 };
 /* Reasons of notclaim.tsv entries. */
 enum { NC_DURATION = 1, NC_AGE, NC_MEASURE, NC_RATIO, NC_STAT, NC_TIME, NC_FREQUENCY, NC_DIFFERENCE };
 /* Classes of words.tsv entries. */
@@ -113,6 +114,7 @@ struct bl_grammar {
   bl_lexicon severity; /* severity.tsv: kind = SEV_* (the store) */
   bl_lexicon gender;   /* gender.tsv: kind = GN_* (bl_noun_feminine) */
   bl_lexicon witnesses; /* witnesses.tsv: nouns of a witness (attrib.c) */
+  bl_lexicon org_anaphors; /* anaphors.tsv: "l'ONG" names an organisation again (attrib.c) */
   bl_lexicon anchors; /* every word that may start a figure, kind = AN_* bits */
 
   pcre2_code *quantity;  /* owned */
