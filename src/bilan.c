@@ -313,6 +313,41 @@ static int arena_subject(bl_doc *d, bl_nspan np, bl_nspan rel, bl_nspan pred, bo
   return BL_OK;
 }
 
+/* "Trois personnes ont été grièvement blessées et sept autres plus
+ * légèrement": the borrowed subject (the last string of the arena) with the
+ * others' adverb of severity.tsv in place of its own ("personnes légèrement
+ * blessées"), else before its last word. */
+static int set_degree(bl_doc *d, pending_str *subj, bl_nspan degree) {
+  const bl_text *t = &d->st.text;
+  if (!subj->set || subj->off + subj->len != d->arena.len || subj->len == 0) return BL_OK;
+  char *copy = bl_malloc(subj->len);
+  if (!copy) return BL_NOMEM;
+  memcpy(copy, d->arena.ptr + subj->off, subj->len);
+  size_t n = subj->len, cut_s = n, cut_e = n, last = 0;
+  for (size_t a = 0, b; a < n; a = b + 1) {
+    for (b = a; b < n && copy[b] != ' '; b++) {}
+    if (b > a && bl_lex_find(&d->st.g->severity, copy + a, b - a)) {
+      cut_s = a;
+      cut_e = b < n ? b + 1 : b;
+    }
+    if (b < n) last = b + 1;
+  }
+  if (cut_s == n && last == 0) { /* one word: nothing to place it before */
+    bl_free(copy);
+    return BL_OK;
+  }
+  if (cut_s == n) cut_s = cut_e = last;
+  bl_span o = bl_text_orig_span(t, degree.s, degree.e);
+  d->arena.len = subj->off;
+  int rc = bl_buf_add(&d->arena, copy, cut_s) || bl_buf_add(&d->arena, t->orig + o.start, o.end - o.start) ||
+                   bl_buf_addc(&d->arena, ' ') || bl_buf_add(&d->arena, copy + cut_e, n - cut_e)
+               ? BL_NOMEM
+               : BL_OK;
+  bl_free(copy);
+  if (!rc) subj->len = d->arena.len - subj->off;
+  return rc;
+}
+
 /* "soit une baisse de 4,2 %" after a count: "baisse du nombre de" and the
  * count's subject (words.tsv `count_noun`).  `out` was the last string
  * written to the arena. */
@@ -423,6 +458,7 @@ static int publish(bl_doc *d, bl_error *err) {
     if (!rc) rc = arena_subject(d, np, with_pred == c ? c->rel : (bl_nspan){0, 0}, pred, active, finite,
                                   c->verb_pp, c->cause, c->cause_tail, where, where_of, c->fronted,
                                   among, c->owner, c->change, c->changed, &mine[1]);
+    if (!rc && c->degree.e > c->degree.s) rc = set_degree(d, &mine[1], c->degree);
     if (!rc && c->change_of >= 0 && index[c->change_of] >= 0)
       rc = add_change_of(d, &mine[1], c->change, &ps[index[c->change_of] * 4 + 1]);
     if (!rc) rc = arena_span(d, c->source, &mine[2]);

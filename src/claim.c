@@ -247,6 +247,7 @@ typedef struct nphrase {
   bl_nspan unit;   /* head + adjectives */
   bl_nspan np;     /* with complements */
   bl_nspan pred;   /* a predicate met inside the phrase (participle) */
+  bl_nspan degree; /* "27 autres plus légèrement": the others' adverb of severity */
   bool autres;
   bool of_the;       /* "sept des prévenus": a part of the prévenus counted before */
   size_t whole_at;   /* "12 des 43 mineurs": where the whole's figure starts (0: none) */
@@ -392,12 +393,17 @@ static void read_np(bl_docstate *st, size_t p, size_t end, nphrase *np) {
     break;
   }
   if (!bl_word_at(s, p, end, &ws, &we)) return;
-  if (is_digit((unsigned char)s[ws]) || bl_word_class(g, s, ws, we)) return;
-  /* "31 autres plus légèrement": an adverb of degree, the noun left out */
-  size_t xa, xb;
-  if (((we - ws == 4 && !memcmp(s + ws, "plus", 4)) || (we - ws == 5 && !memcmp(s + ws, "moins", 5))) &&
-      bl_word_at(s, we, end, &xa, &xb) && xb - xa > 6 && !memcmp(s + xb - 4, "ment", 4))
+  /* "31 autres plus légèrement", "sept autres légèrement": an adverb of
+   * degree, the noun left out; one of severity.tsv is the others' own */
+  size_t xa = ws, xb = we;
+  bool more = (we - ws == 4 && !memcmp(s + ws, "plus", 4)) || (we - ws == 5 && !memcmp(s + ws, "moins", 5));
+  if (more && !bl_word_at(s, we, end, &xa, &xb)) xa = xb = we;
+  if (np->autres && xb > xa && bl_lex_find(&g->severity, s + xa, xb - xa)) {
+    np->degree = (bl_nspan){xa, xb};
     return;
+  }
+  if (is_digit((unsigned char)s[ws]) || bl_word_class(g, s, ws, we)) return;
+  if (more && xb - xa > 6 && !memcmp(s + xb - 4, "ment", 4)) return;
   /* "huit interpellées", "740 autres blessés": the noun is elided and this
    * is the predicate. */
   size_t pm = pred_at(st, ws, end);
@@ -2279,6 +2285,7 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
     c.where = where_phrase(st, soit_pred.e, clause_end, false);
   }
   if (np.pred.e) c.pred = np.pred;
+  c.degree = np.degree;
 
   /* Category: a predicate after the noun, else the noun, else a weak
    * predicate, else an active verb before, else "bilan"/"nombre de". */

@@ -25,6 +25,8 @@ typedef struct bl_cl {
   bl_nspan pred;        /* the predicate that gave the category, for the subject */
   bl_nspan verb_pp;     /* the participle of the verb before the figure ("a tué 15
                            personnes"), for the subject: "personnes tuées" */
+  bl_nspan degree;      /* "et 27 autres plus légèrement": an adverb of severity.tsv
+                           that replaces the one of the borrowed subject */
   bl_nspan rel;         /* a predicate in a relative clause before it ("qui étaient
                            portés disparus"), for the subject */
   bool pred_active;     /* after "avoir" ("ont perdu la vie"): "ayant perdu la vie" */
