@@ -2404,9 +2404,13 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
       among = cat_entry(g, s, as, ae, K(CK_NOUN));
       if (among) c.among = (bl_nspan){as, ae};
     }
+    uint32_t pres[1];
+    size_t ps = 0, pe = 0;
     if (!among && search(st, g->rx_among_before, sn->s, q->ns, &ms, &me) &&
         bl_rx_groups_named(g->rx_among_before, "an", an, 1) && bl_rx_group(&st->rx, an[0], &as, &ae) &&
-        list_reaches(st, ae, q->ns)) {
+        list_reaches(st, bl_rx_groups_named(g->rx_among_before, "pres", pres, 1) &&
+                                 bl_rx_group(&st->rx, pres[0], &ps, &pe) ? pe : ae,
+                     q->ns)) {
       among = cat_entry(g, s, as, ae, K(CK_NOUN));
       among_group = (bl_nspan){as, ae}; /* "Parmi les passagers figuraient cinq Indiens" */
       if (among) c.among = among_group;
@@ -2919,7 +2923,23 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
     /* "dont 870 concernent des personnes âgées de plus de 75 ans", "78
      * travaillaient pour l'exploitant", "dont au plus cinq seraient
      * d'origine naturelle": a verb or a copula's attribute */
-    if (!c.pred.e) c.pred = verb_phrase_after(st, after, clause_end, &c.pred_finite, &c.pred_active);
+    if (!c.pred.e) {
+      c.pred = verb_phrase_after(st, after, clause_end, &c.pred_finite, &c.pred_active);
+      /* "Sur les 40 morts, 12 étaient des policiers": a copula's attribute
+       * that is a counted noun of categories.tsv names what is counted */
+      size_t da, db, na, nb;
+      if (c.pred.e > c.pred.s && !c.pred_finite && !c.pred_active &&
+          bl_word_at(s, c.pred.s, c.pred.e, &da, &db) && da == c.pred.s &&
+          ((db - da == 3 && !memcmp(s + da, "des", 3)) || (db - da == 2 && !memcmp(s + da, "de", 2))) &&
+          bl_word_at(s, db, c.pred.e, &na, &nb)) {
+        const bl_lexent *e = cat_entry(g, s, na, nb, K(CK_NOUN) | K(CK_FIXED));
+        if (e && s[nb - 1] == 's') {
+          c.unit = c.np = (bl_nspan){na, nb};
+          c.pred = (bl_nspan){0, 0};
+          if (e->group) c.group = (bl_group)e->group;
+        }
+      }
+    }
     /* or by its place alone: "480 000 manifestants, dont 52 000 à Paris" */
     if (!c.where.e)
       c.where = where_phrase(st, c.pred.e > c.pred.s ? c.pred.e : after,
