@@ -1045,7 +1045,7 @@ static int build_anchors(bl_grammar *g, bl_error *err) {
 static int resolve_groups(bl_grammar *g, bl_error *err) {
   static const char *const names[QG_COUNT_] = {
       [QG_N1] = "n1",          [QG_N2] = "n2",
-      [QG_DET] = "det",        [QG_APPROX] = "approx",
+      [QG_DET] = "det",        [QG_APPROX] = "approx",  [QG_APPROX2] = "approx2",
       [QG_APPROX_MUL] = "approx_mul", [QG_VDET] = "vdet",
       [QG_VNOUN] = "vnoun",    [QG_VMUL] = "vmul",
       [QG_VALONE] = "valone",  [QG_RANGE_ENTRE] = "range_entre",

@@ -96,7 +96,7 @@ typedef struct bl_example {
 
 /* Group numbers of the quantity pattern that num.c reads (0 = absent). */
 enum {
-  QG_N1, QG_N2, QG_DET, QG_APPROX, QG_APPROX_MUL, QG_VDET, QG_VNOUN, QG_VMUL, QG_VALONE,
+  QG_N1, QG_N2, QG_DET, QG_APPROX, QG_APPROX2, QG_APPROX_MUL, QG_VDET, QG_VNOUN, QG_VMUL, QG_VALONE,
   QG_RANGE_ENTRE, QG_RANGE_DE, QG_RANGE_BARE, QG_ABBR, QG_SIGN, QG_HP, QG_HV, QG_HQ,
   QG_COUNT_
 };

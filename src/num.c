@@ -114,7 +114,7 @@ static bool assemble(const bl_grammar *g, bl_rx_state *rx, const char *s, size_t
   span hp = grp(g, rx, QG_HP), hv = grp(g, rx, QG_HV), hq = grp(g, rx, QG_HQ);
   span n1 = grp(g, rx, QG_N1), n2 = grp(g, rx, QG_N2);
   span det = grp(g, rx, QG_DET), approx = grp(g, rx, QG_APPROX);
-  span approx_mul = grp(g, rx, QG_APPROX_MUL);
+  span approx_mul = grp(g, rx, QG_APPROX_MUL), approx2 = grp(g, rx, QG_APPROX2);
   span vnoun = grp(g, rx, QG_VNOUN), vmul = grp(g, rx, QG_VMUL), valone = grp(g, rx, QG_VALONE);
   span abbr = grp(g, rx, QG_ABBR), sign = grp(g, rx, QG_SIGN);
   span r_entre = grp(g, rx, QG_RANGE_ENTRE), r_de = grp(g, rx, QG_RANGE_DE);
@@ -214,7 +214,14 @@ static bool assemble(const bl_grammar *g, bl_rx_state *rx, const char *s, size_t
       const bl_lexent *e = bl_lex_find(&g->numbers, s + h, approx.s - 1 - h);
       if (e && e->kind == NW_HALF) v *= e->value;
     }
-    if (!det.set && plural) {
+    /* "entre une dizaine et une vingtaine", "une vingtaine à une trentaine" */
+    double v2 = approx2.set ? noun_value(g, s, approx2) * (approx_mul.set ? noun_value(g, s, approx_mul) : 1) : 0;
+    if (approx2.set && det.set && v2 > v) {
+      p->qualifier = BL_RANGE;
+      p->lo = v * mult;
+      p->hi = v2 * mult;
+      q->flags |= QF_RANGE | QF_APPROX;
+    } else if (!det.set && plural) {
       p->qualifier = BL_VAGUE;
       p->lo = 2 * v;
       p->hi = 10 * v - 1;
