@@ -1278,7 +1278,7 @@ int bl_attribute_line(bl_docstate *st, size_t sfirst, size_t slast, size_t first
        * sentence says where the figure is from, and names nobody; no
        * speaker before is its source */
       if (src.e <= src.s && cs.unnamed_selon) c->background = true;
-      bool heading = on_heading(st, c);
+      bool heading = on_heading(st, c) && !carry; /* a list item after "...:" is no heading */
       if (src.e <= src.s && have && !para_witness && !c->background && !heading) {
         src = para_src;
         chan = para_chan;

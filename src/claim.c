@@ -1803,6 +1803,29 @@ static bool list_item(const bl_docstate *st, size_t li) {
   return p + 3 < ln->e && !memcmp(s + p, "\xE2\x80\xA2", 3); /* U+2022 */
 }
 
+/* The label of the figure at `at` when it opens its line's text, after a
+ * list marker, and ends on a colon right before the figure ("- Blessés :
+ * 120", "Personnes évacuées : 3 400"): at most four words, none a verb. */
+static bl_nspan line_label(const bl_docstate *st, const bl_sent *sn, size_t at) {
+  const char *s = st->text.s;
+  bl_nspan none = {0, 0};
+  size_t e = at;
+  while (e > sn->s && is_space((unsigned char)s[e - 1])) e--;
+  if (e <= sn->s || s[e - 1] != ':') return none;
+  e--;
+  while (e > sn->s && is_space((unsigned char)s[e - 1])) e--;
+  const bl_line *ln = &st->seg.lines[sn->line];
+  size_t p = ln->s > sn->s ? ln->s : sn->s;
+  while (p < e && (is_space((unsigned char)s[p]) || s[p] == '-' || s[p] == '*')) p++;
+  if (p + 3 <= e && !memcmp(s + p, "\xE2\x80\xA2", 3)) p += 3; /* U+2022 */
+  while (p < e && is_space((unsigned char)s[p])) p++;
+  size_t a, b, words = 0;
+  for (size_t x = p; bl_word_at(s, x, e, &a, &b); x = b) {
+    if (++words > 4 || bl_finite_verb(s, a, b) || (x == p && a != p)) return none;
+  }
+  return words ? (bl_nspan){p, e} : none;
+}
+
 /* The figure right after q past "à", "et" or "ou" (a preposition or a
  * conjunction of one or two letters), in the sentence, else NULL. */
 static const bl_qty *figure_joined_after(const bl_docstate *st, const bl_qty *q, size_t end) {
@@ -2252,6 +2275,14 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
   } else {
     read_np(st, after, sn->e, &np);
     if (!np.head.e) partitive_noun(st, q->ne, sn->e, &np);
+    /* "- Blessés : 120", "Personnes évacuées : 3 400": the label of a list
+     * item or a line, before its colon, says what the figure counts */
+    bl_nspan label = np.head.e || np.autres || np.pred.e ? (bl_nspan){0, 0} : line_label(st, sn, open_at);
+    if (label.e > label.s) { /* a noun of categories.tsv, not a place ("- Occitanie : 245") */
+      nphrase lab;
+      read_np(st, label.s, label.e, &lab);
+      if (lab.noun || lab.pred.e) np = lab;
+    }
     /* "912 personnes ont été tuées et 5 383 blessées": a feminine participle
      * that is also a noun, after "et" in a count's sentence, is the
      * predicate of the noun left out */
