@@ -46,6 +46,8 @@ typedef struct cands {
   bool nomem;         /* the search could not be run: out of memory */
 } cands;
 
+static bl_nspan person_named(bl_docstate *st, bl_nspan sp);
+
 static void add(cands *cs, enum kind k, size_t pos, bl_nspan src, bl_nspan chan) {
   if (cs->n < BL_ARRAY_LEN(cs->v)) cs->v[cs->n++] = (cand){k, pos, src, chan, false, false};
 }
@@ -582,8 +584,17 @@ static bl_nspan subject_before(bl_docstate *st, size_t a, size_t verb) {
      * person is named by name (SPEC §6: the shortest form that says who) */
     size_t f = e + 1;
     while (f < cs - 1 && s[f] != ',') f++;
-    if (e < cs - 1 && f <= cs - 1 && s[f] == ',' && is_name(st, (bl_nspan){e + 1, f}))
-      np = clean_np(st, (bl_nspan){e + 1, f}); /* the shortest form: the name */
+    if (e < cs - 1 && f <= cs - 1 && s[f] == ',') {
+      bl_nspan app = clean_np(st, (bl_nspan){e + 1, f});
+      bl_nspan named = person_named(st, app); /* "le colonel Jean Dupont": Jean Dupont */
+      /* (not when the phrase before names its own: "L'entreprise Terminaux
+       * Norbaie, filiale du négociant Vardal Négoce SA, a annoncé") */
+      bool own_name = false;
+      for (size_t x = np.s, u, v; bl_word_at(s, x, np.e, &u, &v) && !own_name; x = v)
+        own_name = u > np.s && bl_capital_at(s, u);
+      if (is_name(st, (bl_nspan){e + 1, f})) np = app; /* the shortest form: the name */
+      else if (!own_name && named.s > app.s && named.e == app.e) np = named;
+    }
   }
   return np;
 }
