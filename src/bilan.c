@@ -451,6 +451,12 @@ static int publish(bl_doc *d, bl_error *err) {
     if (with_np != c && of_phrase(st, c->where)) np = unit;
     bool active = with_pred->pred_active, finite = with_pred->pred_finite;
     bl_nspan where = c->where;
+    /* "estimées à 43 000 morts par le président Zelensky": the agent that
+     * is the claim's source is no place ("tués par les forces de sécurité"
+     * stays) */
+    if (where.e - where.s > 4 && !strncmp(st->text.s + where.s, "par ", 4) && c->source.e > c->source.s &&
+        where.s <= c->source.s && c->source.e <= where.e)
+      where = (bl_nspan){0, 0};
     rc = arena_span(d, unit, &mine[0]);
     bool where_of = c->where.e > c->where.s && c->where_of;
     /* the group as the sentence names it, else the whole's noun */
