@@ -314,9 +314,10 @@ static int arena_subject(bl_doc *d, bl_nspan np, bl_nspan rel, bl_nspan pred, bo
 }
 
 /* "Trois personnes ont été grièvement blessées et sept autres plus
- * légèrement": the borrowed subject (the last string of the arena) with the
- * others' adverb of severity.tsv in place of its own ("personnes légèrement
- * blessées"), else before its last word. */
+ * légèrement", "dix blessés, dont trois gravement": the borrowed subject (the
+ * last string of the arena) with the claim's own adverb of severity.tsv in
+ * place of its own ("personnes légèrement blessées"), else before its last
+ * word, or after its only one ("blessés gravement"). */
 static int set_degree(bl_doc *d, pending_str *subj, bl_nspan degree) {
   const bl_text *t = &d->st.text;
   if (!subj->set || subj->off + subj->len != d->arena.len || subj->len == 0) return BL_OK;
@@ -332,17 +333,21 @@ static int set_degree(bl_doc *d, pending_str *subj, bl_nspan degree) {
     }
     if (b < n) last = b + 1;
   }
-  if (cut_s == n && last == 0) { /* one word: nothing to place it before */
+  bl_span o = bl_text_orig_span(t, degree.s, degree.e);
+  int rc;
+  if (cut_s == n && last == 0) { /* one word ("blessés"): the adverb after it */
+    rc = bl_buf_addc(&d->arena, ' ') || bl_buf_add(&d->arena, t->orig + o.start, o.end - o.start) ? BL_NOMEM
+                                                                                                 : BL_OK;
     bl_free(copy);
-    return BL_OK;
+    if (!rc) subj->len = d->arena.len - subj->off;
+    return rc;
   }
   if (cut_s == n) cut_s = cut_e = last;
-  bl_span o = bl_text_orig_span(t, degree.s, degree.e);
   d->arena.len = subj->off;
-  int rc = bl_buf_add(&d->arena, copy, cut_s) || bl_buf_add(&d->arena, t->orig + o.start, o.end - o.start) ||
-                   bl_buf_addc(&d->arena, ' ') || bl_buf_add(&d->arena, copy + cut_e, n - cut_e)
-               ? BL_NOMEM
-               : BL_OK;
+  rc = bl_buf_add(&d->arena, copy, cut_s) || bl_buf_add(&d->arena, t->orig + o.start, o.end - o.start) ||
+               bl_buf_addc(&d->arena, ' ') || bl_buf_add(&d->arena, copy + cut_e, n - cut_e)
+           ? BL_NOMEM
+           : BL_OK;
   bl_free(copy);
   if (!rc) subj->len = d->arena.len - subj->off;
   return rc;

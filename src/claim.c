@@ -398,7 +398,11 @@ static void read_np(bl_docstate *st, size_t p, size_t end, nphrase *np) {
   size_t xa = ws, xb = we;
   bool more = (we - ws == 4 && !memcmp(s + ws, "plus", 4)) || (we - ws == 5 && !memcmp(s + ws, "moins", 5));
   if (more && !bl_word_at(s, we, end, &xa, &xb)) xa = xb = we;
-  if (np->autres && xb > xa && bl_lex_find(&g->severity, s + xa, xb - xa)) {
+  /* also a part's: "cinq policiers blessés, dont deux grièvement" (not
+   * "deux grièvement blessés", whose predicate follows) */
+  size_t fa, fb;
+  if (xb > xa && bl_lex_find(&g->severity, s + xa, xb - xa) &&
+      (np->autres || !bl_word_at(s, xb, end, &fa, &fb) || fa > xb + 1 || !participle_like(s, fa, fb))) {
     np->degree = (bl_nspan){xa, xb};
     return;
   }
