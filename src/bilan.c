@@ -345,7 +345,7 @@ static int set_degree(bl_doc *d, pending_str *subj, bl_nspan degree) {
   if (cut_s == n) cut_s = cut_e = last;
   d->arena.len = subj->off;
   rc = bl_buf_add(&d->arena, copy, cut_s) || bl_buf_add(&d->arena, t->orig + o.start, o.end - o.start) ||
-               bl_buf_addc(&d->arena, ' ') || bl_buf_add(&d->arena, copy + cut_e, n - cut_e)
+               (cut_e < n && bl_buf_addc(&d->arena, ' ')) || bl_buf_add(&d->arena, copy + cut_e, n - cut_e)
            ? BL_NOMEM
            : BL_OK;
   bl_free(copy);
