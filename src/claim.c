@@ -542,7 +542,10 @@ static void read_np(bl_docstate *st, size_t p, size_t end, nphrase *np) {
       }
       /* "routes départementales"; not "décès supplémentaires" (a delta) */
       const bl_lexent *sw = bl_lex_find(&g->status, s + a, b - a);
-      if (!participle_like(s, a, b) && !present_participle && !(sw && sw->kind == ST_DELTA) &&
+      /* a short participle too: "décès liés à l'épidémie" */
+      bool short_pp = b - a >= 4 && (!memcmp(s + b - 3, "és", 3) || !memcmp(s + b - 3, "ée", 3) ||
+                                     (b - a >= 5 && !memcmp(s + b - 4, "ées", 4)));
+      if (!participle_like(s, a, b) && !short_pp && !present_participle && !(sw && sw->kind == ST_DELTA) &&
           np->unit.e == np->np.e)
         np->unit.e = b;
       np->np.e = b;
@@ -873,7 +876,9 @@ static bl_nspan where_phrase(bl_docstate *st, size_t p, size_t end, bool of) {
         /* a participle only at the end: "collèges et lycées", not "et procédé à" */
         (!participle_like(s, na, nb) || !bl_word_at(s, nb, end, &x0, &y0))) {
       int ncls = bl_word_class(g, s, na, nb);
-      if (ncls == 0 || ncls == WD_DET) {
+      /* not "et un troisième grièvement blessé": another subject */
+      bool indefinite = ncls == WD_DET && s[na] == 'u' && s[na + 1] == 'n';
+      if ((ncls == 0 || ncls == WD_DET) && !indefinite) {
         q = b;
         continue;
       }
