@@ -1316,6 +1316,18 @@ int bl_attribute_line(bl_docstate *st, size_t sfirst, size_t slast, size_t first
         sent_chan = have ? para_chan : st->last_chan;
         sent_witness = have && para_witness;
       }
+    } else if (cend == ci && sn->e > sn->s && st->text.s[sn->e - 1] == ':') {
+      /* "Le dernier bilan de la préfecture :" before a list: the owner of
+       * the document the line names */
+      bl_nspan doc = clean_np(st, (bl_nspan){sn->s, sn->e - 1});
+      bl_nspan owner = names_a_figure(st, doc) ? owner_of(st, doc) : (bl_nspan){0, 0};
+      /* a determined owner or a name: not "Bilan par département :" */
+      bl_nspan det = owner.s > doc.s ? bl_word_before(st->text.s, doc.s, owner.s) : owner;
+      const bl_lexent *dw = det.e > det.s ? word_entry(st, det.s, det.e) : NULL;
+      bool elided = owner.s >= 2 && st->text.s[owner.s - 1] == '\'';
+      if (owner.s > doc.s && usable(st, owner) &&
+          (bl_capital_at(st->text.s, owner.s) || elided || (dw && dw->kind == WD_DET)))
+        sent_src = owner;
     }
     /* "4 200 selon la préfecture, 10 000 selon l'intersyndicale": figures
      * disputed between sources; the sentences after belong to neither */
