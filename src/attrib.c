@@ -750,9 +750,7 @@ static bl_nspan cut_second_source(bl_docstate *st, bl_nspan sp) {
       break;
     }
   for (size_t p = sp.s; bl_word_at(s, p, sp.e, &a, &b); p = b) {
-    if (a == sp.s || b - a != 2 || strncmp(s + a, "et", 2) || !bl_word_at(s, b, sp.e, &x, &y)) continue;
-    if (!((y - x == 2 && (!strncmp(s + x, "de", 2) || !strncmp(s + x, "du", 2) || !strncmp(s + x, "d'", 2))) ||
-          (y - x == 3 && !strncmp(s + x, "des", 3))))
+    if (a == sp.s || !bl_word_is(s, a, b, "et") || !bl_word_at(s, b, sp.e, &x, &y) || !bl_of_word(s, x, y))
       continue;
     size_t u = x, v = y;
     if (!strncmp(s + x, "d'", 2)) u = x + 2; /* "d'organisations": its noun */
@@ -1462,6 +1460,8 @@ static bl_nspan named_before(bl_docstate *st, size_t sent) {
 
 static void resolve_short_sources(bl_docstate *st) {
   const char *s = st->text.s;
+  size_t looked_at = SIZE_MAX; /* the sentence named_before last read for */
+  bl_nspan before = {0, 0};
   for (size_t i = 0; i < st->cl.n; i++) {
     bl_cl *c = &st->cl.v[i];
     size_t a, b;
@@ -1485,8 +1485,11 @@ static void resolve_short_sources(bl_docstate *st) {
     bool definite = (a >= 2 && s[a - 1] == '\'' && (s[a - 2] == 'l' || s[a - 2] == 'L')) ||
                     (det.e - det.s == 2 && (s[det.s] == 'l' || s[det.s] == 'L'));
     if (!found && generic && definite) {
-      bl_nspan o = named_before(st, c->sent);
-      if (o.e > o.s) c->source = o;
+      if (looked_at != c->sent) { /* once per sentence, whatever its claims */
+        before = named_before(st, c->sent);
+        looked_at = c->sent;
+      }
+      if (before.e > before.s) c->source = before;
     }
   }
 }

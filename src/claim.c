@@ -72,8 +72,17 @@ bl_nspan bl_word_before(const char *s, size_t floor, size_t at) {
 
 bool bl_word_before_is(const char *s, size_t floor, size_t at, const char *word) {
   bl_nspan w = bl_word_before(s, floor, at);
+  return bl_word_is(s, w.s, w.e, word);
+}
+
+bool bl_word_is(const char *s, size_t a, size_t b, const char *word) {
   size_t n = strlen(word);
-  return w.e - w.s == n && !strncmp(s + w.s, word, n);
+  return b - a == n && !strncmp(s + a, word, n);
+}
+
+bool bl_of_word(const char *s, size_t a, size_t b) {
+  return bl_word_is(s, a, b, "de") || bl_word_is(s, a, b, "d'") || bl_word_is(s, a, b, "du") ||
+         bl_word_is(s, a, b, "des");
 }
 
 int bl_word_class(const bl_grammar *g, const char *s, size_t a, size_t b) {
@@ -2972,7 +2981,7 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
       size_t da, db, na, nb;
       if (c.pred.e > c.pred.s && !c.pred_finite && !c.pred_active &&
           bl_word_at(s, c.pred.s, c.pred.e, &da, &db) && da == c.pred.s &&
-          ((db - da == 3 && !memcmp(s + da, "des", 3)) || (db - da == 2 && !memcmp(s + da, "de", 2))) &&
+          (bl_word_is(s, da, db, "des") || bl_word_is(s, da, db, "de")) &&
           bl_word_at(s, db, c.pred.e, &na, &nb)) {
         const bl_lexent *e = cat_entry(g, s, na, nb, K(CK_NOUN) | K(CK_FIXED));
         if (e && s[nb - 1] == 's') {

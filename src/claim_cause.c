@@ -22,11 +22,6 @@
 
 #define CAUSE_WORDS 9 /* the longest cause read, in words */
 
-static bool word_is(const char *s, size_t a, size_t b, const char *w) {
-  size_t n = strlen(w);
-  return b - a == n && !strncmp(s + a, w, n);
-}
-
 /* A determiner: words.tsv's, or the article "un"/"une". */
 static bool determiner(const bl_grammar *g, const char *s, size_t a, size_t b) {
   return bl_word_class(g, s, a, b) == WD_DET ||
@@ -49,17 +44,11 @@ static bool year_word(const char *s, size_t a, size_t b) {
   return b - a == 4 && (s[a] == '1' || s[a] == '2') && bl_is_digit((unsigned char)s[a + 3]);
 }
 
-/* "de", "d'", "du", "des": a complement goes on. */
-static bool of_word(const char *s, size_t a, size_t b) {
-  return word_is(s, a, b, "de") || word_is(s, a, b, "d'") || word_is(s, a, b, "du") ||
-         word_is(s, a, b, "des");
-}
-
 /* May the word s[a..b) stand inside a cause's noun phrase? */
 static bool np_word(const bl_grammar *g, const char *s, size_t a, size_t b, size_t end, int *cls) {
   *cls = determiner(g, s, a, b) ? WD_DET : bl_word_class(g, s, a, b);
-  if (*cls == WD_DET || of_word(s, a, b)) return true;
-  if (word_is(s, a, b, "en") && b + 1 < end && bl_is_digit((unsigned char)s[b + 1]))
+  if (*cls == WD_DET || bl_of_word(s, a, b)) return true;
+  if (bl_word_is(s, a, b, "en") && b + 1 < end && bl_is_digit((unsigned char)s[b + 1]))
     return true; /* "en 1976" */
   if (*cls || bl_lex_find(&g->speech, s + a, b - a)) return false; /* "La Valdavie dit avoir accueilli" */
   return bl_is_digit((unsigned char)s[a]) || !bl_finite_verb(s, a, b);
@@ -92,7 +81,7 @@ static bl_nspan trim_end(const bl_grammar *g, const char *s, bl_nspan np) {
   while (np.e > np.s) {
     size_t a, b;
     if (!word_back(s, np.s, np.e, &a, &b)) break;
-    if (!determiner(g, s, a, b) && !of_word(s, a, b) && !word_is(s, a, b, "en")) break;
+    if (!determiner(g, s, a, b) && !bl_of_word(s, a, b) && !bl_word_is(s, a, b, "en")) break;
     np.e = a;
     while (np.e > np.s && bl_is_space((unsigned char)s[np.e - 1])) np.e--;
   }
@@ -110,14 +99,14 @@ static bl_nspan np_before(const bl_grammar *g, const char *s, size_t floor, size
     int cls;
     size_t u, v; /* "l'été 2019", "le train de nuit": after a determiner or "de", a noun */
     bool noun = !np_word(g, s, a, b, at, &cls) && (bl_word_aux(cls) || cls == WD_TIME) &&
-                word_back(s, floor, a, &u, &v) && (determiner(g, s, u, v) || of_word(s, u, v));
+                word_back(s, floor, a, &u, &v) && (determiner(g, s, u, v) || bl_of_word(s, u, v));
     if (noun) cls = 0;
     if (!noun && !np_word(g, s, a, b, at, &cls)) {
       /* "celui d'avril 2023": the noun it stands for, then what follows it */
       size_t x, y;
-      if ((word_is(s, a, b, "celui") || word_is(s, a, b, "celle") || word_is(s, a, b, "ceux") ||
-           word_is(s, a, b, "celles")) &&
-          bl_word_at(s, b, at, &x, &y) && of_word(s, x, y))
+      if ((bl_word_is(s, a, b, "celui") || bl_word_is(s, a, b, "celle") || bl_word_is(s, a, b, "ceux") ||
+           bl_word_is(s, a, b, "celles")) &&
+          bl_word_at(s, b, at, &x, &y) && bl_of_word(s, x, y))
         *pronoun = b;
       break;
     }
@@ -148,8 +137,8 @@ static bl_nspan np_from(const bl_grammar *g, const char *s, size_t p, size_t end
   }
   if (!bl_word_at(s, p, end, &a, &b) || !determiner(g, s, a, b)) return none;
   /* "Au moins 40 corps": "au", "aux" hold a preposition, no subject opens */
-  if (word_is(s, a, b, "au") || word_is(s, a, b, "Au") || word_is(s, a, b, "aux") ||
-      word_is(s, a, b, "Aux"))
+  if (bl_word_is(s, a, b, "au") || bl_word_is(s, a, b, "Au") || bl_word_is(s, a, b, "aux") ||
+      bl_word_is(s, a, b, "Aux"))
     return none;
   bl_nspan np = {a, b};
   p = b;
@@ -172,26 +161,26 @@ static bl_nspan np_from(const bl_grammar *g, const char *s, size_t p, size_t end
       size_t x, y, u, v;
       /* "La crue de 1958", "le naufrage d'un caboteur en 1976": a year */
       if (year_word(s, a, b) && word_back(s, np.s, np.e, &x, &y) &&
-          (of_word(s, x, y) || word_is(s, x, y, "en"))) {
+          (bl_of_word(s, x, y) || bl_word_is(s, x, y, "en"))) {
         np.e = b;
         noun_next = false;
         p = b;
         continue;
       }
       /* "Les enfants de moins de 15 ans": an age stays */
-      if (bl_word_at(s, b, end, &x, &y) && word_is(s, x, y, "ans")) {
+      if (bl_word_at(s, b, end, &x, &y) && bl_word_is(s, x, y, "ans")) {
         np.e = y;
         noun_next = false;
         p = y;
         continue;
       }
       /* "Un séisme de magnitude 5,9": the measure is left out */
-      if (word_back(s, np.s, np.e, &x, &y) && word_back(s, np.s, x, &u, &v) && of_word(s, u, v))
+      if (word_back(s, np.s, np.e, &x, &y) && word_back(s, np.s, x, &u, &v) && bl_of_word(s, u, v))
         np.e = u;
       break;
     }
     if (!ok) break;
-    noun_next = cls == WD_DET || of_word(s, a, b);
+    noun_next = cls == WD_DET || bl_of_word(s, a, b);
     np.e = b;
     p = b;
   }
@@ -209,9 +198,9 @@ static bool time_only(const bl_grammar *g, const char *s, size_t p, size_t end) 
   for (; bl_word_at(s, p, end, &a, &b); p = b) {
     int cls = bl_word_class(g, s, a, b);
     if (cls == WD_TIME || year_word(s, a, b) || bl_lex_find(&g->calendar, s + a, b - a)) time = true;
-    else if (!bl_is_digit((unsigned char)s[a]) && !word_is(s, a, b, "début") &&
-             !word_is(s, a, b, "fin") && !word_is(s, a, b, "mi") && !word_is(s, a, b, "le") &&
-             !word_is(s, a, b, "en") && !word_is(s, a, b, "dès") && !word_is(s, a, b, "vers"))
+    else if (!bl_is_digit((unsigned char)s[a]) && !bl_word_is(s, a, b, "début") &&
+             !bl_word_is(s, a, b, "fin") && !bl_word_is(s, a, b, "mi") && !bl_word_is(s, a, b, "le") &&
+             !bl_word_is(s, a, b, "en") && !bl_word_is(s, a, b, "dès") && !bl_word_is(s, a, b, "vers"))
       return false;
   }
   return time;
@@ -242,8 +231,8 @@ static size_t clause_start(const bl_grammar *g, const char *s, size_t floor, siz
       ne = false;
     } else if ((i == floor || bl_is_space((unsigned char)s[i - 1])) && bl_word_at(s, i, at, &a, &b) &&
                a == i) {
-      if (word_is(s, a, b, "ne") || word_is(s, a, b, "n'")) ne = true;
-      if ((word_is(s, a, b, "que") || word_is(s, a, b, "qu'")) && !ne) {
+      if (bl_word_is(s, a, b, "ne") || bl_word_is(s, a, b, "n'")) ne = true;
+      if ((bl_word_is(s, a, b, "que") || bl_word_is(s, a, b, "qu'")) && !ne) {
         n = 0; /* what came before "que" is the main clause's */
         starts[n++] = b;
       }
@@ -255,13 +244,13 @@ static size_t clause_start(const bl_grammar *g, const char *s, size_t floor, siz
     bool opens = bl_word_at(s, p, at, &a, &b);
     /* "L'embarcation, un bateau de pêche en bois, transportait": an
      * indefinite noun phrase after a noun phrase is its apposition */
-    bool apposition = opens && (word_is(s, a, b, "un") || word_is(s, a, b, "une")) &&
+    bool apposition = opens && (bl_word_is(s, a, b, "un") || bl_word_is(s, a, b, "une")) &&
                       bl_word_at(s, starts[n - 2], at, &x, &y) && determiner(g, s, x, y) &&
                       !time_only(g, s, starts[n - 2], starts[n - 1] - 1); /* "La veille, une attaque" */
     /* ", qui a balayé l'Europe du Nord,": a relative incise, closed before
      * the verb (", où la tempête a fait" holds the verb's subject) */
     bool relative = opens && n < total &&
-                    (word_is(s, a, b, "qui") || word_is(s, a, b, "dont") || word_is(s, a, b, "où"));
+                    (bl_word_is(s, a, b, "qui") || bl_word_is(s, a, b, "dont") || bl_word_is(s, a, b, "où"));
     bool when = opens && n < total && time_only(g, s, p, starts[n] - 1);
     if (opens && bl_word_class(g, s, a, b) != WD_PREP && !apposition && !relative && !when) break;
     n--;
@@ -304,7 +293,7 @@ static bl_nspan verb_subject(bl_docstate *st, const pcre2_code *rx, size_t floor
     size_t a, b, x, y;
     bl_nspan head = np_from(g, s, floor, pronoun);
     if (!head.e || !bl_word_at(s, head.s, head.e, &a, &b) || !bl_word_at(s, b, head.e, &x, &y) ||
-        of_word(s, x, y))
+        bl_of_word(s, x, y))
       return none;
     while (pronoun < p && bl_is_space((unsigned char)s[pronoun])) pronoun++;
     *tail = (bl_nspan){pronoun, p};

@@ -162,6 +162,10 @@ bool bl_word_at(const char *s, size_t p, size_t end, size_t *ws, size_t *we);
 bl_nspan bl_word_before(const char *s, size_t floor, size_t at);
 /* Is the word ending right before `at` (within [floor, at)) this one? */
 bool bl_word_before_is(const char *s, size_t floor, size_t at, const char *word);
+/* Is the word s[a, b) this one? */
+bool bl_word_is(const char *s, size_t a, size_t b, const char *word);
+/* Is s[a, b) "de", "d'", "du" or "des" (a complement goes on)? */
+bool bl_of_word(const char *s, size_t a, size_t b);
 /* claim.c: the claim that names the noun claim k counts: k, or the earlier
  * count it takes its noun from ("dont 81 000 à Paris"), or -1. */
 long bl_naming_claim(const bl_docstate *st, long k);
