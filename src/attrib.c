@@ -115,6 +115,28 @@ static bool after_acronym(bl_docstate *st, size_t p, size_t end, size_t *start) 
   return true;
 }
 
+/* "à la presse Janan Sayeq": after a preposition, its article and a noun in
+ * lower case (and its adjective), a capitalised word opens the speaker's name.  Not "à la
+ * Croix-Rouge" (the adverbial's own noun is capitalised). */
+static bool name_after_adverbial(bl_docstate *st, size_t p, size_t end, size_t *start) {
+  const char *s = st->text.s;
+  size_t a, b;
+  int words = 0;
+  while (bl_word_at(s, p, end, &a, &b)) {
+    const bl_lexent *w = word_entry(st, a, b);
+    if (bl_capital_at(s, a)) {
+      if (!words) return false;
+      *start = a;
+      return true;
+    }
+    if (!w || !(w->kind == WD_DET || w->kind == WD_PREP)) {
+      if (++words > 2) return false; /* a noun and its adjective: "à la presse locale" */
+    }
+    p = b;
+  }
+  return false;
+}
+
 /* Trim a noun phrase: spaces, quotes and dashes at both ends, leading
  * determiners, time words and adverbs, a trailing clitic or preposition; a
  * leading adverbial ("lors d'un point de presse le sergent X", "à Genève
@@ -207,6 +229,7 @@ static bl_nspan clean_np(bl_docstate *st, bl_nspan sp) {
       }
       BL_UNUSED(prev_e);
       if (!found) found = after_acronym(st, we, sp.e, &sp.s);
+      if (!found) found = name_after_adverbial(st, we, sp.e, &sp.s);
       if (!found) return sp;
       continue;
     }

@@ -2707,7 +2707,10 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
                        !strncasecmp(s + w1a, "parmi", 5) && bl_word_at(s, w1b, q->ns, &w2a, &w2b) &&
                        ((w2b - w2a == 3 && !memcmp(s + w2a, "eux", 3)) ||
                         (w2b - w2a == 5 && !memcmp(s + w2a, "elles", 5)));
-  if (sub_before || sub_after || part >= 0 || coord >= 0 || among_whole >= 0 || colon_whole >= 0) {
+  /* "plus de 90 % des victimes": a share of a noun it names, not a
+   * sub-count of the last toll (but "dont 32 %" is a part of its whole) */
+  bool share = (q->flags & QF_PERCENT) && sub_after && !sub_before && part < 0;
+  if (!share && (sub_before || sub_after || part >= 0 || coord >= 0 || among_whole >= 0 || colon_whole >= 0)) {
     parent = part >= 0    ? part
              : coord >= 0 ? coord
              : among_whole >= 0 ? among_whole
