@@ -843,7 +843,7 @@ static void find_all(bl_docstate *st, size_t a, size_t b, cands *cs) {
     bl_rx_group(&st->rx, 0, &ms, &me);
     bl_nspan after = {0, 0}, pron = {0, 0};
     if (named(st, g->rx_inverted, "pron", &pron)) {
-      if (!(pron.e - pron.s == 2 && !strncmp(s + pron.s, "on", 2)))
+      if (!(pron.e - pron.s == 2 && !strncasecmp(s + pron.s, "on", 2)))
         add(cs, K_ANAPHOR, ms, (bl_nspan){0, 0}, (bl_nspan){0, 0});
       continue;
     }
@@ -894,7 +894,7 @@ static void find_all(bl_docstate *st, size_t a, size_t b, cands *cs) {
         }
     }
     if (np.e > np.s && is_pronoun(st, np)) {
-      if (!(np.e - np.s == 2 && !strncmp(s + np.s, "on", 2)))
+      if (!(np.e - np.s == 2 && !strncasecmp(s + np.s, "on", 2)))
         add(cs, K_ANAPHOR, ms, (bl_nspan){0, 0}, (bl_nspan){0, 0});
       continue;
     }
