@@ -829,6 +829,28 @@ static size_t place_end(const bl_docstate *st, size_t clause_end, size_t sent_en
              : clause_end;
 }
 
+/* Does "pour" at s[a..b) open a purpose ("500 militaires pour appuyer les
+ * pompiers", "pour les aider"), not a complement ("passages aux urgences
+ * pour pathologies", "arrêtés pour meurtre")?  An infinitive, perhaps after
+ * a clitic; of the endings in "-re", those of verbs only. */
+static bool purpose_at(bl_docstate *st, size_t a, size_t b, size_t end) {
+  const char *s = st->text.s;
+  if (!((b - a == 4 && !strncmp(s + a, "pour", 4)) || (b - a == 4 && !strncmp(s + a, "afin", 4)))) return false;
+  size_t x, y;
+  if (!bl_word_at(s, b, end, &x, &y)) return false;
+  if ((y - x == 2 && !strncmp(s + x, "de", 2)) || (y - x == 2 && !strncmp(s + x, "d'", 2)) ||
+      bl_word_class(st->g, s, x, y) == WD_PRON ||
+      ((y - x == 2 || y - x == 3) && (!strncmp(s + x, "le", 2) || !strncmp(s + x, "la", 2) ||
+                                      !strncmp(s + x, "les", 3) || !strncmp(s + x, "l'", 2))))
+    if (!bl_word_at(s, y, end, &x, &y)) return false;
+  static const char *const endings[] = {"er", "ir", "ndre", "ttre", "uire", "faire", NULL};
+  for (size_t i = 0; endings[i]; i++) {
+    size_t k = strlen(endings[i]);
+    if (y - x >= k + 2 && !memcmp(s + y - k, endings[i], k)) return true;
+  }
+  return false;
+}
+
 static bl_nspan where_phrase(bl_docstate *st, size_t p, size_t end, bool of) {
   const bl_grammar *g = st->g;
   const char *s = st->text.s;
@@ -856,6 +878,7 @@ static bl_nspan where_phrase(bl_docstate *st, size_t p, size_t end, bool of) {
       (bl_word_class(g, s, a, b) != WD_PREP && !fused_prep(s, a, b, of) && !street_place))
     return w;
   if (b - a == 5 && !strncmp(s + a, "selon", 5)) return w;
+  if (!of && purpose_at(st, a, b, end)) return w; /* what money is for stays */
   size_t ea, eb; /* "d'entre eux" is whom the figure is drawn from, no place */
   if (b - a == 2 && !strncmp(s + a, "d'", 2) && bl_word_at(s, b, end, &ea, &eb) && eb - ea == 5 &&
       !strncmp(s + ea, "entre", 5))
