@@ -269,7 +269,7 @@ static bool usable(bl_docstate *st, bl_nspan sp) {
   size_t ws, we;
   if (!bl_word_at(s, sp.s, sp.e, &ws, &we)) return false;
   const bl_lexent *w = word_entry(st, ws, we);
-  if (w && w->kind != WD_DET) return false; /* "avoir recensé", "qu'il", "pour sa part" */
+  if (w && w->kind != WD_DET && w->kind != WD_PRENOMINAL) return false; /* "avoir recensé", "qu'il", "pour sa part" */
   if (bl_lex_find(&st->g->speech, s + ws, we - ws)) return false;
   return true;
 }
@@ -282,7 +282,7 @@ static bool names_a_figure(bl_docstate *st, bl_nspan sp) {
   if (w && w->kind == WD_NOSRC) return true;
   /* an adjective before the noun: "premier recensement", "précédent bilan" */
   unsigned char c = (unsigned char)s[ws];
-  if (w || !(c >= 'a' && c <= 'z') || s[we - 1] == '\'') return false;
+  if ((w && w->kind != WD_PRENOMINAL) || !(c >= 'a' && c <= 'z') || s[we - 1] == '\'') return false;
   size_t xs, xe;
   if (!bl_word_at(s, we, sp.e, &xs, &xe)) return false;
   w = word_entry(st, xs, xe);

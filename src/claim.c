@@ -391,11 +391,11 @@ static void read_np(bl_docstate *st, size_t p, size_t end, nphrase *np) {
       np->of_the = true;
     }
   }
-  /* "nouveaux", "autres" before the head noun */
+  /* "nouveaux", "autres", "derniers" before the head noun */
   for (int guard = 0; guard < 2; guard++) {
     if (!bl_word_at(s, p, end, &ws, &we)) return;
     const bl_lexent *e = bl_lex_find(&g->status, s + ws, we - ws);
-    if (e && e->kind == ST_DELTA) {
+    if ((e && e->kind == ST_DELTA) || bl_word_class(g, s, ws, we) == WD_PRENOMINAL) {
       p = we;
       continue;
     }

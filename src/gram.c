@@ -478,6 +478,7 @@ static const kindname word_kinds[] = {{"det", WD_DET}, {"prep", WD_PREP}, {"conj
                                       {"fall", WD_FALL}, {"rise", WD_RISE},
                                       {"fall_noun", WD_FALL_NOUN}, {"rise_noun", WD_RISE_NOUN},
                                       {"count_noun", WD_COUNT_NOUN},
+                                      {"prenominal", WD_PRENOMINAL},
                                       {NULL, 0}};
 static const kindname speech_kinds[] = {{"pp", SP_PP},   {"pres", SP_PRES}, {"ger", SP_GER},
                                         {"fund", SP_FUND}, {"tally", SP_TALLY}, {"quote", SP_QUOTE}, {NULL, 0}};
