@@ -2506,7 +2506,9 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
         !of_figure_before(st, sn->s, q->he > q->hs && q->hs < q->ns ? q->hs : q->ns))))
     c.pred = pw;
   if (!money) {
-    if (!c.pred.e && c.np.e) c.pred = participle_after(st, c.np.e, clause_end);
+    /* also others' ("Quelque 3 000 autres ont été débarquées en Tunisie") */
+    size_t pfrom = c.np.e ? c.np.e : np.autres ? np.autres_end : 0;
+    if (!c.pred.e && pfrom) c.pred = participle_after(st, pfrom, clause_end);
     if (c.pred.e > c.pred.s) {
       c.pred = coordinated_pred(st, c.np.e ? c.np.e : after, c.pred, clause_end);
       /* "forcé 120 000 personnes à quitter leur domicile": the infinitive's "à" */
