@@ -1904,6 +1904,12 @@ static bl_nspan place_only(bl_docstate *st, bl_nspan where) {
       break;
     end = b;
   }
+  /* "dans la nuit de jeudi à vendredi" is a time: no "dans la" left over */
+  for (bl_nspan w = bl_word_before(s, where.s, end); w.e > w.s; w = bl_word_before(s, where.s, end)) {
+    int cls = bl_word_class(st->g, s, w.s, w.e);
+    if (cls != WD_PREP && cls != WD_DET) break;
+    end = w.s;
+  }
   return end > where.s ? (bl_nspan){where.s, end} : (bl_nspan){0, 0};
 }
 
