@@ -997,6 +997,10 @@ static bl_nspan money_subject(bl_docstate *st, const bl_qty *q, size_t from, siz
     if (b - a == 2 && !strncmp(s + a, "de", 2) && bl_word_at(s, b, end, &c, &d) &&
         bl_word_class(g, s, c, d) == WD_DET)
       b = d;
+    /* "2 % de moins qu'en 2024", "5 % de plus": a difference, no noun */
+    if (bl_word_is(s, a, b, "de") && bl_word_at(s, b, end, &c, &d) &&
+        (bl_word_is(s, c, d, "moins") || bl_word_is(s, c, d, "plus")))
+      return np;
     if (bl_word_at(s, b, end, &c, &d) && !bl_word_class(g, s, c, d) &&
         !(s[c] >= '0' && s[c] <= '9')) {
       np.s = c;
