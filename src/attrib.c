@@ -522,6 +522,14 @@ static bool is_name(bl_docstate *st, bl_nspan sp) {
 
 /* The subject of a verb at `verb`: the clause before it; an appositive
  * ("L'OODH, une ONG ..., affirme") sends us back to the sentence start. */
+/* Does s[p..e) open on "cité(e)(s)" or "citant": a relay, no speaker? */
+static bool relay_opens(const char *s, size_t p, size_t e) {
+  size_t x0, y0;
+  return bl_word_at(s, p, e, &x0, &y0) && y0 - x0 >= 5 && !memcmp(s + x0, "cit", 3) &&
+         (!memcmp(s + y0 - 2, "é", 2) || !memcmp(s + y0 - 3, "és", 3) || !memcmp(s + y0 - 3, "ée", 3) ||
+          !memcmp(s + y0 - 4, "ées", 4) || (y0 - x0 == 6 && !memcmp(s + x0, "citant", 6)));
+}
+
 /* A clause [cs, p) may open with a conjunction: "tandis que les Casques
  * blancs recensent", "et les syndicats comptent". Returns where the subject
  * after the last one starts. "et"/"ou"/"mais" open a clause only before an
@@ -607,7 +615,8 @@ static bl_nspan subject_before(bl_docstate *st, size_t a, size_t verb) {
      * person is named by name (SPEC §6: the shortest form that says who) */
     size_t f = e + 1;
     while (f < cs - 1 && s[f] != ',') f++;
-    if (e < cs - 1 && f <= cs - 1 && s[f] == ',') {
+    /* "Le maire, cité par la chaîne X, a évoqué": the relay is no name */
+    if (e < cs - 1 && f <= cs - 1 && s[f] == ',' && !relay_opens(s, e + 1, f)) {
       bl_nspan app = clean_np(st, (bl_nspan){e + 1, f});
       bl_nspan named = person_named(st, app); /* "le colonel Jean Dupont": Jean Dupont */
       /* (not when the phrase before names its own: "L'entreprise Terminaux
@@ -634,10 +643,7 @@ static bl_nspan inverted_speaker(bl_docstate *st, bl_nspan after) {
     size_t x0, y0, from = p;
     /* ", précise le ministre, cité par l'agence Reuters": the relay is
      * the channel (cite-par), no speaker */
-    if (k > 0 && bl_word_at(s, p, e, &x0, &y0) && y0 - x0 >= 5 && !memcmp(s + x0, "cit", 3) &&
-        (!memcmp(s + y0 - 2, "é", 2) || !memcmp(s + y0 - 3, "és", 3) || !memcmp(s + y0 - 3, "ée", 3) ||
-         !memcmp(s + y0 - 4, "ées", 4) || (y0 - x0 == 6 && !memcmp(s + x0, "citant", 6))))
-      break;
+    if (k > 0 && relay_opens(s, p, e)) break;
     /* "a annoncé au Parisien le préfet": past whom it was told, at the
      * next article */
     if (bl_word_at(s, p, e, &x0, &y0) &&
