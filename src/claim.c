@@ -2189,7 +2189,9 @@ static bl_nspan phrase_before_soit(bl_docstate *st, const bl_sent *sn, size_t at
     if (w == p) break;
     int cls = bl_word_class(g, s, w, p);
     bool of = (p - w == 2 && (!strncmp(s + w, "de", 2) || !strncmp(s + w, "du", 2) || !strncmp(s + w, "d'", 2))) ||
-              (p - w == 3 && !strncmp(s + w, "des", 3));
+              (p - w == 3 && !strncmp(s + w, "des", 3)) ||
+              /* "évacué les habitants dans un rayon de 3 kilomètres, soit" */
+              bl_word_is(s, w, p, "dans");
     if (of) first_of = w;
     else if (bl_word_aux(cls) || cls == WD_CONJ || cls == WD_PRON || bl_finite_verb(s, w, p) ||
              participle_like(s, w, p))
