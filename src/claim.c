@@ -1981,6 +1981,37 @@ static bool figure_of_name(bl_docstate *st, size_t floor, size_t open, const bl_
   return w.e == p && w.e > w.s && bl_capital_at(s, w.s);
 }
 
+/* Is a bare figure the object of a verb left out after a subject of its
+ * own ("Le RN a obtenu 125 sièges, le NFP 182 et le camp présidentiel 168")?
+ * Before it, a determiner or a name and at most three words that are no
+ * verb, right after "," or "et"; after it, the clause ends. */
+static bool gapped_object(bl_docstate *st, size_t floor, size_t open, const bl_qty *q) {
+  const bl_grammar *g = st->g;
+  const char *s = st->text.s;
+  size_t e = q->after > q->ne ? q->after : q->ne, a, b;
+  while (e < st->text.n && is_space((unsigned char)s[e])) e++;
+  if (!(e >= st->text.n || strchr(",.;)", s[e]) || (bl_word_at(s, e, st->text.n, &a, &b) && a == e &&
+                                                        (bl_word_is(s, a, b, "et") || bl_word_is(s, a, b, "ou")))))
+    return false;
+  size_t p = open;
+  bool head = false;
+  for (int k = 0; k < 4; k++) {
+    while (p > floor && is_space((unsigned char)s[p - 1])) p--;
+    if (p > floor && s[p - 1] == ',') return head;
+    bl_nspan w = bl_word_before(s, floor, p);
+    if (w.e != p || w.e <= w.s) return false;
+    if (bl_word_is(s, w.s, w.e, "et")) return head;
+    int cls = bl_word_class(g, s, w.s, w.e);
+    if (cls == WD_DET) head = true;
+    else if (bl_capital_at(s, w.s)) head = true;
+    else if (cls || bl_finite_verb(s, w.s, w.e) || participle_like(s, w.s, w.e) || figure_at(st, w.s))
+      return false;
+    else head = false; /* a noun or an adjective: its determiner comes before */
+    p = w.s;
+  }
+  return false;
+}
+
 /* Does a bare figure open its sentence as the subject of a passive
  * ("Environ 1 300 avaient été condamnées", after "3 500 personnes avaient
  * été interpellées")?  Its noun is the count's before it. */
@@ -2869,6 +2900,10 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
       if (k >= 0 && st->seg.sents[st->cl.v[k].sent].line == line - 1) item_prev = k;
       item_prev = bl_naming_claim(st, item_prev); /* the item that names the noun */
     }
+    /* the object of a verb left out is parallel to the whole, not to its
+     * part ("ont secouru 30 personnes, dont 4 enfants, et la police 12") */
+    bool gapped = same_sentence && gapped_object(st, sn->s, open_at, q);
+    if (gapped && st->cl.v[prev].of >= 0 && st->cl.v[st->cl.v[prev].of].sent == si) prev = st->cl.v[prev].of;
     if (item_prev >= 0) {
       c.subject_of = item_prev;
       if (cat < 0) cat = (int)st->cl.v[item_prev].category;
@@ -2876,7 +2911,7 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
     } else if (prev >= 0 && (earlier || elided_noun(st, sn->s, q->ns, same_sentence) ||
                              plural_det_before(st, sn->s, open_at) ||
                              passive_opening(st, sn, open_at, q) ||
-                             (same_sentence && figure_of_name(st, sn->s, open_at, q)))) {
+                             (same_sentence && figure_of_name(st, sn->s, open_at, q)) || gapped)) {
       /* "contre 3 000", "et plus de 2 300 dans le monde", "300 pompiers
        * en renfort, qui s'ajoutent aux 1 200 déjà mobilisés" */
       c.subject_of = prev;
