@@ -1030,8 +1030,12 @@ static bl_nspan money_subject(bl_docstate *st, const bl_qty *q, size_t from, siz
     size_t w = p;
     while (w > from && (is_letter((unsigned char)s[w - 1]) || s[w - 1] == '\'')) w--;
     if (w == p) break;
+    bl_nspan before_w = bl_word_before(s, from, w);
     bool participle = !past_aux && p - w > 4 && (!memcmp(s + p - 2, "é", 2) || !memcmp(s + p - 3, "és", 3) ||
-                                    !memcmp(s + p - 3, "ée", 3) || !memcmp(s + p - 4, "ées", 4));
+                                    !memcmp(s + p - 3, "ée", 3) || !memcmp(s + p - 4, "ées", 4) ||
+                                    /* "s'est établie à": of a verb in -ir, after an auxiliary */
+                                    ((!memcmp(s + p - 2, "ie", 2) || !memcmp(s + p - 3, "ies", 3)) &&
+                                     bl_word_aux(bl_word_class(g, s, before_w.s, before_w.e))));
     /* a noun after "de" or a determiner: "le taux de létalité atteint",
      * "la société a perdu" */
     if (participle) {
