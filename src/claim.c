@@ -1362,8 +1362,8 @@ static const bl_lexent *find_pred(bl_docstate *st, size_t from, size_t end, bool
     /* "ont secouru 40 personnes et évacué 300 habitants": a verb right
      * before the next figure is that figure's */
     if (end_is_figure && figure - me < 4 && !memchr(s + me, ',', figure - me) &&
-        !memchr(s + me, ';', figure - me))
-      continue; /* (not past a mark: "ont été tuées, 120 blessées") */
+        !memchr(s + me, ';', figure - me) && !memchr(s + me, ':', figure - me))
+      continue; /* (not past a mark: "ont été tuées, 120 blessées", "ont péri : cinq à Lyon") */
     const bl_lexent *e = cat_entry(st->g, s, ms, me, K(CK_PRED) | K(CK_WEAK));
     if (!e) continue;
     found = e;
