@@ -2766,6 +2766,12 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
   long colon_whole = -1;
   if (!sub_before && !sub_after && part < 0 && coord < 0 && among_whole < 0 && !np.autres) {
     long k = previous_claim(st, si, true, false);
+    /* "15 étrangers : cinq Indiens, quatre Russes": a count of no category
+     * details a count of none */
+    if ((k < 0 || st->cl.v[k].sent != si) && cat < 0 && !money) {
+      k = previous_claim_of(st, si, false, false, KIND_COUNT);
+      if (k >= 0 && st->cl.v[k].category != BL_CAT_OTHER) k = -1;
+    }
     if (k >= 0 && st->cl.v[k].sent == si && st->cl.v[k].text.e < q->ns &&
         memchr(s + st->cl.v[k].text.e, ':', q->ns - st->cl.v[k].text.e) &&
         (cat < 0 || cat == (int)st->cl.v[k].category)) {
