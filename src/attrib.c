@@ -293,7 +293,7 @@ static bool names_a_figure(bl_docstate *st, bl_nspan sp) {
  * d'une conférence de presse", "la préfecture dans un communiqué"). */
 static bl_nspan cut_adverbial(bl_docstate *st, bl_nspan sp) {
   static const char *const cuts[] = {"lors", "pendant", "devant", "depuis", "dans", "sur", "auprès",
-                                     "au cours", "à l'issue", "en marge", "ce matin", "ce soir",
+                                     "au cours", "à l'issue", "à partir", "en marge", "ce matin", "ce soir",
                                      "cette semaine", "hier", "aujourd'hui", "sous couvert", NULL};
   const char *s = st->text.s;
   size_t p = sp.s, a, b;
@@ -312,6 +312,14 @@ static bl_nspan cut_adverbial(bl_docstate *st, bl_nspan sp) {
             (a + n == sp.e || !((unsigned char)s[a + n] >= 'a' && (unsigned char)s[a + n] <= 'z'))) {
           sp.e = a;
           while (sp.e > sp.s && is_space((unsigned char)s[sp.e - 1])) sp.e--;
+          /* "un décompte de l'AFP établi à partir de sources locales": the
+           * participle goes with what it introduced */
+          bl_nspan last = bl_word_before(s, sp.s, sp.e);
+          if (last.s > sp.s && last.e == sp.e && !bl_capital_at(s, last.s) &&
+              (!memcmp(s + last.e - 2, "é", 2) || s[last.e - 1] == 'i')) {
+            sp.e = last.s;
+            while (sp.e > sp.s && is_space((unsigned char)s[sp.e - 1])) sp.e--;
+          }
           return sp;
         }
       }
@@ -838,7 +846,7 @@ static void find_all(bl_docstate *st, size_t a, size_t b, cands *cs) {
     bl_rx_group(&st->rx, 0, &ms, &me);
     bl_nspan src;
     if (named(st, g->rx_par_agent, "src", &src)) {
-      src = clean_np(st, src);
+      src = cut_adverbial(st, clean_np(st, src)); /* "établi par l'AFP à partir de" */
       if (usable(st, src)) add(cs, K_AGENT, ms, src, (bl_nspan){0, 0});
     }
   }
