@@ -2753,7 +2753,11 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
   long coord = sub_before || sub_after || part >= 0 ? -1 : coordinated_part(st, si, q->ns);
   /* a figure with a category of its own is the next item of the main list
    * ("neuf morts, dont deux touristes, 17 blessés") */
-  if (coord >= 0 && cat >= 0 && cat != (int)st->cl.v[coord].category) coord = -1;
+  /* (a role noun's own category is no such: "dont 30 civils, 40 soldats et
+   * 14 assaillants" are parts of the dead) */
+  if (coord >= 0 && cat >= 0 && cat != (int)st->cl.v[coord].category &&
+      (toll_category((bl_category)cat) || c.pred.e > c.pred.s))
+    coord = -1;
   /* "Parmi les morts figurent trois pompiers": a part of the last count of
    * the dead, in this paragraph or an earlier one */
   long among_whole = -1;
