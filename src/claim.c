@@ -485,6 +485,7 @@ static void read_np(bl_docstate *st, size_t p, size_t end, nphrase *np) {
       /* prep [det] noun [adjective] */
       size_t c = b, x, y;
       if (!bl_word_at(s, c, end, &x, &y)) break;
+      if (bl_word_is(s, a, b, "au") && bl_word_is(s, x, y, "lieu")) break; /* "25 morts au lieu de 20" */
       int k = bl_word_class(g, s, x, y);
       if (k == WD_DET) {
         c = y;
@@ -883,6 +884,8 @@ static bl_nspan where_phrase(bl_docstate *st, size_t p, size_t end, bool of) {
   if (b - a == 2 && !strncmp(s + a, "d'", 2) && bl_word_at(s, b, end, &ea, &eb) && eb - ea == 5 &&
       !strncmp(s + ea, "entre", 5))
     return w;
+  /* "25 morts au lieu de 20": a former figure, no place */
+  if (bl_word_is(s, a, b, "au") && bl_word_at(s, b, end, &ea, &eb) && bl_word_is(s, ea, eb, "lieu")) return w;
   /* "d'ici à la fin de l'année" is a time */
   if (b - a == 2 && !strncmp(s + a, "d'", 2) && bl_word_at(s, b, end, &ea, &eb) && eb - ea == 3 &&
       !strncmp(s + ea, "ici", 3))
