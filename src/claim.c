@@ -1880,16 +1880,21 @@ static bl_nspan line_label(const bl_docstate *st, const bl_sent *sn, size_t at) 
   return words ? (bl_nspan){p, e} : none;
 }
 
-/* The figure right after q past "à", "et" or "ou" (a preposition or a
- * conjunction of one or two letters), in the sentence, else NULL. */
+/* The figure right after q past "à", "et", "ou", "voire" or "sinon" (and
+ * quotes: "« plusieurs centaines » voire « quelques milliers » de morts"),
+ * in the sentence, else NULL. */
 static const bl_qty *figure_joined_after(const bl_docstate *st, const bl_qty *q, size_t end) {
   const char *s = st->text.s;
   size_t i = (size_t)(q - st->q.v) + 1, a, b;
-  if (i >= st->q.n || !bl_word_at(s, q->ne, end, &a, &b) || b - a != 2) return NULL;
+  size_t p = q->ne;
+  while (p < end && (is_space((unsigned char)s[p]) || s[p] == '"')) p++;
+  if (i >= st->q.n || !bl_word_at(s, p, end, &a, &b)) return NULL;
   /* not "en": "a atteint 112 en 24 heures" counts what the clause names */
-  if (memcmp(s + a, "à", 2) && memcmp(s + a, "et", 2) && memcmp(s + a, "ou", 2)) return NULL;
-  size_t p = b;
-  while (p < end && is_space((unsigned char)s[p])) p++;
+  if (!bl_word_is(s, a, b, "à") && !bl_word_is(s, a, b, "et") && !bl_word_is(s, a, b, "ou") &&
+      !bl_word_is(s, a, b, "voire") && !bl_word_is(s, a, b, "sinon"))
+    return NULL;
+  p = b;
+  while (p < end && (is_space((unsigned char)s[p]) || s[p] == '"')) p++;
   return st->q.v[i].ns == p ? &st->q.v[i] : NULL;
 }
 
