@@ -941,6 +941,11 @@ static bl_nspan where_phrase(bl_docstate *st, size_t p, size_t end, bool of) {
           s[na] >= 'a' && s[na] <= 'z'))
       break; /* but "dans les 4 centres d'accueil": a figure between determiner and noun */
     if (bl_lex_find(&g->speech, s + a, b - a)) break;
+    /* a finite verb after a noun or an adjective ends it: "en situation
+     * irrégulière vivent sur l'île" (not "dans l'accident") */
+    if (!cls && s[a] >= 'a' && s[a] <= 'z' && bl_finite_verb(s, a, b) && det.e > det.s &&
+        !bl_word_class(g, s, det.s, det.e) && s[det.e - 1] != '\'')
+      break;
     /* a name ends the place: "au Kazakhstan suite à une demande" */
     const bl_lexent *pa = after_name ? bl_lex_find(&g->places, s + a, b - a) : NULL;
     if (!cls && after_name && s[a] >= 'a' && s[a] <= 'z' && !(pa && pa->kind == PL_ADJECTIVE)) break;
