@@ -1885,6 +1885,36 @@ static bl_nspan line_label(const bl_docstate *st, const bl_sent *sn, size_t at) 
   return words ? (bl_nspan){p, e} : none;
 }
 
+/* The counted noun of the line that introduces a list ("Par région, les
+ * hospitalisations se répartissent ainsi :") when the figure's line is an
+ * item of it labelled by a place ("- Île-de-France : 720"): the first noun
+ * of a category of categories.tsv in the line before the items that ends
+ * with ':'. */
+static bl_nspan list_intro_noun(const bl_docstate *st, const bl_sent *sn) {
+  const char *s = st->text.s;
+  bl_nspan none = {0, 0};
+  size_t li = sn->line;
+  if (!list_item(st, li)) return none;
+  while (li > 0 && list_item(st, li - 1)) li--;
+  if (li == 0) return none;
+  const bl_line *intro = &st->seg.lines[li - 1];
+  size_t e = intro->e;
+  while (e > intro->s && is_space((unsigned char)s[e - 1])) e--;
+  if (e <= intro->s || s[e - 1] != ':') return none;
+  size_t a, b;
+  for (size_t p = intro->s; p < e;) {
+    if (!bl_word_at(s, p, e, &a, &b)) { /* past a comma */
+      p++;
+      continue;
+    }
+    const bl_lexent *n = cat_entry(st->g, s, a, b, K(CK_NOUN) | K(CK_THING));
+    /* a count of a category, not "Les régions les plus touchées sont :" */
+    if (n && n->value >= 0 && n->value != BL_CAT_OTHER && s[b - 1] == 's') return (bl_nspan){a, b};
+    p = b;
+  }
+  return none;
+}
+
 /* The figure right after q past "à", "et", "ou", "voire" or "sinon" (and
  * quotes: "« plusieurs centaines » voire « quelques milliers » de morts"),
  * in the sentence, else NULL. */
@@ -2385,6 +2415,9 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
       nphrase lab;
       read_np(st, label.s, label.e, &lab);
       if (lab.noun || lab.pred.e) np = lab;
+      /* a place: the list's intro names the noun */
+      bl_nspan intro = np.head.e ? (bl_nspan){0, 0} : list_intro_noun(st, sn);
+      if (intro.e > intro.s) read_np(st, intro.s, intro.e, &np);
     }
     /* "912 personnes ont été tuées et 5 383 blessées": a feminine participle
      * that is also a noun, after "et" in a count's sentence, is the
