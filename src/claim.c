@@ -2014,6 +2014,14 @@ static bool elided_noun(bl_docstate *st, size_t from, size_t at, bool same_sente
   return same_sentence || (at - ms > 3 && s[ms] == 'e' && s[ms + 1] == 'n' && s[ms + 2] == ' ');
 }
 
+/* Did the last elided_noun() see a subject whose verb is left out (group
+ * `gap`: "a obtenu 125 sièges, le Front populaire 182")? */
+static bool elided_verb(const bl_docstate *st) {
+  uint32_t gap[1];
+  size_t gs, ge;
+  return bl_rx_groups_named(st->g->rx_ellipsis, "gap", gap, 1) && bl_rx_group(&st->rx, gap[0], &gs, &ge);
+}
+
 /* Is the bare figure alone in brackets after a name ("suivie de Taroudant
  * (980) et de Chichaoua (202)")?  It counts, for that place, what the count
  * before it in the sentence counts. */
@@ -2026,37 +2034,6 @@ static bool figure_of_name(bl_docstate *st, size_t floor, size_t open, const bl_
   while (p > floor && is_space((unsigned char)s[p - 1])) p--;
   bl_nspan w = bl_word_before(s, floor, p);
   return w.e == p && w.e > w.s && bl_capital_at(s, w.s);
-}
-
-/* Is a bare figure the object of a verb left out after a subject of its
- * own ("Le RN a obtenu 125 sièges, le NFP 182 et le camp présidentiel 168")?
- * Before it, a determiner or a name and at most three words that are no
- * verb, right after "," or "et"; after it, the clause ends. */
-static bool gapped_object(bl_docstate *st, size_t floor, size_t open, const bl_qty *q) {
-  const bl_grammar *g = st->g;
-  const char *s = st->text.s;
-  size_t e = q->after > q->ne ? q->after : q->ne, a, b;
-  while (e < st->text.n && is_space((unsigned char)s[e])) e++;
-  if (!(e >= st->text.n || strchr(",.;)", s[e]) || (bl_word_at(s, e, st->text.n, &a, &b) && a == e &&
-                                                        (bl_word_is(s, a, b, "et") || bl_word_is(s, a, b, "ou")))))
-    return false;
-  size_t p = open;
-  bool head = false;
-  for (int k = 0; k < 4; k++) {
-    while (p > floor && is_space((unsigned char)s[p - 1])) p--;
-    if (p > floor && s[p - 1] == ',') return head;
-    bl_nspan w = bl_word_before(s, floor, p);
-    if (w.e != p || w.e <= w.s) return false;
-    if (bl_word_is(s, w.s, w.e, "et")) return head;
-    int cls = bl_word_class(g, s, w.s, w.e);
-    if (cls == WD_DET) head = true;
-    else if (bl_capital_at(s, w.s)) head = true;
-    else if (cls || bl_finite_verb(s, w.s, w.e) || participle_like(s, w.s, w.e) || figure_at(st, w.s))
-      return false;
-    else head = false; /* a noun or an adjective: its determiner comes before */
-    p = w.s;
-  }
-  return false;
 }
 
 /* Does a bare figure open its sentence as the subject of a passive
@@ -2422,7 +2399,9 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
     /* "912 personnes ont été tuées et 5 383 blessées": a feminine participle
      * that is also a noun, after "et" in a count's sentence, is the
      * predicate of the noun left out */
-    if (np.head.e && np.head.e == np.np.e && np.head.e - np.head.s > 5 &&
+    size_t va, vb; /* (not a noun with a verb of its own: "tandis que 12 blessés ont été recensés") */
+    bool own_verb = np.head.e && bl_word_at(s, np.head.e, sn->e, &va, &vb) && bl_word_aux(bl_word_class(g, s, va, vb));
+    if (np.head.e && np.head.e == np.np.e && np.head.e - np.head.s > 5 && !own_verb &&
         cat_entry(g, s, np.head.s, np.head.e, K(CK_PRED)) && elided_noun(st, sn->s, q->ns, true)) {
       long k = previous_claim_of(st, si, false, false, KIND_COUNT);
       /* feminine, or after a count with a predicate of its own: "148 civils
@@ -2962,7 +2941,7 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
     }
     /* the object of a verb left out is parallel to the whole, not to its
      * part ("ont secouru 30 personnes, dont 4 enfants, et la police 12") */
-    bool gapped = same_sentence && gapped_object(st, sn->s, open_at, q);
+    bool gapped = same_sentence && elided_noun(st, sn->s, q->ns, true) && elided_verb(st);
     if (gapped && st->cl.v[prev].of >= 0 && st->cl.v[st->cl.v[prev].of].sent == si) prev = st->cl.v[prev].of;
     if (item_prev >= 0) {
       c.subject_of = item_prev;
@@ -2971,7 +2950,7 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
     } else if (prev >= 0 && (earlier || elided_noun(st, sn->s, q->ns, same_sentence) ||
                              plural_det_before(st, sn->s, open_at) ||
                              passive_opening(st, sn, open_at, q) ||
-                             (same_sentence && figure_of_name(st, sn->s, open_at, q)) || gapped)) {
+                             (same_sentence && figure_of_name(st, sn->s, open_at, q)))) {
       /* "contre 3 000", "et plus de 2 300 dans le monde", "300 pompiers
        * en renfort, qui s'ajoutent aux 1 200 déjà mobilisés" */
       c.subject_of = prev;
