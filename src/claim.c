@@ -948,7 +948,11 @@ static bl_nspan where_phrase(bl_docstate *st, size_t p, size_t end, bool of) {
       break;
     /* a name ends the place: "au Kazakhstan suite à une demande" */
     const bl_lexent *pa = after_name ? bl_lex_find(&g->places, s + a, b - a) : NULL;
-    if (!cls && after_name && s[a] >= 'a' && s[a] <= 'z' && !(pa && pa->kind == PL_ADJECTIVE)) break;
+    /* (but an adjective that ends the phrase is the name's: "sur la Sécurité
+     * sociale.") */
+    size_t na2, nb2;
+    bool last_word = !bl_word_at(s, b, end, &na2, &nb2) && adjective_like(g, s, a, b);
+    if (!cls && after_name && s[a] >= 'a' && s[a] <= 'z' && !(pa && pa->kind == PL_ADJECTIVE) && !last_word) break;
     after_name = bl_capital_at(s, a);
     if (cls != WD_DET && cls != WD_PREP) words++;
     q = b;
