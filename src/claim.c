@@ -295,6 +295,12 @@ static const bl_qty *figure_at(const bl_docstate *st, size_t at) {
   return k < st->q.n && st->q.v[k].ns == at ? &st->q.v[k] : NULL;
 }
 
+/* Where the next word at or after p (before end) starts, or end. */
+static size_t next_word_start(const char *s, size_t p, size_t end) {
+  size_t a, b;
+  return bl_word_at(s, p, end, &a, &b) ? a : end;
+}
+
 /* Where the first figure at or after `from` starts, else `end` (the
  * figures are in text order: a binary search). */
 static size_t next_figure(const bl_docstate *st, size_t from, size_t end) {
@@ -908,6 +914,8 @@ static bl_nspan where_phrase(bl_docstate *st, size_t p, size_t end, bool of) {
     if (cls == WD_CONJ && ((b - a == 2 && !strncmp(s + a, "et", 2)) || (b - a == 2 && !strncmp(s + a, "ou", 2))) &&
         bl_word_at(s, b, end, &na, &nb) && s[na] >= 'a' && s[na] <= 'z' &&
         next_figure(st, na, nb) == nb && !bl_finite_verb(s, na, nb) &&
+        /* not a verb and its count: "en 24 heures et détruit 14 chars" */
+        !figure_at(st, next_word_start(s, nb, end)) &&
         /* a participle only at the end: "collèges et lycées", not "et procédé à" */
         (!participle_like(s, na, nb) || !bl_word_at(s, nb, end, &x0, &y0))) {
       int ncls = bl_word_class(g, s, na, nb);
@@ -1935,12 +1943,6 @@ static const bl_qty *figure_joined_after(const bl_docstate *st, const bl_qty *q,
   p = b;
   while (p < end && (is_space((unsigned char)s[p]) || s[p] == '"')) p++;
   return st->q.v[i].ns == p ? &st->q.v[i] : NULL;
-}
-
-/* Where the next word at or after p (before end) starts, or end. */
-static size_t next_word_start(const char *s, size_t p, size_t end) {
-  size_t a, b;
-  return bl_word_at(s, p, end, &a, &b) ? a : end;
 }
 
 /* The phrase of place `where` without the time that ends it: "sur les
