@@ -1067,7 +1067,7 @@ static bl_nspan money_subject(bl_docstate *st, const bl_qty *q, size_t from, siz
         participle = false;
     }
     /* any past participle right after "avoir": "(les prix) ont bondi de" */
-    if (!participle && k > 0) participle = after_have(st, w, from);
+    if (!participle && k > 0) participle = after_have(st, w, from) && past_participle_form(s, w, p); /* not "avoir besoin de" */
     /* a verb of speech or means: what comes before it is who pays or says
      * ("le gouvernement débloque 30 millions", "Ottawa a débloqué 50
      * millions"), not what the money is */
