@@ -2633,8 +2633,14 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
      * the participle before the figure, for the subject ("personnes tuées");
      * not a verb of cause ("a fait 40 morts": "morts de ...") or speech */
     bl_nspan vb = bl_word_before(s, sn->s, open_at);
+    size_t vb_to = open_at; /* past an adverb or a time: "ont secouru respectivement 120 et 80
+                               migrants", "a interpellé hier 40 jeunes" */
+    if (vb.e > vb.s && (bl_word_class(g, s, vb.s, vb.e) == WD_ADV || bl_word_class(g, s, vb.s, vb.e) == WD_TIME)) {
+      vb_to = vb.s;
+      vb = bl_word_before(s, sn->s, vb.s);
+    }
     bl_nspan np_last = np.np.e > np.np.s ? bl_word_before(s, np.np.s, np.np.e) : np.np;
-    if (!c.pred.e && !c.cause.e && vb.e - vb.s >= 3 && vb.e + 3 >= open_at &&
+    if (!c.pred.e && !c.cause.e && vb.e - vb.s >= 3 && vb.e + 3 >= vb_to &&
         !ends_before(st, g->rx_cause, sn->s, open_at) && /* "qui a fait 81 morts" */
         !(np_last.e > np_last.s && participle_like(s, np_last.s, np_last.e)) && /* "personnes piégées" */
         !bl_word_class(g, s, vb.s, vb.e) && past_participle_form(s, vb.s, vb.e) &&
@@ -2644,7 +2650,7 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
      * (stem and "é") is a predicate of categories.tsv, written so
      * ("personnes tuées") */
     if (!c.pred.e && !c.cause.e && !c.verb_pp.e && vb.e - vb.s >= 5 && vb.e - vb.s < 40 &&
-        vb.e + 3 >= open_at && !memcmp(s + vb.e - 3, "ant", 3) && !bl_word_class(g, s, vb.s, vb.e) &&
+        vb.e + 3 >= vb_to && !memcmp(s + vb.e - 3, "ant", 3) && !bl_word_class(g, s, vb.s, vb.e) &&
         !(np_last.e > np_last.s && participle_like(s, np_last.s, np_last.e))) {
       char pp[48];
       size_t stem = vb.e - vb.s - 3;
