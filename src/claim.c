@@ -1456,6 +1456,17 @@ static bool of_figure_before(const bl_docstate *st, size_t from, size_t at) {
   return false;
 }
 
+/* Does a share of the figure's whole come before it ("la moitié des 300
+ * habitants", "une bonne partie des 6 000")?  What is said after is said of
+ * the share, not of the whole the figure counts. */
+static bool share_before(const bl_docstate *st, size_t from, size_t at) {
+  const char *s = st->text.s;
+  bl_nspan det = bl_word_before(s, from, at);
+  if (!(bl_word_is(s, det.s, det.e, "des") || bl_word_is(s, det.s, det.e, "du"))) return false;
+  bl_nspan w = bl_word_before(s, from, det.s);
+  return w.e > w.s && bl_word_class(st->g, s, w.s, w.e) == WD_SHARE;
+}
+
 static bool preposition_before(const bl_docstate *st, size_t from, size_t at) {
   const char *s = st->text.s;
   size_t e = at;
@@ -1467,12 +1478,7 @@ static bool preposition_before(const bl_docstate *st, size_t from, size_t at) {
   if (cls == WD_PREP) return true;
   /* "une bonne partie des 6 000 habitants": the verb's object is the share,
    * the figure counts the whole */
-  if (cls != WD_DET || !((e - b == 3 && !strncmp(s + b, "des", 3)) || (e - b == 2 && !strncmp(s + b, "du", 2))))
-    return false;
-  e = b;
-  while (e > from && is_space((unsigned char)s[e - 1])) e--;
-  for (b = e; b > from && is_letter((unsigned char)s[b - 1]); b--) {}
-  return b < e && bl_word_class(st->g, s, b, e) == WD_SHARE;
+  return share_before(st, from, at);
 }
 
 /* "le nombre de disparus", "le bilan des victimes": the noun a bare figure counts. */
@@ -2466,7 +2472,7 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
     else if (clause_end < sn->e && np.head.e && !(np.noun && np.noun->value >= 0) &&
              incise_before(st, from, clause_end))
       pred_end = sn->e;
-    pred = find_pred(st, from, pred_end, pred_end < sn->e, &pw);
+    pred = share_before(st, sn->s, q->ns) ? NULL : find_pred(st, from, pred_end, pred_end < sn->e, &pw);
     /* "Deux hommes qui étaient portés disparus ont été retrouvés": the
      * relative's predicate says who they are, for the subject */
     size_t ra, rb, rs = 0, re = 0;
@@ -2586,7 +2592,7 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
   if (!money) {
     /* also others' ("Quelque 3 000 autres ont été débarquées en Tunisie") */
     size_t pfrom = c.np.e ? c.np.e : np.autres ? np.autres_end : 0;
-    if (!c.pred.e && pfrom) c.pred = participle_after(st, pfrom, clause_end);
+    if (!c.pred.e && pfrom && !share_before(st, sn->s, q->ns)) c.pred = participle_after(st, pfrom, clause_end);
     if (c.pred.e > c.pred.s) {
       c.pred = coordinated_pred(st, c.np.e ? c.np.e : after, c.pred, clause_end);
       /* "forcé 120 000 personnes à quitter leur domicile": the infinitive's "à" */
