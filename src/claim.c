@@ -2522,7 +2522,11 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
           (v = verb_right_before(st, sn->s, q->ns)) && v->value >= 0)
         cat = (int)v->value;
     }
-    if (cat < 0 && pred && pred->value >= 0) cat = (int)pred->value;
+    /* armed men who took part in violence are no crowd ("quelque 15 000
+     * bandits avaient pris part aux violences") */
+    bool armed = noun && noun->group == BL_GROUP_MILITANTS;
+    if (cat < 0 && pred && pred->value >= 0 && !(armed && pred->kind == CK_WEAK && pred->value == BL_CAT_PARTICIPANTS))
+      cat = (int)pred->value;
     if (cat < 0) {
       /* a participle right before the figure is its verb ("avoir tué plus
        * de 300 combattants", "et évacué 300 habitants") */
