@@ -63,6 +63,7 @@ static bool named(bl_docstate *st, const pcre2_code *re, const char *name, bl_ns
 static const bl_lexent *word_entry(bl_docstate *st, size_t a, size_t b) {
   const char *s = st->text.s;
   const bl_lexent *w = bl_lex_find(&st->g->words, s + a, b - a);
+  if (w && w->kind == WD_ZERO_PRONOUN) return NULL; /* "personne": a noun here */
   if (w && w->kind == WD_PRON && bl_capital_at(s, a)) {
     /* "l'avocat, Me Laurent Franck": a capitalised pronoun inside a
      * sentence, before a name, is a title (Maître) */

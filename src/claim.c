@@ -87,7 +87,7 @@ bool bl_of_word(const char *s, size_t a, size_t b) {
 
 int bl_word_class(const bl_grammar *g, const char *s, size_t a, size_t b) {
   const bl_lexent *e = bl_lex_find(&g->words, s + a, b - a);
-  return e ? e->kind : 0;
+  return e && e->kind != WD_ZERO_PRONOUN ? e->kind : 0;
 }
 
 /* Anchored match of re at `at`, the subject ending at `end`; returns the match end or 0. */
@@ -3157,10 +3157,10 @@ static int zero_claim(bl_docstate *st, size_t si, size_t at, bl_error *err) {
   const char *s = st->text.s;
   size_t me = match_at(st, g->rx_zero, at, sn->e);
   if (!me) return BL_OK;
-  uint32_t zn[1];
-  size_t ns = 0, ne = 0;
-  if (!bl_rx_groups_named(g->rx_zero, "zn", zn, 1)) return BL_OK;
-  bool pronoun = !bl_rx_group(&st->rx, zn[0], &ns, &ne);
+  uint32_t zn[2]; /* "aucune victime", "Personne n'a été blessé" */
+  size_t ns = 0, ne = 0, nzn = bl_rx_groups_named(g->rx_zero, "zn", zn, 2);
+  bool pronoun = true;
+  for (size_t i = 0; i < nzn && pronoun; i++) pronoun = !bl_rx_group(&st->rx, zn[i], &ns, &ne);
   if (pronoun) {
     /* "aucun n'est blessé": the text is the zero word alone; the noun is
      * that of the count before it in the paragraph ("Trois enfants ...") */

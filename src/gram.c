@@ -479,6 +479,7 @@ static const kindname word_kinds[] = {{"det", WD_DET}, {"prep", WD_PREP}, {"conj
                                       {"fall_noun", WD_FALL_NOUN}, {"rise_noun", WD_RISE_NOUN},
                                       {"count_noun", WD_COUNT_NOUN},
                                       {"prenominal", WD_PRENOMINAL},
+                                      {"zero_pronoun", WD_ZERO_PRONOUN},
                                       {NULL, 0}};
 static const kindname speech_kinds[] = {{"pp", SP_PP},   {"pres", SP_PRES}, {"ger", SP_GER},
                                         {"fund", SP_FUND}, {"tally", SP_TALLY}, {"quote", SP_QUOTE}, {NULL, 0}};
@@ -1031,7 +1032,7 @@ static int build_anchors(bl_grammar *g, bl_error *err) {
     if (g->vague.ents[i].kind == VG_ALONE)
       rc = lex_add(&g->anchors, g->vague.ents[i].form, g->vague.ents[i].len, 0, AN_VAGUE, NULL, 0);
   for (size_t i = 0; i < g->words.n && !rc; i++) {
-    if (g->words.ents[i].kind == WD_ZERO)
+    if (g->words.ents[i].kind == WD_ZERO || g->words.ents[i].kind == WD_ZERO_PRONOUN)
       rc = lex_add(&g->anchors, g->words.ents[i].form, g->words.ents[i].len, 0, AN_ZERO, NULL, 0);
     if (g->words.ents[i].kind == WD_FALL_NOUN) g->change_noun[0] = &g->words.ents[i];
     if (g->words.ents[i].kind == WD_RISE_NOUN) g->change_noun[1] = &g->words.ents[i];

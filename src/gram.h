@@ -71,7 +71,8 @@ enum { AN_ORG = 1 };
 enum { NC_DURATION = 1, NC_AGE, NC_MEASURE, NC_RATIO, NC_STAT, NC_TIME, NC_FREQUENCY, NC_DIFFERENCE };
 /* Classes of words.tsv entries. */
 enum { WD_DET = 1, WD_PREP, WD_CONJ, WD_PRON, WD_AUX, WD_ADV, WD_TIME, WD_ZERO, WD_NOSRC, WD_STOP, WD_HAVE,
-       WD_AMOUNT, WD_SHARE, WD_FALL, WD_RISE, WD_FALL_NOUN, WD_RISE_NOUN, WD_COUNT_NOUN, WD_PRENOMINAL };
+       WD_AMOUNT, WD_SHARE, WD_FALL, WD_RISE, WD_FALL_NOUN, WD_RISE_NOUN, WD_COUNT_NOUN, WD_PRENOMINAL,
+       WD_ZERO_PRONOUN /* an anchor of zero claims only, a noun otherwise: no class */ };
 /* An auxiliary or copula of either kind ("have": the forms of "avoir"). */
 static inline bool bl_word_aux(int cls) { return cls == WD_AUX || cls == WD_HAVE; }
 /* Tenses of speech.tsv entries. */
