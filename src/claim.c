@@ -2055,6 +2055,11 @@ static bool passive_opening(bl_docstate *st, const bl_sent *sn, size_t open, con
   const char *s = st->text.s;
   size_t p = sn->s, a, b;
   while (p < open && (is_space((unsigned char)s[p]) || s[p] == '"')) p++;
+  /* "Seuls 400 ont été repris" */
+  if (bl_word_at(s, p, open, &a, &b) && bl_word_class(st->g, s, a, b) == WD_PRENOMINAL) {
+    p = b;
+    while (p < open && is_space((unsigned char)s[p])) p++;
+  }
   if (p != open || !bl_word_at(s, q->ne, sn->e, &a, &b) || !bl_word_aux(bl_word_class(st->g, s, a, b)))
     return false;
   bl_nspan pp = participle_after(st, q->ne, sn->e);
