@@ -857,6 +857,15 @@ static void find_all(bl_docstate *st, size_t a, size_t b, cands *cs) {
     if (rc <= 0) break;
     bl_rx_group(&st->rx, 0, &ms, &me);
     bl_nspan after = {0, 0}, pron = {0, 0};
+    /* a verb of `quote` with no auxiliary ("poursuit") says someone spoke
+     * only after a quotation: not "Les secouristes, appuyés par des
+     * équipes, poursuivent leurs recherches" */
+    bl_nspan qv;
+    if (named(st, g->rx_inverted, "qv", &qv) && !named(st, g->rx_inverted, "pron", &pron) && s[ms] == ',' &&
+        !(ms > a && s[ms - 1] == '"') && !(ms > a + 1 && s[ms - 1] == ' ' && s[ms - 2] == '"')) {
+      bl_nspan aux = bl_word_before(s, a, qv.s); /* ", a lancé le ministre" speaks */
+      if (!(aux.e > aux.s && bl_word_aux(bl_word_class(st->g, s, aux.s, aux.e)))) continue;
+    }
     if (named(st, g->rx_inverted, "pron", &pron)) {
       if (!(pron.e - pron.s == 2 && !strncasecmp(s + pron.s, "on", 2)))
         add(cs, K_ANAPHOR, ms, (bl_nspan){0, 0}, (bl_nspan){0, 0});
@@ -1147,6 +1156,13 @@ static bool on_heading(const bl_docstate *st, const bl_cl *c) {
  * or a crowd, the first figure after the verb? */
 static bool tally_of(const bl_docstate *st, const cand *w, const bl_cl *c) {
   if (!c->toll && c->category != BL_CAT_PARTICIPANTS) return false;
+  /* "La province d'Al-Haouz compte à elle seule 1 643 décès": an area holds
+   * its dead, it does not count them */
+  size_t x, y;
+  const bl_lexent *area = bl_word_at(st->text.s, w->src.s, w->src.e, &x, &y)
+                              ? bl_lex_find(&st->g->places, st->text.s + x, y - x)
+                              : NULL;
+  if (area && area->kind == PL_AREA) return false;
   if (c->text.s < w->pos) return true; /* a figure before the verb: as any speech */
   size_t first = bl_first_figure(st, w->pos);
   return first < st->q.n && st->q.v[first].ne >= c->text.e;

@@ -516,7 +516,7 @@ static const kindname date_kinds[] = {
     {"rel", DT_REL}, {"past", DT_PAST}, {"next", DT_NEXT}, {"break", DT_BREAK}, {"since", DT_SINCE},
     {NULL, 0}};
 static const kindname name_kinds[] = {{"drop", NM_DROP}, {"office", NM_OFFICE}, {"particle", NM_PARTICLE}, {NULL, 0}};
-static const kindname place_kinds[] = {{"locative", PL_LOCATIVE}, {"street", PL_STREET}, {"adjective", PL_ADJECTIVE}, {NULL, 0}};
+static const kindname place_kinds[] = {{"locative", PL_LOCATIVE}, {"street", PL_STREET}, {"adjective", PL_ADJECTIVE}, {"area", PL_AREA}, {NULL, 0}};
 static const lexspec lex_dates = {"fr/dates.tsv", "dates", 3, 2, 1, -1, -1, -1, false, false, date_kinds};
 static const lexspec lex_names = {"fr/names.tsv", "names", 3, 2, 1, -1, -1, -1, false, false, name_kinds};
 static const lexspec lex_places = {"fr/places.tsv", "places", 2, -1, 1, -1, -1, -1, false, false, place_kinds};

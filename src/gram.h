@@ -57,7 +57,7 @@ enum { DT_REL = 1, DT_PAST, DT_NEXT, DT_BREAK, DT_SINCE };
 /* Kinds of names.tsv entries (name keys, store_names.c). */
 enum { NM_DROP = 1, NM_OFFICE, NM_PARTICLE };
 /* Kinds of places.tsv entries (automatic events, store_event.c). */
-enum { PL_LOCATIVE = 1, PL_STREET, PL_ADJECTIVE };
+enum { PL_LOCATIVE = 1, PL_STREET, PL_ADJECTIVE, PL_AREA };
 /* Which currency a cue of currency.tsv makes local: its `replaces` column. */
 enum { CUR_DOLLAR = 1, CUR_DINAR };
 /* Kinds of categories.tsv entries (value = bl_category or -1). */
