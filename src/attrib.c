@@ -117,8 +117,8 @@ static bool after_acronym(bl_docstate *st, size_t p, size_t end, size_t *start) 
 }
 
 /* "à la presse Janan Sayeq": after a preposition, its article and a noun in
- * lower case (and its adjective), a capitalised word opens the speaker's name.  Not "à la
- * Croix-Rouge" (the adverbial's own noun is capitalised). */
+ * lower case (and its adjective), a capitalised word opens the speaker's
+ * name.  Not "à la Croix-Rouge" (the adverbial's own noun is capitalised). */
 static bool name_after_adverbial(bl_docstate *st, size_t p, size_t end, size_t *start) {
   const char *s = st->text.s;
   size_t a, b;

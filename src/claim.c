@@ -842,13 +842,13 @@ static size_t place_end(const bl_docstate *st, size_t clause_end, size_t sent_en
  * a clitic; of the endings in "-re", those of verbs only. */
 static bool purpose_at(bl_docstate *st, size_t a, size_t b, size_t end) {
   const char *s = st->text.s;
-  if (!((b - a == 4 && !strncmp(s + a, "pour", 4)) || (b - a == 4 && !strncmp(s + a, "afin", 4)))) return false;
+  if (!bl_word_is(s, a, b, "pour") && !bl_word_is(s, a, b, "afin")) return false;
   size_t x, y;
   if (!bl_word_at(s, b, end, &x, &y)) return false;
-  if ((y - x == 2 && !strncmp(s + x, "de", 2)) || (y - x == 2 && !strncmp(s + x, "d'", 2)) ||
-      bl_word_class(st->g, s, x, y) == WD_PRON ||
-      ((y - x == 2 || y - x == 3) && (!strncmp(s + x, "le", 2) || !strncmp(s + x, "la", 2) ||
-                                      !strncmp(s + x, "les", 3) || !strncmp(s + x, "l'", 2))))
+  /* past "de" ("afin de") or a clitic ("pour les aider") */
+  if (bl_word_is(s, x, y, "de") || bl_word_is(s, x, y, "d'") || bl_word_class(st->g, s, x, y) == WD_PRON ||
+      bl_word_is(s, x, y, "le") || bl_word_is(s, x, y, "la") || bl_word_is(s, x, y, "les") ||
+      bl_word_is(s, x, y, "l'"))
     if (!bl_word_at(s, y, end, &x, &y)) return false;
   static const char *const endings[] = {"er", "ir", "ndre", "ttre", "uire", "faire", NULL};
   for (size_t i = 0; endings[i]; i++) {
