@@ -2504,10 +2504,12 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
   } else {
     /* A noun of an event right before the figure says what it counts, over
      * a participle after it: "la libération de 99 personnes arrêtées" counts
-     * people freed, "la mort de 21 personnes" the dead. */
+     * people freed, "la mort de 21 personnes" the dead, "les dépouilles de
+     * 28 otages" the dead too. */
     const bl_lexent *nom = verb_right_before(st, sn->s, q->ns);
     if (nom && nom->value >= 0 &&
-        (!strncmp(nom->form, "la ", 3) || !strncmp(nom->form, "le ", 3) || !strncmp(nom->form, "l'", 2)))
+        (!strncmp(nom->form, "la ", 3) || !strncmp(nom->form, "le ", 3) || !strncmp(nom->form, "l'", 2) ||
+         !strncmp(nom->form, "les ", 4)))
       cat = (int)nom->value;
     if (cat < 0 && pred && pred->kind == CK_PRED && pred->value >= 0) cat = (int)pred->value;
     /* the dead or the injured who are moved stay what they are: "plusieurs
