@@ -850,11 +850,13 @@ static bool purpose_at(bl_docstate *st, size_t a, size_t b, size_t end) {
       bl_word_is(s, x, y, "le") || bl_word_is(s, x, y, "la") || bl_word_is(s, x, y, "les") ||
       bl_word_is(s, x, y, "l'"))
     if (!bl_word_at(s, y, end, &x, &y)) return false;
-  static const char *const endings[] = {"er", "ir", "ndre", "ttre", "uire", "faire", NULL};
-  for (size_t i = 0; endings[i]; i++) {
-    size_t k = strlen(endings[i]);
-    if (y - x >= k + 2 && !memcmp(s + y - k, endings[i], k)) return true;
-  }
+  if (!infinitive_like(s, x, y)) return false;
+  /* of the infinitives in "-re", those of verbs: "prendre", "mettre",
+   * "détruire", "faire" (not "meurtre") */
+  static const char *const verb_re[] = {"ndre", "ttre", "uire", "faire", NULL};
+  if (memcmp(s + y - 2, "re", 2)) return true;
+  for (size_t i = 0; verb_re[i]; i++)
+    if (y - x > strlen(verb_re[i]) && !memcmp(s + y - strlen(verb_re[i]), verb_re[i], strlen(verb_re[i]))) return true;
   return false;
 }
 
@@ -2328,6 +2330,8 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
   const char *s = st->text.s;
   size_t after = q->after > q->ne ? q->after : q->ne;
   bool money = (q->flags & (QF_MONEY | QF_PERCENT)) != 0;
+  /* "la moitié des 300 habitants a été évacuée": what follows is the share's */
+  bool of_share = !money && share_before(st, sn->s, q->ns);
   /* Not a count: a duration, an age, a measure, a ratio, a score line... */
   if (!money && match_at(st, g->rx_nc_after, q->ne, sn->e)) return BL_OK;
   /* A forecast or a fear is no count: "le bilan pourrait dépasser 5 000" */
@@ -2416,10 +2420,12 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
     /* "912 personnes ont été tuées et 5 383 blessées": a feminine participle
      * that is also a noun, after "et" in a count's sentence, is the
      * predicate of the noun left out */
-    size_t va, vb; /* (not a noun with a verb of its own: "tandis que 12 blessés ont été recensés") */
-    bool own_verb = np.head.e && bl_word_at(s, np.head.e, sn->e, &va, &vb) && bl_word_aux(bl_word_class(g, s, va, vb));
-    if (np.head.e && np.head.e == np.np.e && np.head.e - np.head.s > 5 && !own_verb &&
-        cat_entry(g, s, np.head.s, np.head.e, K(CK_PRED)) && elided_noun(st, sn->s, q->ns, true)) {
+    /* (not a noun with a verb of its own: "tandis que 12 blessés ont été recensés") */
+    size_t va, vb;
+    if (np.head.e && np.head.e == np.np.e && np.head.e - np.head.s > 5 &&
+        cat_entry(g, s, np.head.s, np.head.e, K(CK_PRED)) &&
+        !(bl_word_at(s, np.head.e, sn->e, &va, &vb) && bl_word_aux(bl_word_class(g, s, va, vb))) &&
+        elided_noun(st, sn->s, q->ns, true)) {
       long k = previous_claim_of(st, si, false, false, KIND_COUNT);
       /* feminine, or after a count with a predicate of its own: "148 civils
        * ont été tués et 404 blessés" (not "12 morts et 40 blessés") */
@@ -2477,7 +2483,7 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
     else if (clause_end < sn->e && np.head.e && !(np.noun && np.noun->value >= 0) &&
              incise_before(st, from, clause_end))
       pred_end = sn->e;
-    pred = share_before(st, sn->s, q->ns) ? NULL : find_pred(st, from, pred_end, pred_end < sn->e, &pw);
+    pred = of_share ? NULL : find_pred(st, from, pred_end, pred_end < sn->e, &pw);
     /* "Deux hommes qui étaient portés disparus ont été retrouvés": the
      * relative's predicate says who they are, for the subject */
     size_t ra, rb, rs = 0, re = 0;
@@ -2603,7 +2609,7 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
   if (!money) {
     /* also others' ("Quelque 3 000 autres ont été débarquées en Tunisie") */
     size_t pfrom = c.np.e ? c.np.e : np.autres ? np.autres_end : 0;
-    if (!c.pred.e && pfrom && !share_before(st, sn->s, q->ns)) c.pred = participle_after(st, pfrom, clause_end);
+    if (!c.pred.e && pfrom && !of_share) c.pred = participle_after(st, pfrom, clause_end);
     if (c.pred.e > c.pred.s) {
       c.pred = coordinated_pred(st, c.np.e ? c.np.e : after, c.pred, clause_end);
       /* "forcé 120 000 personnes à quitter leur domicile": the infinitive's "à" */
@@ -2652,7 +2658,8 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
     bl_nspan vb = bl_word_before(s, sn->s, open_at);
     size_t vb_to = open_at; /* past an adverb or a time: "ont secouru respectivement 120 et 80
                                migrants", "a interpellé hier 40 jeunes" */
-    if (vb.e > vb.s && (bl_word_class(g, s, vb.s, vb.e) == WD_ADV || bl_word_class(g, s, vb.s, vb.e) == WD_TIME)) {
+    int vb_cls = vb.e > vb.s ? bl_word_class(g, s, vb.s, vb.e) : 0;
+    if (vb_cls == WD_ADV || vb_cls == WD_TIME) {
       vb_to = vb.s;
       vb = bl_word_before(s, sn->s, vb.s);
     }
@@ -2970,13 +2977,14 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
     }
     /* the object of a verb left out is parallel to the whole, not to its
      * part ("ont secouru 30 personnes, dont 4 enfants, et la police 12") */
-    bool gapped = same_sentence && elided_noun(st, sn->s, q->ns, true) && elided_verb(st);
+    bool elided = prev >= 0 && elided_noun(st, sn->s, q->ns, same_sentence);
+    bool gapped = elided && same_sentence && elided_verb(st);
     if (gapped && st->cl.v[prev].of >= 0 && st->cl.v[st->cl.v[prev].of].sent == si) prev = st->cl.v[prev].of;
     if (item_prev >= 0) {
       c.subject_of = item_prev;
       if (cat < 0) cat = (int)st->cl.v[item_prev].category;
       c.group = st->cl.v[item_prev].group;
-    } else if (prev >= 0 && (earlier || elided_noun(st, sn->s, q->ns, same_sentence) ||
+    } else if (prev >= 0 && (earlier || elided ||
                              plural_det_before(st, sn->s, open_at) ||
                              passive_opening(st, sn, open_at, q) ||
                              (same_sentence && figure_of_name(st, sn->s, open_at, q)))) {
