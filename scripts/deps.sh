@@ -7,8 +7,10 @@
 # the exact command to run is printed and the script fails.
 set -eu
 
-pkgs_build="cmake make gcc pkg-config libpcre2-dev libicu-dev libsqlite3-dev libjansson-dev libxml2-dev nettle-dev libxxhash-dev"
-pkgs_test="libcmocka-dev sqlite3"
+# The test programs are part of the build (CMake's configure step looks for
+# cmocka and the sqlite3 shell), so a plain `make` or `make demo` needs them too.
+pkgs_build="cmake make gcc pkg-config libpcre2-dev libicu-dev libsqlite3-dev libjansson-dev libxml2-dev nettle-dev libxxhash-dev libcmocka-dev sqlite3"
+pkgs_test=""
 pkgs_lint="clang-tidy cppcheck"
 pkgs_fuzz="clang libclang-rt-14-dev"
 pkgs_valgrind="valgrind"
