@@ -1442,6 +1442,18 @@ void bl_attribute_issuer(bl_docstate *st) {
       if (from == SIZE_MAX) from = h->s;
       to = h->e;
     }
+    /* else the first line, a name in ordinary case ("Préfecture du Bas-Rhin") */
+    for (size_t k = 0; k < li && from == SIZE_MAX; k++) {
+      const bl_line *h = &st->seg.lines[k];
+      size_t e = h->e;
+      while (e > h->s && (s[e - 1] == ' ' || s[e - 1] == '\t')) e--;
+      if (e <= h->s) continue;
+      if (e - h->s <= 80 && bl_capital_at(s, h->s) && !strchr(".:;!?", s[e - 1])) {
+        from = h->s;
+        to = e;
+      }
+      break;
+    }
     if (from != SIZE_MAX && to > from) {
       st->issuer.s = from;
       st->issuer.e = to;

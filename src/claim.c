@@ -2009,6 +2009,12 @@ static long same_figure_named(bl_docstate *st, size_t floor, size_t at, const bl
 /* "aux 1 200 déjà mobilisés", "les 300 restants", "en renfort des 1 700
  * déjà présents": a plural determiner
  * before a figure with no noun stands for a noun said before. */
+/* "les deux", "Ces deux": the definite pair before a figure */
+static bool definite_pair(const char *s, size_t floor, size_t at) {
+  bl_nspan w = bl_word_before(s, floor, at);
+  return w.e - w.s == 3 && (!strncasecmp(s + w.s, "les", 3) || !strncasecmp(s + w.s, "ces", 3));
+}
+
 static bool plural_det_before(bl_docstate *st, size_t floor, size_t at) {
   const char *s = st->text.s;
   bl_nspan w = bl_word_before(s, floor, at);
@@ -2587,6 +2593,12 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
                                  bl_rx_group(&st->rx, pres[0], &ps, &pe) ? pe : ae,
                      q->ns)) {
       among = cat_entry(g, s, as, ae, K(CK_NOUN));
+      /* "Parmi les personnes interpellées figurent 9 mineurs": the noun's participle */
+      size_t pa, pb;
+      if ((!among || among->value < 0) && bl_word_at(s, ae, q->ns, &pa, &pb) && participle_like(s, pa, pb)) {
+        const bl_lexent *pp = cat_entry(g, s, pa, pb, K(CK_PRED));
+        if (pp && pp->value >= 0) among = pp;
+      }
       among_group = (bl_nspan){as, ae}; /* "Parmi les passagers figuraient cinq Indiens" */
       if (among) c.among = among_group;
       /* "Parmi les rescapés, sept ont été hospitalisés": a bare figure
@@ -3070,6 +3082,11 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
   if (cat < 0 && !np.head.e && !money && c.subject_of < 0 && c.of < 0 && !c.unit.e) return BL_OK;
   /* "plusieurs", "quelques" alone are claims only of a toll ("plusieurs blessés"). */
   if ((q->flags & QF_VAGUE) && q->pub.hi <= 9 && !(cat >= 0 && toll_category((bl_category)cat)))
+    return BL_OK;
+  /* "les deux tribunes", "ces deux pays": a pair already known to the reader
+   * is named, not counted; a toll stays ("les deux blessés") */
+  if (q->pub.value == 2 && q->he == q->hs && !(q->flags & QF_RANGE) && !money && c.of < 0 && c.subject_of < 0 &&
+      !(cat >= 0 && toll_category((bl_category)cat)) && definite_pair(s, sn->s, open_at))
     return BL_OK;
   /* "le centre d'Aubenas, ville de 12 000 habitants": a population, whatever
    * happened to the place */
