@@ -529,6 +529,29 @@ static bool is_name(bl_docstate *st, bl_nspan sp) {
   return words > 0 && p >= sp.e;
 }
 
+/* "selon le chef de l'administration régionale, Serhiï Lyssak,": the name
+ * set after a role, between commas or before the sentence's end (two
+ * capitalised words at least, so that "selon la police, Marseille, Lyon et
+ * Nice" keeps the police), is the shortest form that says who. */
+static bl_nspan apposed_name(bl_docstate *st, bl_nspan role, size_t end) {
+  const char *s = st->text.s;
+  bl_nspan none = {0, 0};
+  if (role.e <= role.s || bl_capital_at(s, role.s)) return none;
+  size_t p = role.e;
+  while (p < end && is_space((unsigned char)s[p])) p++;
+  if (p >= end || s[p] != ',') return none;
+  p++;
+  while (p < end && is_space((unsigned char)s[p])) p++;
+  size_t q = p;
+  while (q < end && !strchr(",;:.!?\"(", s[q])) q++;
+  if (q < end && s[q] != ',' && s[q] != '.' && s[q] != ';') return none;
+  bl_nspan name = {p, q};
+  while (name.e > name.s && is_space((unsigned char)s[name.e - 1])) name.e--;
+  size_t words = 0, a, b;
+  for (size_t x = name.s; bl_word_at(s, x, name.e, &a, &b); x = b) words++;
+  return words >= 2 && is_name(st, name) ? name : none;
+}
+
 /* The subject of a verb at `verb`: the clause before it; an appositive
  * ("L'OODH, une ONG ..., affirme") sends us back to the sentence start. */
 /* Does s[p..e) open on "cité(e)(s)" or "citant": a relay, no speaker? */
@@ -827,7 +850,10 @@ static void find_all(bl_docstate *st, size_t a, size_t b, cands *cs) {
       bl_pre_search(pre, PRE_SELON, from);
       bl_rx_group(&st->rx, 0, &ms, &me);
     } else {
-      src = cut_reached_by(st, owner_of(st, cut_second_source(st, clean_np(st, src))));
+      bl_nspan role = clean_np(st, src), name = apposed_name(st, src, b);
+      src = cut_reached_by(st, owner_of(st, cut_second_source(st, role)));
+      /* (not after "les résultats proclamés par la CNE": a document has its owner) */
+      if (name.e > name.s && src.s == role.s && src.e == role.e) src = name;
       if (usable(st, src) && !names_a_figure(st, src)) add(cs, K_SELON, ms, src, none);
       else if (the_document(st, ms, me)) add(cs, K_ANAPHOR, ms, none, none); /* "selon le communiqué" */
       else cs->unnamed_selon = true;
