@@ -2947,6 +2947,19 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
       if (!c.where.e) c.where = where_phrase(st, c.pred.e > where.e ? c.pred.e : where.e, open_at, false);
     }
   }
+  /* "L'ARS estime à 102 000 le nombre de personnes ayant consulté": the noun
+   * right after the figure, whatever befell it */
+  if (bare && cat < 0) {
+    size_t a, b, c2, d, x, y;
+    if (bl_word_at(s, q->ne, sn->e, &a, &b) && b - a == 2 && !memcmp(s + a, "le", 2) &&
+        bl_word_at(s, b, sn->e, &c2, &d) && d - c2 == 6 && !memcmp(s + c2, "nombre", 6) &&
+        bl_word_at(s, d, sn->e, &x, &y) && bl_of_word(s, x, y) && bl_word_at(s, y, sn->e, &a, &b) &&
+        !bl_word_class(g, s, a, b) && !is_digit((unsigned char)s[a])) {
+      c.unit = c.np = (bl_nspan){a, b};
+      cat = BL_CAT_OTHER;
+      bare = false;
+    }
+  }
   size_t cop = 0;
   /* "contre 31 en début d'après-midi", "17 et non 19", "passant de 94 à
    * 88": a former figure */
@@ -3201,10 +3214,15 @@ static int zero_claim(bl_docstate *st, size_t si, size_t at, bl_error *err) {
   }
   const bl_lexent *z = cat_entry(g, s, ns, ne, K(CK_ZERO));
   const bl_lexent *noun = cat_entry(g, s, ns, ne, K(CK_NOUN));
+  /* "Aucun bilan du nombre de disparus n'a été publié": no figure at all */
+  if (!pronoun && bl_word_class(g, s, ns, ne) == WD_NOSRC) return BL_OK;
   int cat = z ? (int)z->value : -1;
   bl_nspan pw = {0, 0};
   const bl_lexent *pred = find_pred(st, ne, sn->e, false, &pw);
-  if (cat < 0 && noun && noun->value >= 0) cat = (int)noun->value;
+  bool toll_pred = pred && pred->value >= 0 && pred->kind == CK_PRED && toll_category((bl_category)pred->value);
+  /* "Aucun policier n'a été blessé": what befell them, not who they are */
+  if (cat < 0 && noun && noun->value >= 0 && (toll_category((bl_category)noun->value) || !toll_pred))
+    cat = (int)noun->value;
   if (cat < 0 && pred && pred->value >= 0 && pred->kind == CK_PRED) cat = (int)pred->value;
   if (cat < 0 || !toll_category((bl_category)cat)) return BL_OK;
   bl_cl c;
