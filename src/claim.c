@@ -1360,6 +1360,12 @@ static const bl_lexent *find_pred(bl_docstate *st, size_t from, size_t end, bool
           p = (size_t)(next - s);
           continue;
         }
+        /* "Les 2 100 résidents, évacués mercredi, ne savent pas": with no
+         * auxiliary after it, the incise's participle is what befell them */
+        if (next && cat_entry(st->g, s, c, d, K(CK_PRED))) {
+          end = (size_t)(next - s);
+          break;
+        }
       }
       size_t close = short_incise(st, p + 1, end);
       if (close) {
