@@ -1332,6 +1332,7 @@ static const bl_lexent *find_pred(bl_docstate *st, size_t from, size_t end, bool
                   ((b - a == 3 && !strncmp(s + a, "qui", 3)) || (b - a == 4 && !strncmp(s + a, "dont", 4)) ||
                    (b - a == 3 && !strncmp(s + a, "que", 3)) || (b - a == 3 && !strncmp(s + a, "qu'", 3)));
   bl_nspan part = {0, 0}; /* ", dont 12 officiers,": the part's own words */
+  bl_nspan incise = {0, 0}; /* ", coupés du monde, ont été évacués": the incise's */
   for (size_t p = from; p < end; p++) {
     if (s[p] == ',') {
       /* an incise (", dont des sous-traitants ...,") does not end the clause */
@@ -1357,6 +1358,7 @@ static const bl_lexent *find_pred(bl_docstate *st, size_t from, size_t end, bool
         size_t x, y;
         if (next && bl_word_at(s, (size_t)(next - s) + 1, end, &x, &y) &&
             bl_word_aux(bl_word_class(st->g, s, x, y))) {
+          if (!incise.e) incise = (bl_nspan){p, (size_t)(next - s)}; /* "coupés du monde" is not the verb */
           p = (size_t)(next - s);
           continue;
         }
@@ -1368,11 +1370,14 @@ static const bl_lexent *find_pred(bl_docstate *st, size_t from, size_t end, bool
         }
       }
       size_t close = short_incise(st, p + 1, end);
-      if (close) {
+      /* (not into a relative clause after it: "trois morts dans le Misox,
+       * dans les Grisons, où une personne reste portée disparue") */
+      if (close && !(bl_word_at(s, close + 1, end, &c, &d) &&
+                     (bl_word_is(s, c, d, "où") || bl_word_is(s, c, d, "dont") || bl_word_is(s, c, d, "qui")))) {
         p = close;
         continue;
       }
-      end = p;
+      end = close ? close : p;
       break;
     }
     if (s[p] == ';' || s[p] == ':') {
@@ -1387,6 +1392,7 @@ static const bl_lexent *find_pred(bl_docstate *st, size_t from, size_t end, bool
        p = me > p ? me : p + 1) {
     if (after_determiner(st, from, ms) || after_other_noun(st, from, ms)) continue;
     if (ms >= part.s && ms < part.e) continue; /* "dont cinq dans un état critique" */
+    if (ms >= incise.s && ms < incise.e) continue;
     /* "ont secouru 40 personnes et évacué 300 habitants": a verb right
      * before the next figure is that figure's */
     if (end_is_figure && figure - me < 4 && !memchr(s + me, ',', figure - me) &&
