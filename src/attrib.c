@@ -600,6 +600,15 @@ static bl_nspan subject_before(bl_docstate *st, size_t a, size_t verb) {
     if (!comma) break;
     a = (size_t)(comma - s) + 1;
   }
+  /* nor a leading participle and its agent ("Joint par téléphone par
+   * franceinfo, le président de la commune affirme", "Interrogé par l'AFP,") */
+  for (size_t x, y, u, v; bl_word_at(s, a, verb, &x, &y) && bl_capital_at(s, x) &&
+                          bl_word_at(s, y, verb, &u, &v) && v - u == 3 && !memcmp(s + u, "par", 3);) {
+    const char *comma = memchr(s + v, ',', verb - v);
+    if (!comma) break;
+    a = (size_t)(comma - s) + 1;
+    break;
+  }
   size_t p = verb;
   while (p > a && is_space((unsigned char)s[p - 1])) p--;
   size_t cs = p;
