@@ -269,6 +269,20 @@ static bool assemble(const bl_grammar *g, bl_rx_state *rx, const char *s, size_t
       q->flags |= strcmp(u->code, "percent") ? QF_MONEY : QF_PERCENT;
     }
   }
+  /* a currency code before the figure: "une aide de CHF 5 millions" */
+  if (!p->unit && start > 1) {
+    size_t e = start;
+    while (e > 0 && s[e - 1] == ' ') e--;
+    size_t b = e;
+    while (b > 0 && s[b - 1] >= 'A' && s[b - 1] <= 'Z') b--;
+    if (e < start && e - b >= 3 && e - b <= 4 && (b == 0 || !is_letter((unsigned char)s[b - 1]))) {
+      const bl_lexent *u = lookup(&g->units, s, (span){b, e, true});
+      if (u && u->kind == UN_SIGN && strcmp(u->code, "percent")) {
+        p->unit = u->code;
+        q->flags |= QF_MONEY;
+      }
+    }
+  }
   q->after = end;
   if (!p->unit && end < len) {
     int rc = bl_rx_match_anchored(g->unit_word, rx, s, len, end);
