@@ -1566,10 +1566,14 @@ static void resolve_short_sources(bl_docstate *st) {
   for (size_t i = 0; i < st->cl.n; i++) {
     bl_cl *c = &st->cl.v[i];
     size_t a, b;
-    if (c->source.e <= c->source.s || !bl_word_at(s, c->source.s, c->source.e, &a, &b) ||
-        b != c->source.e)
-      continue;
+    if (c->source.e <= c->source.s || !bl_word_at(s, c->source.s, c->source.e, &a, &b)) continue;
     const bl_lexent *generic = bl_lex_find(&st->g->org_anaphors, s + a, b - a);
+    /* "l'agence sanitaire", "l'agence onusienne": the noun and an adjective */
+    size_t x, y;
+    if (b != c->source.e &&
+        !(generic && bl_word_at(s, b, c->source.e, &x, &y) && y == c->source.e && s[x] >= 'a' && s[x] <= 'z' &&
+          !word_entry(st, x, y)))
+      continue;
     if (!(s[a] >= 'a' && s[a] <= 'z') && !generic) continue;
     bool found = false;
     for (size_t k = i; k-- > 0 && i - k <= 256 && !found;) {
