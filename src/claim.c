@@ -274,9 +274,14 @@ static void partitive_noun(bl_docstate *st, size_t at, size_t end, nphrase *np) 
   size_t ws = me;
   while (ws > at && is_letter((unsigned char)s[ws - 1])) ws--;
   const bl_lexent *e = ws < me ? cat_entry(st->g, s, ws, me, K(CK_NOUN)) : NULL;
-  if (!e || e->value < 0) return;
+  /* "Huit des personnes interpellées": a plain noun and its participle */
+  size_t pa, pb;
+  bool pred = (!e || e->value < 0) && ws < me && bl_word_at(s, me, end, &pa, &pb) &&
+              participle_like(s, pa, pb) && cat_entry(st->g, s, pa, pb, K(CK_PRED));
+  if ((!e || e->value < 0) && !pred) return;
   np->head = np->unit = np->np = (bl_nspan){ws, me};
   np->noun = e;
+  if (pred) np->pred = (bl_nspan){pa, pb};
 }
 
 size_t bl_first_figure(const bl_docstate *st, size_t from) {
