@@ -394,6 +394,27 @@ static int limit_hit(scanner *sc, int rc, size_t at) {
   return bl_fail_at(sc->err, BL_INTERNAL, at, at, "pattern match failed at byte %zu", at);
 }
 
+/* "Chichaoua (121 morts) et Ouarzazate (41)", "avec 1 604 morts, suivie de
+ * Taroudant (976)": a bare figure in brackets after a place is read as a
+ * département number (`departement-code` of notq.pcre) unless its
+ * sentence counted something before it, in brackets or after "avec". */
+static bool listed_in_brackets(const scanner *sc, size_t at) {
+  const char *mark = bl_rx_mark(sc->rx);
+  if (!mark || strcmp(mark, "departement-code")) return false;
+  const char *s = sc->s;
+  size_t floor = at > sc->from + 300 ? at - 300 : sc->from;
+  for (size_t p = at - 1; p > floor; p--) {
+    if (s[p] == '\n' || ((s[p] == '.' || s[p] == '!' || s[p] == '?') && s[p + 1] == ' ')) break;
+    bool bracket = s[p - 1] == '(';
+    bool avec = p >= floor + 5 && !memcmp(s + p - 5, "avec ", 5);
+    if (!(bracket || avec) || !is_digit((unsigned char)s[p])) continue;
+    size_t q = p;
+    while (q < at && (is_digit((unsigned char)s[q]) || s[q] == ' ' || s[q] == ',' || s[q] == '.')) q++;
+    if (q < at && is_letter((unsigned char)s[q]) && s[q - 1] == ' ') return true;
+  }
+  return false;
+}
+
 /* Try the figure found at [a, b). */
 static int on_anchor(scanner *sc, size_t a, size_t b, bool digit) {
   const bl_grammar *g = sc->g;
@@ -406,6 +427,7 @@ static int on_anchor(scanner *sc, size_t a, size_t b, bool digit) {
   }
   int rc = bl_rx_match_anchored(g->notq, sc->rx, s, sc->to, a);
   if (rc < 0) return limit_hit(sc, rc, a);
+  if (rc > 0 && listed_in_brackets(sc, a)) rc = 0;
   if (rc > 0) {
     size_t ms = 0, me = 0;
     bl_rx_group(sc->rx, 0, &ms, &me);
