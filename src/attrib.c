@@ -652,6 +652,9 @@ static bl_nspan subject_before(bl_docstate *st, size_t a, size_t verb) {
     size_t e = a;
     while (e < cs - 1 && s[e] != ',') e++;
     np = clean_np(st, (bl_nspan){a, e});
+    /* not words quoted ("Des corps jonchent les rues », a-t-elle ajouté,
+     * précisant que": the gerund's speaker is the pronoun's) */
+    if (memchr(s + a, '"', e - a)) return (bl_nspan){0, 0};
     /* "Le président du conseil départemental, Bernard Aussel, chiffre": a
      * person is named by name (SPEC §6: the shortest form that says who) */
     size_t f = e + 1;
