@@ -292,10 +292,21 @@ static bool names_a_figure(bl_docstate *st, bl_nspan sp) {
 
 /* Cut a speaker's phrase before a trailing adverbial ("le ministre lors
  * d'une conférence de presse", "la préfecture dans un communiqué"). */
+/* Past a title with its period at the start of sp ("M. Purusi", "MM."),
+ * where the word scan would stop. */
+static size_t past_title(const char *s, bl_nspan sp) {
+  size_t p = sp.s;
+  if (p + 2 <= sp.e && s[p] == 'M' && s[p + 1] == '.') return p + 2;
+  if (p + 3 <= sp.e && s[p] == 'M' && s[p + 1] == 'M' && s[p + 2] == '.') return p + 3;
+  return p;
+}
+
 static bl_nspan cut_adverbial(bl_docstate *st, bl_nspan sp) {
   static const char *const cuts[] = {"lors", "pendant", "devant", "depuis", "dans", "sur", "auprès",
                                      "au cours", "à l'issue", "à partir", "en marge", "ce matin", "ce soir",
-                                     "cette semaine", "hier", "aujourd'hui", "sous couvert", NULL};
+                                     "cette semaine", "hier", "aujourd'hui", "sous couvert",
+                                     /* "a déclaré M. Purusi à la presse" */
+                                     "à la presse", "aux journalistes", "à des journalistes", "à l'AFP", NULL};
   const char *s = st->text.s;
   size_t p = sp.s, a, b;
   bool content = false, named = false;
@@ -717,7 +728,7 @@ static bl_nspan inverted_speaker(bl_docstate *st, bl_nspan after) {
      * l'homme": a capital, no person's name before, a common noun after) */
     size_t x, y, pe = 0;
     bool name_before = false, acronym = ends_in_acronym(s, seg);
-    for (size_t q = seg.s; !acronym && bl_word_at(s, q, seg.e, &x, &y); pe = y, q = y) {
+    for (size_t q = past_title(s, seg); !acronym && bl_word_at(s, q, seg.e, &x, &y); pe = y, q = y) {
       if (x > seg.s && ((y - x == 2 && !memcmp(s + x, "à", 2)) || (y - x == 2 && !memcmp(s + x, "au", 2)) ||
                         (y - x == 3 && !memcmp(s + x, "aux", 3)))) {
         size_t u, v;
@@ -862,6 +873,16 @@ static void find_all(bl_docstate *st, size_t a, size_t b, cands *cs) {
       bl_pre_search(pre, PRE_SELON, from);
       bl_rx_group(&st->rx, 0, &ms, &me);
     } else {
+      /* "selon les enquêteurs jusqu'à 80 000 euros": a figure ends who */
+      size_t qi = bl_first_figure(st, src.s);
+      if (qi < st->q.n && st->q.v[qi].ns < src.e) {
+        const bl_qty *fq = &st->q.v[qi];
+        size_t cut = fq->he > fq->hs && fq->hs < fq->ns ? fq->hs : fq->ns;
+        bl_nspan wb = bl_word_before(s, src.s, cut); /* (not "le Sdis 06") */
+        if (cut > src.s && wb.e > wb.s && !bl_capital_at(s, wb.s) && !bl_word_class(st->g, s, wb.s, wb.e))
+          src.e = cut; /* (nor "les témoignages des quatre survivants") */
+        while (src.e > src.s && is_space((unsigned char)s[src.e - 1])) src.e--;
+      }
       bl_nspan role = clean_np(st, src), name = apposed_name(st, src, b);
       src = cut_reached_by(st, owner_of(st, cut_second_source(st, role)));
       /* (not after "les résultats proclamés par la CNE": a document has its owner) */
@@ -1562,12 +1583,37 @@ static bl_nspan named_before(bl_docstate *st, size_t sent) {
   return (bl_nspan){0, 0};
 }
 
+/* "a déclaré M. Purusi": the full name given before ("Jean-Jacques
+ * Purusi"), the shortest form that says who; else the title and name. */
+static bl_nspan full_name_before(const bl_docstate *st, bl_nspan src) {
+  const char *s = st->text.s;
+  size_t p = past_title(s, src), a, b;
+  if (p == src.s || !bl_word_at(s, p, src.e, &a, &b) || b != src.e || !bl_capital_at(s, a)) return src;
+  bl_nspan found = src;
+  size_t n = b - a;
+  for (size_t h = 0; h + n <= src.s; h++) {
+    const char *hit = memchr(s + h, s[a], src.s - h);
+    if (!hit) break;
+    h = (size_t)(hit - s);
+    if (h + n > src.s || memcmp(hit, s + a, n)) continue;
+    size_t e = h + n;
+    if (e < st->text.n && ((unsigned char)s[e] >= 'a' && (unsigned char)s[e] <= 'z')) continue;
+    bl_nspan first = bl_word_before(s, h > 40 ? h - 40 : 0, h);
+    while (first.s > 1 && s[first.s - 1] == '-' && bl_capital_at(s, first.s)) /* "Jean-Jacques" */
+      first.s = bl_word_before(s, h > 40 ? h - 40 : 0, first.s - 1).s;
+    if (first.e + 1 == h && first.e > first.s && bl_capital_at(s, first.s) && s[first.e] == ' ')
+      found = (bl_nspan){first.s, e};
+  }
+  return found;
+}
+
 static void resolve_short_sources(bl_docstate *st) {
   const char *s = st->text.s;
   size_t looked_at = SIZE_MAX; /* the sentence named_before last read for */
   bl_nspan before = {0, 0};
   for (size_t i = 0; i < st->cl.n; i++) {
     bl_cl *c = &st->cl.v[i];
+    if (c->source.e > c->source.s) c->source = full_name_before(st, c->source);
     size_t a, b;
     if (c->source.e <= c->source.s || !bl_word_at(s, c->source.s, c->source.e, &a, &b)) continue;
     const bl_lexent *generic = bl_lex_find(&st->g->org_anaphors, s + a, b - a);

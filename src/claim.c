@@ -3349,6 +3349,28 @@ static bool opens_clause(bl_docstate *st, const bl_cl *c) {
  * ont été évacués"). */
 static void share_predicates(bl_docstate *st, size_t from) {
   const char *s = st->text.s;
+  /* forward, a verb left out: "sept personnes ont été tuées au bowling, et
+   * huit hommes au bar" (the second count has a noun, no verb, no category) */
+  for (size_t k = from + 1; k < st->cl.n; k++) {
+    const bl_cl *a = &st->cl.v[k - 1];
+    bl_cl *b = &st->cl.v[k];
+    if (a->sent != b->sent || a->pred.e <= a->pred.s || !a->toll || b->pred.e > b->pred.s ||
+        b->category != BL_CAT_OTHER || b->thing || b->q.unit || b->negated || a->negated || !b->np.e ||
+        b->of >= 0)
+      continue;
+    size_t p = a->where.e > a->pred.e ? a->where.e : a->pred.e, x, y;
+    if (p > b->text.s) continue;
+    while (p < b->text.s && (is_space((unsigned char)s[p]) || s[p] == ',')) p++;
+    if (!bl_word_at(s, p, b->text.s, &x, &y) || y - x != 2 || strncmp(s + x, "et", 2)) continue;
+    while (y < b->text.s && is_space((unsigned char)s[y])) y++;
+    if (y != b->text.s) continue;
+    b->category = a->category;
+    b->pred = a->pred;
+    b->pred_active = a->pred_active;
+    b->toll = true;
+    b->cumulative = a->cumulative;
+    b->status = a->status;
+  }
   /* from the last, so that a list shares its last predicate: "Trois
    * policiers, deux pompiers et un passant ont été blessés" */
   for (size_t k = st->cl.n; k-- > from + 1;) {
