@@ -49,7 +49,8 @@ void bl_claims_care(bl_docstate *st) {
     bl_cl *c = &st->cl.v[i];
     if (c->dropped || c->category != BL_CAT_INJURED) continue;
     bool care = has_word(st, c->unit, CARE_CARE) || has_word(st, c->np, CARE_CARE) ||
-                has_word(st, c->pred, CARE_CARE);
+                has_word(st, c->pred, CARE_CARE) ||
+                has_word(st, c->where, CARE_CARE); /* "transportés au centre hospitalier" */
     const bl_sent *sn = &st->seg.sents[c->sent];
     if (care && !has_word(st, (bl_nspan){sn->s, sn->e}, CARE_WOUND)) c->category = BL_CAT_SICK;
   }
