@@ -2526,7 +2526,11 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
   }
   const bl_lexent *noun = np.noun;
   /* things, and people whose count no verb gives a category ("survivants") */
-  bool thing = noun && (noun->kind == CK_THING || noun->kind == CK_FIXED);
+  /* (survivors who are hurt or die are counted so: "Quelque 60 rescapés ont
+   * été hospitalisés") */
+  bool fixed_hurt = noun && noun->kind == CK_FIXED && pred && pred->kind == CK_PRED &&
+                    (pred->value == BL_CAT_INJURED || pred->value == BL_CAT_KILLED);
+  bool thing = noun && (noun->kind == CK_THING || noun->kind == CK_FIXED) && !fixed_hurt;
   int cat = -1;
   if (thing || money) {
     cat = BL_CAT_OTHER;
