@@ -290,8 +290,6 @@ static bool names_a_figure(bl_docstate *st, bl_nspan sp) {
   return w && w->kind == WD_NOSRC;
 }
 
-/* Cut a speaker's phrase before a trailing adverbial ("le ministre lors
- * d'une conférence de presse", "la préfecture dans un communiqué"). */
 /* Past a title with its period at the start of sp ("M. Purusi", "MM."),
  * where the word scan would stop. */
 static size_t past_title(const char *s, bl_nspan sp) {
@@ -301,6 +299,8 @@ static size_t past_title(const char *s, bl_nspan sp) {
   return p;
 }
 
+/* Cut a speaker's phrase before a trailing adverbial ("le ministre lors
+ * d'une conférence de presse", "la préfecture dans un communiqué"). */
 static bl_nspan cut_adverbial(bl_docstate *st, bl_nspan sp) {
   static const char *const cuts[] = {"lors", "pendant", "devant", "depuis", "dans", "sur", "auprès",
                                      "au cours", "à l'issue", "à partir", "en marge", "ce matin", "ce soir",
@@ -613,12 +613,11 @@ static bl_nspan subject_before(bl_docstate *st, size_t a, size_t verb) {
   }
   /* nor a leading participle and its agent ("Joint par téléphone par
    * franceinfo, le président de la commune affirme", "Interrogé par l'AFP,") */
-  for (size_t x, y, u, v; bl_word_at(s, a, verb, &x, &y) && bl_capital_at(s, x) &&
-                          bl_word_at(s, y, verb, &u, &v) && v - u == 3 && !memcmp(s + u, "par", 3);) {
-    const char *comma = memchr(s + v, ',', verb - v);
-    if (!comma) break;
-    a = (size_t)(comma - s) + 1;
-    break;
+  size_t x0, y0, u0, v0;
+  if (bl_word_at(s, a, verb, &x0, &y0) && bl_capital_at(s, x0) && bl_word_at(s, y0, verb, &u0, &v0) &&
+      v0 - u0 == 3 && !memcmp(s + u0, "par", 3)) {
+    const char *comma = memchr(s + v0, ',', verb - v0);
+    if (comma) a = (size_t)(comma - s) + 1;
   }
   size_t p = verb;
   while (p > a && is_space((unsigned char)s[p - 1])) p--;

@@ -2023,15 +2023,15 @@ static long same_figure_named(bl_docstate *st, size_t floor, size_t at, const bl
   return -1;
 }
 
-/* "aux 1 200 déjà mobilisés", "les 300 restants", "en renfort des 1 700
- * déjà présents": a plural determiner
- * before a figure with no noun stands for a noun said before. */
 /* "les deux", "Ces deux": the definite pair before a figure */
 static bool definite_pair(const char *s, size_t floor, size_t at) {
   bl_nspan w = bl_word_before(s, floor, at);
   return w.e - w.s == 3 && (!strncasecmp(s + w.s, "les", 3) || !strncasecmp(s + w.s, "ces", 3));
 }
 
+/* "aux 1 200 déjà mobilisés", "les 300 restants", "en renfort des 1 700
+ * déjà présents": a plural determiner
+ * before a figure with no noun stands for a noun said before. */
 static bool plural_det_before(bl_docstate *st, size_t floor, size_t at) {
   const char *s = st->text.s;
   bl_nspan w = bl_word_before(s, floor, at);
