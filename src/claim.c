@@ -265,6 +265,18 @@ typedef struct nphrase {
   bl_group comp_group;
 } nphrase;
 
+/* The participle right after a plain noun, when it names a category
+ * ("personnes interpellées"): its entry, its span in *pp; else NULL. */
+static const bl_lexent *category_participle(const bl_grammar *g, const char *s, size_t from, size_t end,
+                                            bl_nspan *pp) {
+  size_t a, b;
+  if (!bl_word_at(s, from, end, &a, &b) || !participle_like(s, a, b)) return NULL;
+  const bl_lexent *e = cat_entry(g, s, a, b, K(CK_PRED));
+  if (!e || e->value < 0) return NULL;
+  *pp = (bl_nspan){a, b};
+  return e;
+}
+
 /* "deux des victimes": the noun of a partitive after a bare figure is what
  * it counts (and its whole is the last count of that noun's category). */
 static void partitive_noun(bl_docstate *st, size_t at, size_t end, nphrase *np) {
@@ -275,13 +287,11 @@ static void partitive_noun(bl_docstate *st, size_t at, size_t end, nphrase *np) 
   while (ws > at && is_letter((unsigned char)s[ws - 1])) ws--;
   const bl_lexent *e = ws < me ? cat_entry(st->g, s, ws, me, K(CK_NOUN)) : NULL;
   /* "Huit des personnes interpellées": a plain noun and its participle */
-  size_t pa, pb;
-  bool pred = (!e || e->value < 0) && ws < me && bl_word_at(s, me, end, &pa, &pb) &&
-              participle_like(s, pa, pb) && cat_entry(st->g, s, pa, pb, K(CK_PRED));
-  if ((!e || e->value < 0) && !pred) return;
+  bl_nspan pp = {0, 0};
+  if ((!e || e->value < 0) && !(ws < me && category_participle(st->g, s, me, end, &pp))) return;
   np->head = np->unit = np->np = (bl_nspan){ws, me};
   np->noun = e;
-  if (pred) np->pred = (bl_nspan){pa, pb};
+  if (pp.e) np->pred = pp;
 }
 
 size_t bl_first_figure(const bl_docstate *st, size_t from) {
@@ -2615,11 +2625,9 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
                      q->ns)) {
       among = cat_entry(g, s, as, ae, K(CK_NOUN));
       /* "Parmi les personnes interpellées figurent 9 mineurs": the noun's participle */
-      size_t pa, pb;
-      if ((!among || among->value < 0) && bl_word_at(s, ae, q->ns, &pa, &pb) && participle_like(s, pa, pb)) {
-        const bl_lexent *pp = cat_entry(g, s, pa, pb, K(CK_PRED));
-        if (pp && pp->value >= 0) among = pp;
-      }
+      bl_nspan pp;
+      const bl_lexent *part_pred = among && among->value >= 0 ? NULL : category_participle(g, s, ae, q->ns, &pp);
+      if (part_pred) among = part_pred;
       among_group = (bl_nspan){as, ae}; /* "Parmi les passagers figuraient cinq Indiens" */
       if (among) c.among = among_group;
       /* "Parmi les rescapés, sept ont été hospitalisés": a bare figure
