@@ -1980,6 +1980,28 @@ static const bl_qty *figure_joined_after(const bl_docstate *st, const bl_qty *q,
   return st->q.v[i].ns == p ? &st->q.v[i] : NULL;
 }
 
+/* "en hausse de 3,9 milliards", "soit 40 milliards": a figure in millions
+ * or billions with no noun after it, next to a sum, is a sum of the same
+ * currency.  The currency is the next figure's when the two are joined ("de
+ * 2,5 milliards à 1 milliard d'euros"), else that of the paragraph's last
+ * claim when it is a sum (a count in between keeps it a count: "2 millions
+ * d'habitants, contre 1,8 million"). */
+static const char *borrowed_currency(const bl_docstate *st, size_t si, const bl_qty *q) {
+  const char *s = st->text.s;
+  const bl_sent *sn = &st->seg.sents[si];
+  if (q->flags & (QF_MONEY | QF_PERCENT) || !(q->pub.value >= 1e6 || q->pub.lo >= 1e6)) return NULL;
+  bl_nspan last = bl_word_before(s, q->ns, q->ne);
+  if (last.e - last.s < 7 || (strncmp(s + last.s, "million", 7) && strncmp(s + last.s, "milliard", 8)))
+    return NULL;
+  size_t a, b;
+  if (bl_word_at(s, q->ne, sn->e, &a, &b) && bl_of_word(s, a, b)) return NULL;
+  const bl_qty *nq = figure_joined_after(st, q, sn->e);
+  if (nq) return (nq->flags & QF_MONEY) ? nq->pub.unit : NULL;
+  long k = previous_claim(st, si, false, false);
+  if (k < 0 || !st->cl.v[k].q.unit || !strcmp(st->cl.v[k].q.unit, "percent")) return NULL;
+  return st->cl.v[k].q.unit;
+}
+
 /* The phrase of place `where` without the time that ends it: "sur les
  * routes ostréliennes en 2024" gives "sur les routes ostréliennes". */
 static bl_nspan place_only(bl_docstate *st, bl_nspan where) {
@@ -2362,7 +2384,8 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
   const bl_sent *sn = &st->seg.sents[si];
   const char *s = st->text.s;
   size_t after = q->after > q->ne ? q->after : q->ne;
-  bool money = (q->flags & (QF_MONEY | QF_PERCENT)) != 0;
+  const char *currency = borrowed_currency(st, si, q);
+  bool money = currency || (q->flags & (QF_MONEY | QF_PERCENT)) != 0;
   /* "la moitié des 300 habitants a été évacuée": what follows is the share's */
   bool of_share = !money && share_before(st, sn->s, q->ns);
   /* Not a count: a duration, an age, a measure, a ratio, a score line... */
@@ -3098,13 +3121,29 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
       if (cat < 0) cat = BL_CAT_OTHER;
     } else if (ends_before_at(st, g->rx_copula, sn->s, q->ns, &cop)) {
       /* "Les cyclistes tués sont moins de 150": the clause's subject */
-      size_t cs = cop;
+      size_t cs = cop, ce = q->ns;
       while (cs > sn->s && s[cs - 1] != ',' && s[cs - 1] != ';' && s[cs - 1] != ':') cs--;
+      /* "Les titres accordés, réfugiés compris, sont au nombre de 43 150":
+       * the subject lies before the incise that ends at the verb */
       size_t a0, b0;
-      if (bl_word_at(s, cs, q->ns, &a0, &b0) && bl_word_class(g, s, a0, b0) == WD_DET) cs = b0;
+      if (!bl_word_at(s, cs, cop, &a0, &b0) && cs > sn->s && s[cs - 1] == ',') {
+        size_t open = cs - 1;
+        while (open > sn->s && s[open - 1] != ',' && s[open - 1] != ';' && s[open - 1] != ':') open--;
+        if (open > sn->s && s[open - 1] == ',') {
+          ce = open - 1;
+          cs = ce;
+          while (cs > sn->s && s[cs - 1] != ',' && s[cs - 1] != ';' && s[cs - 1] != ':') cs--;
+        }
+      }
+      if (bl_word_at(s, cs, ce, &a0, &b0) && bl_word_class(g, s, a0, b0) == WD_DET) cs = b0;
+      /* "le nombre de demandes déposées atteint 167 432": the noun counted */
+      size_t n0, n1;
+      if (bl_word_at(s, cs, ce, &a0, &b0) && bl_word_is(s, a0, b0, "nombre") &&
+          bl_word_at(s, b0, ce, &n0, &n1) && bl_of_word(s, n0, n1))
+        cs = n1;
       {
         nphrase sub;
-        read_np(st, cs, q->ns, &sub);
+        read_np(st, cs, ce, &sub);
         if (sub.head.e) {
           c.unit = sub.unit;
           c.np = sub.np;
@@ -3119,6 +3158,17 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
         }
       }
     }
+  }
+  /* "les patients attendent. Mardi matin, 43 d'entre eux avaient passé la
+   * nuit sur un brancard": with nothing else to say what it counts, the
+   * pronoun stands for a plural noun of the sentence before, in the same
+   * paragraph; the noun gives the category no verb gave */
+  if (sub_after && cat < 0 && !np.head.e && !money && c.subject_of < 0 && c.of < 0 && !c.unit.e && si > 0 &&
+      st->seg.sents[si - 1].line == sn->line) {
+    bl_nspan ante = plural_noun_before(st, st->seg.sents[si - 1].s, st->seg.sents[si - 1].e);
+    const bl_lexent *ae = ante.e ? cat_entry(g, s, ante.s, ante.e, K(CK_NOUN)) : NULL;
+    if (ante.e) c.unit = c.np = ante;
+    if (ae && ae->value >= 0) cat = (int)ae->value;
   }
   /* A bare figure with nothing that says what it counts is not a claim. */
   if (cat < 0 && !np.head.e && !money && c.subject_of < 0 && c.of < 0 && !c.unit.e) return BL_OK;
@@ -3168,7 +3218,7 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
    * person is an average, not a count */
   if (c.toll && !q->pub.unit && !isnan(q->pub.value) && q->pub.value != floor(q->pub.value))
     return BL_OK;
-  if (money) c.q.unit = q->pub.unit;
+  if (money) c.q.unit = currency ? currency : q->pub.unit;
   if (ends_before(st, g->rx_denial, sn->s, q->ns)) c.negated = true;
   /* Background: a population ("village de 2 100 habitants", not "1 350
    * habitants sont alimentés par des bouteilles") or history keeps no
