@@ -357,17 +357,27 @@ static bl_nspan cut_adverbial(bl_docstate *st, bl_nspan sp) {
 /* Does the phrase end on its acronym in brackets ("Cadre intégré de
  * classification de la sécurité alimentaire (IPC)")?  Then it is a name
  * whole, whatever its words look like. */
+/* (Also a departmental service with its number, written as a word:
+ * "service départemental d'incendie et de secours (Sdis 33)".) */
 static bool ends_in_acronym(const char *s, bl_nspan sp) {
   size_t e = sp.e;
   if (e < sp.s + 5 || s[e - 1] != ')') return false;
-  size_t i = e - 1, caps = 0;
+  size_t i = e - 1, caps = 0, lower = 0, digits = 0;
   while (i > sp.s && s[i - 1] != '(') {
     unsigned char c = (unsigned char)s[i - 1];
-    if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-')) return false;
+    bool digit = c >= '0' && c <= '9';
+    /* letters and digits, a space only before the number */
+    if (c == ' ' ? !(digits && !lower && !caps) : !((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || digit || c == '-'))
+      return false;
     caps += c >= 'A' && c <= 'Z';
+    lower += c >= 'a' && c <= 'z';
+    digits += digit && !lower && !caps;
     i--;
   }
-  return i > sp.s + 1 && caps >= 2 && e - i <= 13;
+  if (i <= sp.s + 1 || e - i > 13) return false;
+  if (!lower) return caps >= 2;
+  /* "Sdis 33": one capital, then lower case, then a number */
+  return caps == 1 && s[i] >= 'A' && s[i] <= 'Z' && digits > 0 && s[e - 2 - digits] == ' ';
 }
 
 /* The owner named in a document's phrase, without what follows the name:

@@ -400,6 +400,43 @@ static bl_nspan whole_noun(const bl_docstate *st, const bl_cl *c) {
   return w->unit;
 }
 
+/* "Aucune victime", "pas de blessé": a zero claim counts what it denies in
+ * the plural, as a count does ("victimes", "blessés"); the first word of
+ * the string `p`, the last one written to the arena, is put in the plural,
+ * each part of a compound ("sapeurs-pompiers") but a function word
+ * ("sous-officiers").  Regular plurals: -s, -x, -z stay; -au, -eu take an
+ * x; -al becomes -aux; the rest take an s. */
+static int arena_plural_head(bl_doc *d, pending_str *p) {
+  if (!p->set || p->off + p->len != d->arena.len) return BL_OK;
+  const bl_grammar *g = d->st.g;
+  char old[512], out[600];
+  if (p->len >= sizeof old) return BL_OK;
+  memcpy(old, d->arena.ptr + p->off, p->len);
+  size_t n = 0, o = 0;
+  while (n < p->len && old[n] != ' ') n++;
+  for (size_t a = 0; a < n;) {
+    size_t b = a;
+    while (b < n && old[b] != '-') b++;
+    memcpy(out + o, old + a, b - a);
+    o += b - a;
+    char last = b > a ? old[b - 1] : 0, before = b - a >= 2 ? old[b - 2] : 0;
+    bool plural = b - a >= 3 && !bl_word_class(g, old, a, b) && last != 's' && last != 'x' && last != 'z';
+    if (plural && before == 'a' && last == 'l') {
+      memcpy(out + o - 1, "ux", 2); /* "animal": "animaux" */
+      o++;
+    } else if (plural) {
+      out[o++] = (last == 'u' && (before == 'a' || before == 'e')) ? 'x' : 's';
+    }
+    if (b < n) out[o++] = '-';
+    a = b + 1;
+  }
+  memcpy(out + o, old + n, p->len - n);
+  o += p->len - n;
+  d->arena.len = p->off;
+  p->len = o;
+  return bl_buf_add(&d->arena, out, o) ? BL_NOMEM : BL_OK;
+}
+
 static bl_str resolve(const bl_doc *d, pending_str p) {
   return p.set ? bl_str_make(d->arena.ptr + p.off, p.len) : bl_str_null();
 }
@@ -463,12 +500,15 @@ static int publish(bl_doc *d, bl_error *err) {
         where.s <= c->source.s && c->source.e <= where.e)
       where = (bl_nspan){0, 0};
     rc = arena_span(d, unit, &mine[0]);
+    bool zero = c->negated && c->q.value == 0 && with_unit == c;
+    if (!rc && zero) rc = arena_plural_head(d, &mine[0]);
     bool where_of = c->where.e > c->where.s && c->where_of;
     /* the group as the sentence names it, else the whole's noun */
     bl_nspan among = c->np.e <= c->np.s ? (bl_nspan){0, 0} : c->among.e > c->among.s ? c->among : whole_noun(st, c);
     if (!rc) rc = arena_subject(d, np, with_pred == c ? c->rel : (bl_nspan){0, 0}, pred, active, finite,
                                   c->verb_pp, c->cause, c->cause_tail, where, where_of, c->fronted,
                                   among, c->owner, c->change, c->changed, &mine[1]);
+    if (!rc && zero && with_np == c && np.s == unit.s) rc = arena_plural_head(d, &mine[1]);
     if (!rc && c->degree.e > c->degree.s) rc = set_degree(d, &mine[1], c->degree);
     if (!rc && c->change_of >= 0 && index[c->change_of] >= 0)
       rc = add_change_of(d, &mine[1], c->change, &ps[index[c->change_of] * 4 + 1]);
