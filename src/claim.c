@@ -1384,6 +1384,22 @@ static const bl_lexent *find_pred(bl_docstate *st, size_t from, size_t end, bool
           break;
         }
       }
+      /* "Les 24 autres passagers, tous des enfants, ont été blessés", "82
+       * personnes, en majorité des sauveteurs, avaient péri": an apposition
+       * with no figure, closed by a comma before an auxiliary */
+      {
+        const char *next = memchr(s + p + 1, ',', end - p - 1);
+        size_t x, y, words = 0;
+        for (size_t w = p + 1; next && w < (size_t)(next - s) && bl_word_at(s, w, (size_t)(next - s), &x, &y);
+             w = y)
+          words = is_digit((unsigned char)s[x]) ? 99 : words + 1;
+        if (next && words > 0 && words <= 6 &&
+            bl_word_at(s, (size_t)(next - s) + 1, end, &x, &y) && bl_word_aux(bl_word_class(st->g, s, x, y))) {
+          if (!incise.e) incise = (bl_nspan){p, (size_t)(next - s)};
+          p = (size_t)(next - s);
+          continue;
+        }
+      }
       size_t close = short_incise(st, p + 1, end);
       /* (not into a relative clause after it: "trois morts dans le Misox,
        * dans les Grisons, où une personne reste portée disparue") */
@@ -2572,7 +2588,7 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
      * a participle after it: "la libération de 99 personnes arrêtées" counts
      * people freed, "la mort de 21 personnes" the dead, "les dépouilles de
      * 28 otages" the dead too. */
-    const bl_lexent *nom = verb_right_before(st, sn->s, q->ns);
+    const bl_lexent *nom = verb_right_before(st, sn->s, open_at);
     if (nom && nom->value >= 0 &&
         (!strncmp(nom->form, "la ", 3) || !strncmp(nom->form, "le ", 3) || !strncmp(nom->form, "l'", 2) ||
          !strncmp(nom->form, "les ", 4)))
@@ -2592,7 +2608,7 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
        * the figure does ("tuant neuf policiers"). */
       const bl_lexent *v = NULL;
       if ((cat == BL_CAT_DEPLOYED || cat == BL_CAT_PARTICIPANTS) &&
-          (v = verb_right_before(st, sn->s, q->ns)) && v->value >= 0)
+          (v = verb_right_before(st, sn->s, open_at)) && v->value >= 0)
         cat = (int)v->value;
     }
     /* armed men who took part in violence are no crowd ("quelque 15 000
@@ -2620,8 +2636,12 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
       /* "a dépêché des équipes pour 2 000 familles": past a preposition
        * the figure is not the verb's object (unless the cue ends with it:
        * "les corps de deux") */
-      if (v && v->value >= 0 &&
-          (!preposition_before(st, vfrom, q->ns) || verb_right_before(st, vfrom, q->ns)))
+      /* (not of a name that stays singular in the plural, a model or a
+       * make: "a perdu deux Rafale", not "a tué trois Palestiniens") */
+      bool model = !noun && np.head.e > np.head.s && bl_capital_at(s, np.head.s) &&
+                   s[np.head.e - 1] != 's' && s[np.head.e - 1] != 'x';
+      if (v && v->value >= 0 && !model &&
+          (!preposition_before(st, vfrom, q->ns) || verb_right_before(st, vfrom, open_at)))
         cat = (int)v->value;
     }
   }
@@ -2876,6 +2896,9 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
   if (part < 0 && among_noun.e) part = same_noun_before(st, among_noun);
   if (part < 0 && among_group.e) part = same_noun_before(st, among_group);
   long coord = sub_before || sub_after || part >= 0 ? -1 : coordinated_part(st, si, q->ns);
+  /* things are no part of a count of people: "quatre secouristes figurent
+   * parmi les morts, et deux hôpitaux ont été endommagés" */
+  if (coord >= 0 && thing && !st->cl.v[coord].thing) coord = -1;
   /* a figure with a category of its own is the next item of the main list
    * ("neuf morts, dont deux touristes, 17 blessés") */
   /* (a role noun's own category is no such: "dont 30 civils, 40 soldats et
@@ -3192,6 +3215,14 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
       cat = BL_CAT_OTHER;
       c.pred.s = c.pred.e = 0;
     }
+    /* "environ 2 000 des quelque 6 000 habitants ont été évacués": what
+     * happened, happened to the part; the whole is a population (but "trois
+     * des 12 blessés" are injured all) */
+    bl_nspan part_end = bl_word_before(s, sn->s, des.s);
+    if (q > st->q.v && part_end.e == q[-1].ne && !(noun && noun->value >= 0 && toll_category((bl_category)noun->value))) {
+      cat = BL_CAT_OTHER;
+      c.pred.s = c.pred.e = 0;
+    }
   }
   /* money and percentages count nothing that happened to people: "dont 30 %
    * n'étaient pas vaccinés" is a share of the cases, not a toll */
@@ -3303,7 +3334,10 @@ static int zero_claim(bl_docstate *st, size_t si, size_t at, bl_error *err) {
   if (cat < 0 && noun && noun->value >= 0 && (toll_category((bl_category)noun->value) || !toll_pred))
     cat = (int)noun->value;
   if (cat < 0 && pred && pred->value >= 0 && pred->kind == CK_PRED) cat = (int)pred->value;
-  if (cat < 0 || !toll_category((bl_category)cat)) return BL_OK;
+  /* "aucune maison n'a brûlé": a thing is no toll, whatever befell it */
+  bool thing = !pronoun && cat_entry(g, s, ns, ne, K(CK_THING)) != NULL;
+  if (thing) cat = BL_CAT_OTHER;
+  if (cat < 0 || !(thing || toll_category((bl_category)cat))) return BL_OK;
   bl_cl c;
   init_claim(&c, si);
   c.q.value = c.q.lo = c.q.hi = 0;
@@ -3321,8 +3355,9 @@ static int zero_claim(bl_docstate *st, size_t si, size_t at, bl_error *err) {
     if (k >= 0) c.group = st->cl.v[k].group;
   }
   c.negated = true;
-  c.toll = true;
-  c.cumulative = 1;
+  c.toll = !thing;
+  c.thing = thing;
+  c.cumulative = thing ? 0 : 1;
   c.status = sentence_status(st, sn); /* "le bilan définitif : ... aucun disparu" */
   if (pred && (int)pred->value == cat) c.pred = pw;
   /* "Aucune victime n'est à déplorer parmi les intervenants": among whom */
