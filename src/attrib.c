@@ -979,11 +979,21 @@ static void find_all(bl_docstate *st, size_t a, size_t b, cands *cs) {
     while (q0 > a && s[q0 - 1] != ',') q0--;
     if (bl_word_at(s, q0, ms, &q1, &q2) && q2 - q1 == 3 && !strncmp(s + q1, "qui", 3)) {
       /* "a indiqué le ministère, qui fait état de": the speaker before */
-      for (size_t i = cs->n; i-- > 0;)
+      bool found = false;
+      for (size_t i = cs->n; i-- > 0 && !found;)
         if (cs->v[i].pos < q0 && cs->v[i].src.e > cs->v[i].src.s && cs->v[i].kind != K_AGENT) {
           np = cs->v[i].src;
-          break;
+          found = true;
         }
+      /* "l'estimation de l'Organisation internationale pour les migrations
+       * (OIM), qui faisait état de": the name that ends on its acronym */
+      size_t close = q0 - 1;
+      while (close > a && is_space((unsigned char)s[close - 1])) close--;
+      if (!found && close > a && s[close - 1] == ')' && ends_in_acronym(s, (bl_nspan){a, close})) {
+        size_t start = close;
+        while (start > a && s[start - 1] != '(') start--;
+        np = (bl_nspan){start, close - 1};
+      }
     }
     if (np.e > np.s && is_pronoun(st, np)) {
       if (!(np.e - np.s == 2 && !strncasecmp(s + np.s, "on", 2)))
@@ -991,7 +1001,17 @@ static void find_all(bl_docstate *st, size_t a, size_t b, cands *cs) {
       continue;
     }
     np = owner_of(st, np);
-    if (usable(st, np) && plausible_subject(st, np) && !names_a_figure(st, np)) {
+    /* "Le feu, qui s'était déclaré jeudi, a été déclaré éteint vendredi, a
+     * annoncé la préfecture": the noun is the subject of the verb phrase
+     * between the commas, not of the verb of speech after it */
+    bool inverted = false;
+    if (p > a && s[p - 1] == ',') {
+      size_t c0 = p - 1, w0, w1;
+      while (c0 > a && s[c0 - 1] != ',') c0--;
+      inverted = c0 > a && np.e <= c0 && bl_word_at(s, c0, p - 1, &w0, &w1) &&
+                 bl_word_aux(bl_word_class(g, s, w0, w1));
+    }
+    if (!inverted && usable(st, np) && plausible_subject(st, np) && !names_a_figure(st, np)) {
       add(cs, K_SUBJ, ms, np, (bl_nspan){0, 0});
       if (fund && cs->n) cs->v[cs->n - 1].no_carry = true;
       if (tally && cs->n) cs->v[cs->n - 1].tally = cs->v[cs->n - 1].no_carry = true;
@@ -1576,17 +1596,33 @@ static bool role_of(const bl_docstate *st, bl_nspan o, size_t a, size_t b) {
  * lourd". */
 static bl_nspan named_before(bl_docstate *st, size_t sent) {
   const char *s = st->text.s;
-  for (size_t j = sent; j-- > 0 && sent - j <= 6;) {
+  for (size_t j = sent; j-- > 0 && sent - j <= 12;) {
     const bl_sent *sn = &st->seg.sents[j];
+    /* the speaker of a quotation is a person, no organisation, but the
+     * organisation named in their title is one ("raconte Mariam Ousmane,
+     * coordinatrice de Médecins sans frontières (MSF)": MSF) */
+    size_t open = sn->s;
+    while (open < sn->e && is_space((unsigned char)s[open])) open++;
+    if (open < sn->e && s[open] == '"') {
+      for (size_t p = sn->e; p-- > open;)
+        if (s[p] == ')' && ends_in_acronym(s, (bl_nspan){open, p + 1})) {
+          size_t a = p;
+          while (a > open && s[a - 1] != '(') a--;
+          return (bl_nspan){a, p};
+        }
+      continue;
+    }
     cands cs;
     find_all(st, sn->s, sn->e, &cs);
     if (cs.nomem) break;
-    /* the last source named, if it is such a name */
+    /* the last name of several words or an acronym ("le HCR"); a common
+     * noun ("une source humanitaire", "la police") is no such antecedent */
     for (size_t i = cs.n; i-- > 0;) {
       bl_nspan o = cs.v[i].src;
-      if (o.e <= o.s) continue;
-      if (bl_capital_at(s, o.s) && memchr(s + o.s, ' ', o.e - o.s)) return o;
-      return (bl_nspan){0, 0};
+      if (o.e <= o.s || !bl_capital_at(s, o.s)) continue;
+      bool acronym = o.e - o.s >= 2;
+      for (size_t p = o.s; p < o.e && acronym; p++) acronym = s[p] >= 'A' && s[p] <= 'Z';
+      if (acronym || memchr(s + o.s, ' ', o.e - o.s)) return o;
     }
   }
   return (bl_nspan){0, 0};
@@ -1628,9 +1664,10 @@ static void resolve_short_sources(bl_docstate *st) {
     const bl_lexent *generic = bl_lex_find(&st->g->org_anaphors, s + a, b - a);
     /* "l'agence sanitaire", "l'agence onusienne": the noun and an adjective */
     size_t x, y;
+    /* (a capitalised noun and its adjective is a name: "la Commission européenne") */
     if (b != c->source.e &&
-        !(generic && bl_word_at(s, b, c->source.e, &x, &y) && y == c->source.e && s[x] >= 'a' && s[x] <= 'z' &&
-          !word_entry(st, x, y)))
+        !(generic && s[a] >= 'a' && s[a] <= 'z' && bl_word_at(s, b, c->source.e, &x, &y) && y == c->source.e &&
+          s[x] >= 'a' && s[x] <= 'z' && !word_entry(st, x, y)))
       continue;
     if (!(s[a] >= 'a' && s[a] <= 'z') && !generic) continue;
     bool found = false;
