@@ -2408,6 +2408,9 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
   if (!money && match_at(st, g->rx_nc_after, q->ne, sn->e)) return BL_OK;
   /* A forecast or a fear is no count: "le bilan pourrait dépasser 5 000" */
   if (ends_before(st, g->rx_forecast, sn->s, q->ns)) return BL_OK;
+  /* a promise of people or things, not of a sum ("a promis de porter à 150
+   * millions d'euros l'enveloppe" is the budget's) */
+  if (!(q->flags & QF_MONEY) && !currency && ends_before(st, g->rx_promise, sn->s, q->ns)) return BL_OK;
   if (ends_before(st, g->rx_nc_before, sn->s, q->ns)) return BL_OK;
   if (!money && in_ratio(st, sn, q)) return BL_OK;
 
