@@ -208,6 +208,20 @@ static bool infinitive_like(const char *s, size_t a, size_t b) {
 }
 
 /* Does s[a..b) end like a past participle ("venus", "arrivés")? */
+/* Nouns in -ité that no verb ends with: "maternités", "localités",
+ * "activités", "universités" (but "invités", "visités", "habités" are
+ * participles) */
+static bool abstract_noun(const char *s, size_t a, size_t b) {
+  static const char *const stems[] = {"nit", "lit", "ivit", "rsit", NULL};
+  if (b > a && s[b - 1] == 's') b--;
+  if (b - a < 6 || memcmp(s + b - 2, "é", 2)) return false;
+  for (size_t i = 0; stems[i]; i++) {
+    size_t k = strlen(stems[i]);
+    if (b - a >= k + 4 && !memcmp(s + b - 2 - k, stems[i], k)) return true;
+  }
+  return false;
+}
+
 static bool participle_like(const char *s, size_t a, size_t b) {
   static const char *const endings[] = {"é", "ée", "és", "ées", "us", "ues", NULL};
   size_t n = b - a;
@@ -216,7 +230,7 @@ static bool participle_like(const char *s, size_t a, size_t b) {
     /* not "digues", "attaques", "vagues": nouns in -gue, -que */
     if (n > k + 2 && !memcmp(s + b - k, endings[i], k) &&
         !(s[b - k] == 'u' && (s[b - k - 1] == 'g' || s[b - k - 1] == 'q')))
-      return true;
+      return !abstract_noun(s, a, b);
   }
   return false;
 }
@@ -3195,6 +3209,20 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
     const bl_lexent *ae = ante.e ? cat_entry(g, s, ante.s, ante.e, K(CK_NOUN)) : NULL;
     if (ante.e) c.unit = c.np = ante;
     if (ae && ae->value >= 0) cat = (int)ae->value;
+  }
+  /* "12 % étaient des femmes, et 134 étaient des mineurs": a copula's
+   * attribute that is a plural noun of categories.tsv names what is counted */
+  size_t ka, kb, ta, tb, ha, hb;
+  if (cat < 0 && !np.head.e && !money && c.subject_of < 0 && c.of < 0 && !c.unit.e &&
+      bl_word_at(s, after, clause_end, &ka, &kb) && bl_word_class(g, s, ka, kb) == WD_AUX &&
+      bl_word_at(s, kb, clause_end, &ta, &tb) && (bl_word_is(s, ta, tb, "des") || bl_word_is(s, ta, tb, "de")) &&
+      bl_word_at(s, tb, clause_end, &ha, &hb) && s[hb - 1] == 's') {
+    const bl_lexent *e = cat_entry(g, s, ha, hb, K(CK_NOUN) | K(CK_FIXED));
+    if (e) {
+      c.unit = c.np = (bl_nspan){ha, hb};
+      cat = e->value >= 0 ? (int)e->value : BL_CAT_OTHER;
+      if (e->group) c.group = (bl_group)e->group;
+    }
   }
   /* A bare figure with nothing that says what it counts is not a claim. */
   if (cat < 0 && !np.head.e && !money && c.subject_of < 0 && c.of < 0 && !c.unit.e) return BL_OK;
