@@ -2088,7 +2088,8 @@ static long same_figure_named(bl_docstate *st, size_t floor, size_t at, const bl
 /* "les deux", "Ces deux": the definite pair before a figure */
 static bool definite_pair(const char *s, size_t floor, size_t at) {
   bl_nspan w = bl_word_before(s, floor, at);
-  return w.e - w.s == 3 && (!strncasecmp(s + w.s, "les", 3) || !strncasecmp(s + w.s, "ces", 3));
+  return w.e - w.s == 3 && (!strncasecmp(s + w.s, "les", 3) || !strncasecmp(s + w.s, "ces", 3) ||
+                            !strncmp(s + w.s, "des", 3) || !strncmp(s + w.s, "aux", 3));
 }
 
 /* "aux 1 200 déjà mobilisés", "les 300 restants", "en renfort des 1 700
@@ -3365,6 +3366,8 @@ static int zero_claim(bl_docstate *st, size_t si, size_t at, bl_error *err) {
   if (cat < 0 && noun && noun->value >= 0 && (toll_category((bl_category)noun->value) || !toll_pred))
     cat = (int)noun->value;
   if (cat < 0 && pred && pred->value >= 0 && pred->kind == CK_PRED) cat = (int)pred->value;
+  /* "aucun civil n'a été touché": a weak predicate of people named by their group */
+  if (cat < 0 && pred && pred->value >= 0 && pred->kind == CK_WEAK && noun && noun->group) cat = (int)pred->value;
   /* "aucune maison n'a brûlé": a thing is no toll, whatever befell it */
   bool thing = !pronoun && cat_entry(g, s, ns, ne, K(CK_THING)) != NULL;
   if (thing) cat = BL_CAT_OTHER;
