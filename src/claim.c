@@ -2895,6 +2895,15 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
       /* "Douze personnes, dont trois dockers, [...] Huit d'entre elles": a
        * part's whole */
       while (k >= 0 && st->cl.v[k].of >= 0 && st->cl.v[k].of < k) k = st->cl.v[k].of;
+      /* "1 700 sapeurs-pompiers [...] appuyés par huit Canadair et deux Dash
+       * 8. Chaque nuit, entre 250 et 300 d'entre eux": a whole is no
+       * smaller than its part; an earlier count of the sentence is */
+      double part_lo = isnan(q->pub.lo) ? q->pub.value : q->pub.lo;
+      for (long j = k; j >= 0 && !isnan(part_lo) && part_lo > st->cl.v[k].q.hi; j--) {
+        const bl_cl *w = &st->cl.v[j];
+        if (w->sent != st->cl.v[k].sent) break;
+        if (!w->q.unit && !w->thing && !(part_lo > w->q.hi)) k = w->of >= 0 && w->of < j ? w->of : j;
+      }
       bool next_to = k >= 0 && st->cl.v[k].sent + 1 >= si && st->cl.v[k].unit.e > st->cl.v[k].unit.s &&
                      !plural_noun_before(st, st->cl.v[k].unit.e, q->ns).e;
       if (next_to) {
@@ -3385,6 +3394,9 @@ static int zero_claim(bl_docstate *st, size_t si, size_t at, bl_error *err) {
   c.group = noun ? (bl_group)noun->group : BL_GROUP_NONE;
   if (pronoun) {
     long k = bl_naming_claim(st, previous_claim(st, si, false, true));
+    /* "onze personnes, dont trois enfants. Aucune n'a été blessée": the whole */
+    if (k >= 0 && st->cl.v[k].of >= 0 && st->cl.v[k].of < k && st->cl.v[st->cl.v[k].of].sent == st->cl.v[k].sent)
+      k = st->cl.v[k].of;
     c.subject_of = k;
     if (k >= 0) c.group = st->cl.v[k].group;
   }
