@@ -1661,6 +1661,20 @@ static void resolve_short_sources(bl_docstate *st) {
     if (c->source.e > c->source.s) c->source = full_name_before(st, c->source);
     size_t a, b;
     if (c->source.e <= c->source.s || !bl_word_at(s, c->source.s, c->source.e, &a, &b)) continue;
+    /* "selon la Prémar" after "la préfecture maritime de la Manche (Prémar)":
+     * an acronym names again the name an earlier claim's source gave it */
+    if (b == c->source.e && bl_capital_at(s, a) && b - a >= 2 && b - a <= 12) {
+      bool named = false;
+      for (size_t k = i; k-- > 0 && i - k <= 256 && !named;) {
+        bl_nspan o = st->cl.v[k].source;
+        size_t n = b - a;
+        if (o.e - o.s > n + 4 && s[o.e - 1] == ')' && s[o.e - 2 - n] == '(' && !memcmp(s + o.e - 1 - n, s + a, n)) {
+          c->source = o;
+          named = true;
+        }
+      }
+      if (named) continue;
+    }
     const bl_lexent *generic = bl_lex_find(&st->g->org_anaphors, s + a, b - a);
     /* "l'agence sanitaire", "l'agence onusienne": the noun and an adjective */
     size_t x, y;
