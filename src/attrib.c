@@ -355,10 +355,10 @@ static bl_nspan cut_adverbial(bl_docstate *st, bl_nspan sp) {
 }
 
 /* Does the phrase end on its acronym in brackets ("Cadre intégré de
- * classification de la sécurité alimentaire (IPC)")?  Then it is a name
- * whole, whatever its words look like. */
-/* (Also a departmental service with its number, written as a word:
- * "service départemental d'incendie et de secours (Sdis 33)".) */
+ * classification de la sécurité alimentaire (IPC)"), or on a departmental
+ * service's with its number ("service départemental d'incendie et de
+ * secours (Sdis 33)")?  Then it is a name whole, whatever its words look
+ * like. */
 static bool ends_in_acronym(const char *s, bl_nspan sp) {
   size_t e = sp.e;
   if (e < sp.s + 5 || s[e - 1] != ')') return false;

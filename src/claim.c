@@ -207,7 +207,6 @@ static bool infinitive_like(const char *s, size_t a, size_t b) {
   return false;
 }
 
-/* Does s[a..b) end like a past participle ("venus", "arrivés")? */
 /* Nouns in -ité that no verb ends with: "maternités", "localités",
  * "activités", "universités" (but "invités", "visités", "habités" are
  * participles) */
@@ -222,6 +221,7 @@ static bool abstract_noun(const char *s, size_t a, size_t b) {
   return false;
 }
 
+/* Does s[a..b) end like a past participle ("venus", "arrivés")? */
 static bool participle_like(const char *s, size_t a, size_t b) {
   static const char *const endings[] = {"é", "ée", "és", "ées", "us", "ues", NULL};
   size_t n = b - a;
@@ -2085,7 +2085,7 @@ static long same_figure_named(bl_docstate *st, size_t floor, size_t at, const bl
   return -1;
 }
 
-/* "les deux", "Ces deux": the definite pair before a figure */
+/* "les deux", "Ces deux", "des deux": the definite pair before a figure */
 static bool definite_pair(const char *s, size_t floor, size_t at) {
   bl_nspan w = bl_word_before(s, floor, at);
   return w.e - w.s == 3 && (!strncasecmp(s + w.s, "les", 3) || !strncasecmp(s + w.s, "ces", 3) ||
@@ -3403,7 +3403,7 @@ static int zero_claim(bl_docstate *st, size_t si, size_t at, bl_error *err) {
   c.negated = true;
   c.toll = !thing;
   c.thing = thing;
-  c.cumulative = thing ? 0 : 1;
+  c.cumulative = thing ? -1 : 1;
   c.status = sentence_status(st, sn); /* "le bilan définitif : ... aucun disparu" */
   if (pred && (int)pred->value == cat) c.pred = pw;
   /* "Aucune victime n'est à déplorer parmi les intervenants": among whom */
