@@ -1303,6 +1303,13 @@ static bool incise_before(const bl_docstate *st, size_t from, size_t fig) {
   bool comma = p < fig && s[p] == ',';
   size_t a, b;
   if (!bl_word_at(s, comma ? p + 1 : p, fig, &a, &b)) return false;
+  /* ", âgés de 19, 21 et 24 ans,": an incise of ages */
+  size_t x, y;
+  if (comma && b - a >= strlen("âgé") && !strncmp(s + a, "âgé", strlen("âgé")) && bl_word_at(s, b, fig, &x, &y) &&
+      bl_of_word(s, x, y)) {
+    while (y < fig && is_space((unsigned char)s[y])) y++;
+    return y == fig;
+  }
   if (comma ? ((b - a != 4 || strncmp(s + a, "dont", 4)) && (b - a != 4 || strncmp(s + a, "soit", 4)))
             : bl_word_class(st->g, s, a, b) != WD_PREP)
     return false; /* ", dont 12 enfants,", ", soit 90 % de la population," */
@@ -1374,6 +1381,9 @@ static const bl_lexent *find_pred(bl_docstate *st, size_t from, size_t end, bool
            /* "Deux suspects, âgés de 19 et 21 ans, ont été placés" */
            (d - c >= strlen("âgé") && !strncmp(s + c, "âgé", strlen("âgé"))))) {
         const char *next = memchr(s + d, ',', end - d);
+        /* past a list of ages: "âgés de 19, 21 et 24 ans," */
+        while (next && (size_t)(next - s) + 2 < end && is_digit((unsigned char)next[next[1] == ' ' ? 2 : 1]))
+          next = memchr(next + 1, ',', end - (size_t)(next - s) - 1);
         if (next) {
           if (d - c == 4 && !part.e) part = (bl_nspan){p, (size_t)(next - s)};
           p = (size_t)(next - s);
