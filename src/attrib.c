@@ -1138,7 +1138,13 @@ static const cand *choose(const bl_docstate *st, const cands *cs, size_t c_s, si
   }
   if (best) {
     for (size_t i = 0; i < cs->n; i++)
-      if (cs->v[i].kind == K_INVERTED && cs->v[i].pos > c_e) *relay = &cs->v[i];
+      if (cs->v[i].kind == K_INVERTED && cs->v[i].pos > c_e) {
+        /* "L'Australie a promis une aide de 2,5 millions de dollars, a
+         * annoncé Penny Wong": a verb of means names who gives, the verb of
+         * speech after it who said so */
+        if (best->no_carry && !best->tally) return &cs->v[i];
+        *relay = &cs->v[i];
+      }
     return best;
   }
   /* a speaker named after the claim (", a indiqué X"); a speech verb whose
