@@ -2042,6 +2042,13 @@ static const char *borrowed_currency(const bl_docstate *st, size_t si, const bl_
   return st->cl.v[k].q.unit;
 }
 
+/* Is the figure alone in brackets ("le 31 janvier (1,27 million)")? */
+static bool alone_in_brackets(const char *s, const bl_sent *sn, const bl_qty *q, bool opened) {
+  size_t p = q->ne;
+  while (p < sn->e && is_space((unsigned char)s[p])) p++;
+  return opened && p < sn->e && s[p] == ')';
+}
+
 /* The phrase of place `where` without the time that ends it: "sur les
  * routes ostréliennes en 2024" gives "sur les routes ostréliennes". */
 static bl_nspan place_only(bl_docstate *st, bl_nspan where) {
@@ -3121,6 +3128,12 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
       c.subject_of = item_prev;
       if (cat < 0) cat = (int)st->cl.v[item_prev].category;
       c.group = st->cl.v[item_prev].group;
+    } else if (prev >= 0 && !elided && alone_in_brackets(s, sn, q, bracketed)) {
+      /* "que lors du précédent pic, le 31 janvier (1,27 million)": a figure
+       * alone in brackets restates what the count before it counted */
+      c.subject_of = prev;
+      if (cat < 0) cat = (int)st->cl.v[prev].category;
+      c.group = st->cl.v[prev].group;
     } else if (prev >= 0 && (earlier || elided ||
                              plural_det_before(st, sn->s, open_at) ||
                              passive_opening(st, sn, open_at, q) ||
