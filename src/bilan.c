@@ -422,8 +422,8 @@ static int arena_plural_head(bl_doc *d, pending_str *p) {
     char last = b > a ? old[b - 1] : 0, before = b - a >= 2 ? old[b - 2] : 0;
     bool plural = b - a >= 3 && !bl_word_class(g, old, a, b) && last != 's' && last != 'x' && last != 'z';
     if (plural && before == 'a' && last == 'l') {
-      memcpy(out + o - 1, "ux", 2); /* "animal": "animaux" */
-      o++;
+      out[o - 1] = 'u'; /* "animal": "animaux" */
+      out[o++] = 'x';
     } else if (plural) {
       out[o++] = (last == 'u' && (before == 'a' || before == 'e')) ? 'x' : 's';
     }
