@@ -987,7 +987,7 @@ static void find_all(bl_docstate *st, size_t a, size_t b, cands *cs) {
         }
       /* "l'estimation de l'Organisation internationale pour les migrations
        * (OIM), qui faisait état de": the name that ends on its acronym */
-      size_t close = q0 - 1;
+      size_t close = q0 > a ? q0 - 1 : a; /* the comma before "qui", if any */
       while (close > a && is_space((unsigned char)s[close - 1])) close--;
       if (!found && close > a && s[close - 1] == ')' && ends_in_acronym(s, (bl_nspan){a, close})) {
         size_t start = close;
