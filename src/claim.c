@@ -2042,6 +2042,18 @@ static const char *borrowed_currency(const bl_docstate *st, size_t si, const bl_
   return st->cl.v[k].q.unit;
 }
 
+/* A copula's attribute that opens at `at` on "des"/"de" and a plural noun
+ * of categories.tsv ("étaient des policiers"): its entry, the noun in `out`. */
+static const bl_lexent *attribute_noun(bl_docstate *st, size_t at, size_t end, bl_nspan *out) {
+  const char *s = st->text.s;
+  size_t da, db, na, nb;
+  if (!bl_word_at(s, at, end, &da, &db) || da != at || !(bl_word_is(s, da, db, "des") || bl_word_is(s, da, db, "de")) ||
+      !bl_word_at(s, db, end, &na, &nb) || s[nb - 1] != 's')
+    return NULL;
+  *out = (bl_nspan){na, nb};
+  return cat_entry(st->g, s, na, nb, K(CK_NOUN) | K(CK_FIXED));
+}
+
 /* Is the figure alone in brackets ("le 31 janvier (1,27 million)")? */
 static bool alone_in_brackets(const char *s, const bl_sent *sn, const bl_qty *q, bool opened) {
   size_t p = q->ne;
@@ -3245,17 +3257,16 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
   }
   /* "12 % étaient des femmes, et 134 étaient des mineurs": a copula's
    * attribute that is a plural noun of categories.tsv names what is counted */
-  size_t ka, kb, ta, tb, ha, hb;
-  if (cat < 0 && !np.head.e && !money && c.subject_of < 0 && c.of < 0 && !c.unit.e &&
-      bl_word_at(s, after, clause_end, &ka, &kb) && bl_word_class(g, s, ka, kb) == WD_AUX &&
-      bl_word_at(s, kb, clause_end, &ta, &tb) && (bl_word_is(s, ta, tb, "des") || bl_word_is(s, ta, tb, "de")) &&
-      bl_word_at(s, tb, clause_end, &ha, &hb) && s[hb - 1] == 's') {
-    const bl_lexent *e = cat_entry(g, s, ha, hb, K(CK_NOUN) | K(CK_FIXED));
-    if (e) {
-      c.unit = c.np = (bl_nspan){ha, hb};
-      cat = e->value >= 0 ? (int)e->value : BL_CAT_OTHER;
-      if (e->group) c.group = (bl_group)e->group;
-    }
+  size_t ka, kb;
+  bl_nspan an;
+  const bl_lexent *ae = cat < 0 && !np.head.e && !money && c.subject_of < 0 && c.of < 0 && !c.unit.e &&
+                                bl_word_at(s, after, clause_end, &ka, &kb) && bl_word_class(g, s, ka, kb) == WD_AUX
+                            ? attribute_noun(st, next_word_start(s, kb, clause_end), clause_end, &an)
+                            : NULL;
+  if (ae) {
+    c.unit = c.np = an;
+    cat = ae->value >= 0 ? (int)ae->value : BL_CAT_OTHER;
+    if (ae->group) c.group = (bl_group)ae->group;
   }
   /* A bare figure with nothing that says what it counts is not a claim. */
   if (cat < 0 && !np.head.e && !money && c.subject_of < 0 && c.of < 0 && !c.unit.e) return BL_OK;
@@ -3333,17 +3344,14 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
       c.pred = verb_phrase_after(st, after, clause_end, &c.pred_finite, &c.pred_active);
       /* "Sur les 40 morts, 12 étaient des policiers": a copula's attribute
        * that is a counted noun of categories.tsv names what is counted */
-      size_t da, db, na, nb;
-      if (c.pred.e > c.pred.s && !c.pred_finite && !c.pred_active &&
-          bl_word_at(s, c.pred.s, c.pred.e, &da, &db) && da == c.pred.s &&
-          (bl_word_is(s, da, db, "des") || bl_word_is(s, da, db, "de")) &&
-          bl_word_at(s, db, c.pred.e, &na, &nb)) {
-        const bl_lexent *e = cat_entry(g, s, na, nb, K(CK_NOUN) | K(CK_FIXED));
-        if (e && s[nb - 1] == 's') {
-          c.unit = c.np = (bl_nspan){na, nb};
-          c.pred = (bl_nspan){0, 0};
-          if (e->group) c.group = (bl_group)e->group;
-        }
+      bl_nspan part_noun;
+      const bl_lexent *e = c.pred.e > c.pred.s && !c.pred_finite && !c.pred_active
+                               ? attribute_noun(st, c.pred.s, c.pred.e, &part_noun)
+                               : NULL;
+      if (e) {
+        c.unit = c.np = part_noun;
+        c.pred = (bl_nspan){0, 0};
+        if (e->group) c.group = (bl_group)e->group;
       }
     }
     /* or by its place alone: "480 000 manifestants, dont 52 000 à Paris" */
