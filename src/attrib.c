@@ -1592,10 +1592,50 @@ static bool role_of(const bl_docstate *st, bl_nspan o, size_t a, size_t b) {
   return false;
 }
 
+/* The name of which the capitalised word s[a, b) is the last word, the
+ * first time the text before `limit` gave it whole ("Purusi" after
+ * "Jean-Jacques Purusi"); {a, b} when it never did. */
+static bl_nspan name_given_before(const bl_docstate *st, size_t a, size_t b, size_t limit) {
+  const char *s = st->text.s;
+  bl_nspan found = {a, b};
+  size_t n = b - a;
+  for (size_t h = 0; h + n <= limit; h++) {
+    const char *hit = memchr(s + h, s[a], limit - h);
+    if (!hit) break;
+    h = (size_t)(hit - s);
+    if (h + n > limit || memcmp(hit, s + a, n)) continue;
+    size_t e = h + n;
+    if (e < st->text.n && ((unsigned char)s[e] >= 'a' && (unsigned char)s[e] <= 'z')) continue;
+    bl_nspan first = bl_word_before(s, h > 40 ? h - 40 : 0, h);
+    while (first.s > 1 && s[first.s - 1] == '-' && bl_capital_at(s, first.s)) /* "Jean-Jacques" */
+      first.s = bl_word_before(s, h > 40 ? h - 40 : 0, first.s - 1).s;
+    if (first.e + 1 == h && first.e > first.s && bl_capital_at(s, first.s) && s[first.e] == ' ')
+      found = (bl_nspan){first.s, e};
+  }
+  return found;
+}
+
 /* "selon le ministère" after "le ministère de la Santé a annoncé": a
  * source of one word names the last source the article named with that
  * word first (whatever its case) and more words after it, or the name it
  * gave after that word's role ("le ministre ..., William Wol"). */
+/* Does the source o end in a name set in apposition after its common
+ * noun ("le constructeur automobile Stellantis", "l'ONG Human Rights
+ * Watch"), not after a preposition ("le ministère de la Santé")? */
+static bool names_after_noun(const bl_docstate *st, bl_nspan o) {
+  const char *s = st->text.s;
+  size_t a, b, prev_a = o.s, prev_b = o.s;
+  for (size_t p = o.s; bl_word_at(s, p, o.e, &a, &b); p = b) {
+    if (bl_capital_at(s, a)) {
+      const bl_lexent *w = bl_lex_find(&st->g->words, s + prev_a, prev_b - prev_a);
+      return prev_b > prev_a && !w && s[prev_b] == ' ';
+    }
+    prev_a = a;
+    prev_b = b;
+  }
+  return false;
+}
+
 /* The last source named in the six sentences before sentence `sent`
  * (whether or not a figure goes with it), if it is a capitalised name of
  * more than one word: "Selon Amnesty International, le bilan serait plus
@@ -1625,10 +1665,20 @@ static bl_nspan named_before(bl_docstate *st, size_t sent) {
      * noun ("une source humanitaire", "la police") is no such antecedent */
     for (size_t i = cs.n; i-- > 0;) {
       bl_nspan o = cs.v[i].src;
-      if (o.e <= o.s || !bl_capital_at(s, o.s)) continue;
+      /* "cité par l'AFP": who relays, not who says */
+      if (o.e <= o.s || (o.s == cs.cite_chan.s && o.e == cs.cite_chan.e)) continue;
+      /* "le constructeur automobile Stellantis": a common noun set before a name */
+      if (!bl_capital_at(s, o.s) && names_after_noun(st, o)) return o;
+      if (!bl_capital_at(s, o.s)) continue;
       bool acronym = o.e - o.s >= 2;
       for (size_t p = o.s; p < o.e && acronym; p++) acronym = s[p] >= 'A' && s[p] <= 'Z';
       if (acronym || memchr(s + o.s, ' ', o.e - o.s)) return o;
+      /* one word that never was the last word of a longer name ("Insee",
+       * "Stellantis"; not "Tavares" after "Carlos Tavares") */
+      size_t a, b;
+      if (bl_word_at(s, o.s, o.e, &a, &b) && a == o.s && b == o.e && b - a >= 3 &&
+          name_given_before(st, a, b, a).s == a)
+        return o;
     }
   }
   return (bl_nspan){0, 0};
@@ -1640,22 +1690,8 @@ static bl_nspan full_name_before(const bl_docstate *st, bl_nspan src) {
   const char *s = st->text.s;
   size_t p = past_title(s, src), a, b;
   if (p == src.s || !bl_word_at(s, p, src.e, &a, &b) || b != src.e || !bl_capital_at(s, a)) return src;
-  bl_nspan found = src;
-  size_t n = b - a;
-  for (size_t h = 0; h + n <= src.s; h++) {
-    const char *hit = memchr(s + h, s[a], src.s - h);
-    if (!hit) break;
-    h = (size_t)(hit - s);
-    if (h + n > src.s || memcmp(hit, s + a, n)) continue;
-    size_t e = h + n;
-    if (e < st->text.n && ((unsigned char)s[e] >= 'a' && (unsigned char)s[e] <= 'z')) continue;
-    bl_nspan first = bl_word_before(s, h > 40 ? h - 40 : 0, h);
-    while (first.s > 1 && s[first.s - 1] == '-' && bl_capital_at(s, first.s)) /* "Jean-Jacques" */
-      first.s = bl_word_before(s, h > 40 ? h - 40 : 0, first.s - 1).s;
-    if (first.e + 1 == h && first.e > first.s && bl_capital_at(s, first.s) && s[first.e] == ' ')
-      found = (bl_nspan){first.s, e};
-  }
-  return found;
+  bl_nspan found = name_given_before(st, a, b, src.s);
+  return found.s == a ? src : found;
 }
 
 static void resolve_short_sources(bl_docstate *st) {
