@@ -36,6 +36,7 @@ typedef struct cand {
   bool no_carry; /* "Le gouvernement débloque 30 millions": the source of that
                     sentence only, not a speaker whose words go on */
   bool tally;    /* "La préfecture compte 14 blessés": of a toll or a crowd only */
+  bl_nspan doc;  /* an anaphor's document ("selon le dernier bulletin") */
 } cand;
 
 typedef struct cands {
@@ -49,7 +50,7 @@ typedef struct cands {
 static bl_nspan person_named(bl_docstate *st, bl_nspan sp);
 
 static void add(cands *cs, enum kind k, size_t pos, bl_nspan src, bl_nspan chan) {
-  if (cs->n < BL_ARRAY_LEN(cs->v)) cs->v[cs->n++] = (cand){k, pos, src, chan, false, false};
+  if (cs->n < BL_ARRAY_LEN(cs->v)) cs->v[cs->n++] = (cand){k, pos, src, chan, false, false, {0, 0}};
 }
 
 static bool named(bl_docstate *st, const pcre2_code *re, const char *name, bl_nspan *out) {
@@ -457,8 +458,9 @@ static bl_nspan owner_of(bl_docstate *st, bl_nspan sp) {
                         !strncmp(s + a, "d'", 2))) ||
         (b - a == 3 && !strncmp(s + a, "des", 3))) {
       bl_nspan o = owned_name(st, clean_np(st, (bl_nspan){b, sp.e}));
-      /* "bilan établi par notre rédaction": "par" names the owner, not "de" */
-      return o;
+      /* "bilan établi par notre rédaction": "par" names the owner, not "de";
+       * "le point de situation de l'ARS": the owner of the owner (o is shorter) */
+      return o.s > sp.s && o.e <= sp.e ? owner_of(st, o) : o;
     }
     if (b - a == 3 && !strncmp(s + a, "par", 3)) return owned_name(st, clean_np(st, (bl_nspan){b, sp.e}));
     p = b;
@@ -808,25 +810,40 @@ static bl_prefilter *attrib_pre(bl_docstate *st) {
 }
 
 /* Is the "selon" phrase [ms, me) a document named before, in the singular
- * with a definite article and nothing after its noun ("selon le
- * communiqué", "d'après ce bilan"): the source that issued it? */
-static bool the_document(bl_docstate *st, size_t ms, size_t me) {
+ * with a definite article and no owner after its noun ("selon le
+ * communiqué", "d'après ce bilan", "selon la mise à jour publiée jeudi"):
+ * the source that issued it? */
+static bool the_document(bl_docstate *st, size_t ms, size_t me, bl_nspan *doc) {
   const char *s = st->text.s;
-  size_t p = ms, a = 0, b = 0, n = 0;
-  bl_nspan w[4];
-  while (n < 4 && bl_word_at(s, p, me, &a, &b)) {
-    w[n++] = (bl_nspan){a, b};
-    p = b;
-  }
-  if (bl_word_at(s, p, me, &a, &b)) return false; /* more words: "le bilan du ministère" */
-  if (n < 2) return false;
-  bl_nspan det = w[n - 2], noun = w[n - 1];
   static const char *const dets[] = {"le", "la", "l'", "ce", "cet", "cette", NULL};
-  bool definite = false;
-  for (size_t i = 0; dets[i]; i++)
-    definite = definite || (det.e - det.s == strlen(dets[i]) && !strncasecmp(s + det.s, dets[i], det.e - det.s));
-  const bl_lexent *e = word_entry(st, noun.s, noun.e);
-  return definite && e && e->kind == WD_NOSRC && s[noun.e - 1] != 's';
+  static const char *const owners[] = {"de", "du", "des", "d'", "par", "auprès", NULL};
+  size_t p = ms, a, b;
+  if (!bl_word_at(s, p, me, &a, &b)) return false; /* "selon", "d'après" */
+  bool definite = false, noun = false;
+  for (p = b; bl_word_at(s, p, me, &a, &b); p = b) {
+    if (!definite) {
+      for (size_t i = 0; dets[i]; i++)
+        definite = definite || (b - a == strlen(dets[i]) && !strncasecmp(s + a, dets[i], b - a));
+      if (!definite) return false;
+      doc->s = b;
+      continue;
+    }
+    if (!noun) {
+      const bl_lexent *e = word_entry(st, a, b);
+      if (e && (e->kind == WD_PRENOMINAL || e->kind == WD_TIME)) continue; /* "le dernier bulletin" */
+      if (!e || e->kind != WD_NOSRC || s[b - 1] == 's') return false;
+      noun = true;
+      continue;
+    }
+    /* after the noun, no owner ("le bilan du ministère") and no name */
+    if (bl_capital_at(s, a)) return false;
+    for (size_t i = 0; owners[i]; i++)
+      if (b - a == strlen(owners[i]) && !strncasecmp(s + a, owners[i], b - a)) return false;
+  }
+  doc->e = p;
+  while (doc->e > doc->s && is_space((unsigned char)s[doc->e - 1])) doc->e--;
+  while (doc->s < doc->e && is_space((unsigned char)s[doc->s])) doc->s++;
+  return noun;
 }
 
 /* "auprès de la police et de sources hospitalières": the first of two
@@ -871,7 +888,7 @@ static void find_all(bl_docstate *st, size_t a, size_t b, cands *cs) {
   for (size_t from = a; from < b; from = me > from ? me : from + 1) {
     if (bl_pre_search(pre, PRE_SELON, from) <= 0) break;
     bl_rx_group(&st->rx, 0, &ms, &me);
-    bl_nspan src = {0, 0}, orig = {0, 0}, none = {0, 0};
+    bl_nspan src = {0, 0}, orig = {0, 0}, none = {0, 0}, doc = {0, 0};
     named(st, g->rx_selon, "src", &src);
     if (named(st, g->rx_selon, "chan_src", &orig)) {
       orig = clean_np(st, orig);
@@ -897,7 +914,11 @@ static void find_all(bl_docstate *st, size_t a, size_t b, cands *cs) {
       /* (not after "les résultats proclamés par la CNE": a document has its owner) */
       if (name.e > name.s && src.s == role.s && src.e == role.e) src = name;
       if (usable(st, src) && !names_a_figure(st, src)) add(cs, K_SELON, ms, src, none);
-      else if (the_document(st, ms, me)) add(cs, K_ANAPHOR, ms, none, none); /* "selon le communiqué" */
+      /* "selon le communiqué": its issuer named before, else the document */
+      else if (the_document(st, ms, me, &doc)) {
+        add(cs, K_ANAPHOR, ms, none, none);
+        if (cs->n) cs->v[cs->n - 1].doc = doc;
+      }
       else cs->unnamed_selon = true;
     }
   }
@@ -1045,6 +1066,16 @@ static bool document_before(const bl_docstate *st, size_t at) {
   return false;
 }
 
+/* Is the subject sp a name with no article before it ("Lanaudière compte
+ * huit cas": a place that holds them; "la préfecture compte" counts)? */
+static bool bare_name(const bl_docstate *st, bl_nspan sp) {
+  const char *s = st->text.s;
+  if (sp.e <= sp.s || !bl_capital_at(s, sp.s)) return false;
+  bl_nspan det = bl_word_before(s, sp.s > 8 ? sp.s - 8 : 0, sp.s);
+  const bl_lexent *w = det.e > det.s ? bl_lex_find(&st->g->words, s + det.s, det.e - det.s) : NULL;
+  return !(w && w->kind == WD_DET) && !(sp.s >= 2 && s[sp.s - 1] == '\'');
+}
+
 /* The attribution that governs a claim at [cs, ce) of the sentence; NULL if none. */
 static const cand *choose(const bl_docstate *st, const cands *cs, size_t c_s, size_t c_e,
                           bool denied, const cand **relay) {
@@ -1142,7 +1173,7 @@ static const cand *choose(const bl_docstate *st, const cands *cs, size_t c_s, si
         /* "L'Australie a promis une aide de 2,5 millions de dollars, a
          * annoncé Penny Wong": a verb of means names who gives, the verb of
          * speech after it who said so */
-        if (best->no_carry && !best->tally) return &cs->v[i];
+        if (best->no_carry && (!best->tally || bare_name(st, best->src))) return &cs->v[i];
         *relay = &cs->v[i];
       }
     return best;
@@ -1444,6 +1475,8 @@ int bl_attribute_line(bl_docstate *st, size_t sfirst, size_t slast, size_t first
         src = st->issuer;
         chan = (bl_nspan){0, 0};
       }
+      /* "selon le dernier bulletin" with no issuer named before: the document */
+      if (w && w->kind == K_ANAPHOR) c->document = w->doc;
       c->source = person_named(st, src);
       c->channel = chan;
     }
@@ -1813,6 +1846,8 @@ void bl_attribute_finish(bl_docstate *st) {
      * toll, a percentage after a percentage): a detail of the same report */
     if (last.e > last.s && !c->background && (c->toll || percent) && (kinds & kind) && !on_heading(st, c))
       c->source = last;
+    /* "selon le dernier bulletin" with no issuer found: the document */
+    if (c->source.e <= c->source.s) c->source = c->document;
   }
   /* "412 cas graves ont été admis en réanimation, dont 58 sont décédés": a
    * part in its whole's sentence is of the whole's report, whatever its

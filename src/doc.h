@@ -60,6 +60,7 @@ typedef struct bl_cl {
   long of;              /* parent claim index, -1 (after it for "12 des 43 mineurs") */
   size_t whole_at;      /* "12 des 43 mineurs": where the whole's figure starts, or 0 */
   bl_nspan source, channel;
+  bl_nspan document; /* "selon le dernier bulletin": the source if no issuer is found */
   bool source_local; /* the subject of a verb of means ("débloque"): no report's source */
   bool background;      /* population, history: no inherited source */
   bool dropped;         /* found to be part of a source's name: not published */
