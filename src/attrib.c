@@ -377,6 +377,8 @@ static bool ends_in_acronym(const char *s, bl_nspan sp) {
   }
   if (i <= sp.s + 1 || e - i > 13) return false;
   if (!lower) return caps >= 2;
+  /* "IHRights", "FranceAgriMer": a capital first and another inside */
+  if (caps >= 2 && !digits && s[i] >= 'A' && s[i] <= 'Z' && !memchr(s + i, ' ', e - 1 - i)) return true;
   /* "Sdis 33": one capital, then lower case, then a number */
   return caps == 1 && s[i] >= 'A' && s[i] <= 'Z' && digits > 0 && s[e - 2 - digits] == ' ';
 }
@@ -666,6 +668,14 @@ static bl_nspan subject_before(bl_docstate *st, size_t a, size_t verb) {
     if (!relative && has_figure(st, (bl_nspan){q, cs})) return (bl_nspan){0, 0};
   }
   cs = after_conjunction(st, cs, p);
+  /* "2023, année au cours de laquelle l'ONG avait recensé": the subject
+   * follows the relative pronoun of a clause that opens inside the phrase */
+  static const char *const opens[] = {"laquelle", "lequel", "lesquels", "lesquelles", "duquel", "auquel",
+                                      "auxquels", "auxquelles", "desquels", "desquelles", "où", "dont",
+                                      "que", "qu'", NULL};
+  for (size_t q = cs, x, y; bl_word_at(s, q, p, &x, &y); q = y)
+    for (size_t i = 0; opens[i]; i++)
+      if (y - x == strlen(opens[i]) && !strncmp(s + x, opens[i], y - x) && x > cs) cs = y;
   bl_nspan np = clean_np(st, (bl_nspan){cs, p});
   size_t ws, we;
   bool relative = bl_word_at(s, cs, p, &ws, &we) && we - ws == 3 && !strncmp(s + ws, "qui", 3);
@@ -1605,6 +1615,18 @@ static bool named_as(const bl_docstate *st, bl_nspan o, size_t a, size_t b) {
   return y - x == b - a && !strncasecmp(s + x, s + a, b - a);
 }
 
+/* Does the noun at p complement another ("directeur de l'ONG", "du
+ * syndicat", "de la fondation")? */
+static bool complement_at(const char *s, size_t p) {
+  size_t floor = p > 16 ? p - 16 : 0;
+  bl_nspan de = bl_word_before(s, floor, p > 0 && s[p - 1] == '\'' ? p - 1 : p); /* "l'", "d'": its letter */
+  if (de.e - de.s == 1 && s[de.s] == 'd') return true;
+  if (bl_of_word(s, de.s, de.e)) return true;
+  if (de.e <= de.s) return false;
+  /* "de l'ONG", "de la fondation" */
+  return bl_word_before_is(s, floor, de.s, "de");
+}
+
 /* Was the name o set in apposition after a role that holds the word
  * s[a..b) ("le ministre de l'Information de l'État, William Wol": "le
  * ministre" later is William Wol)? */
@@ -1620,7 +1642,7 @@ static bool role_of(const bl_docstate *st, bl_nspan o, size_t a, size_t b) {
     size_t w = p - n;
     if (!strncasecmp(s + w, s + a, n) && !bl_is_letter((unsigned char)s[p]) &&
         (w == 0 || !bl_is_letter((unsigned char)s[w - 1])))
-      return true;
+      return !complement_at(s, w); /* (not "le directeur de l'ONG, X") */
   }
   return false;
 }
@@ -1673,7 +1695,21 @@ static bool names_after_noun(const bl_docstate *st, bl_nspan o) {
  * (whether or not a figure goes with it), if it is a capitalised name of
  * more than one word: "Selon Amnesty International, le bilan serait plus
  * lourd". */
-static bl_nspan named_before(bl_docstate *st, size_t sent) {
+/* Is the name o, in the sentence [ss, se), set beside a role "of" the
+ * generic noun s[a, b) ("le directeur de l'ONG, Mahmood Amiry-Moghaddam"):
+ * a member, not the organisation that noun names again? */
+static bool member_of(const bl_docstate *st, bl_nspan o, size_t ss, size_t se, size_t a, size_t b) {
+  const char *s = st->text.s;
+  size_t n = b - a, from = o.s > ss + 80 ? o.s - 80 : ss, to = o.e + 80 < se ? o.e + 80 : se;
+  for (size_t p = from; p + n <= to; p++) {
+    if (p >= o.s && p < o.e) continue;
+    if (strncasecmp(s + p, s + a, n) || (p + n < to && bl_is_letter((unsigned char)s[p + n]))) continue;
+    if (complement_at(s, p)) return true;
+  }
+  return false;
+}
+
+static bl_nspan named_before(bl_docstate *st, size_t sent, size_t noun_s, size_t noun_e) {
   const char *s = st->text.s;
   for (size_t j = sent; j-- > 0 && sent - j <= 12;) {
     const bl_sent *sn = &st->seg.sents[j];
@@ -1698,8 +1734,10 @@ static bl_nspan named_before(bl_docstate *st, size_t sent) {
      * noun ("une source humanitaire", "la police") is no such antecedent */
     for (size_t i = cs.n; i-- > 0;) {
       bl_nspan o = cs.v[i].src;
-      /* "cité par l'AFP": who relays, not who says */
-      if (o.e <= o.s || (o.s == cs.cite_chan.s && o.e == cs.cite_chan.e)) continue;
+      /* "cité par l'AFP": who relays, not who says; "le directeur de
+       * l'ONG, X": a member of what the noun names */
+      if (o.e <= o.s || (o.s == cs.cite_chan.s && o.e == cs.cite_chan.e) || member_of(st, o, sn->s, sn->e, noun_s, noun_e))
+        continue;
       /* "le constructeur automobile Stellantis": a common noun set before a name */
       if (!bl_capital_at(s, o.s) && names_after_noun(st, o)) return o;
       if (!bl_capital_at(s, o.s)) continue;
@@ -1775,7 +1813,7 @@ static void resolve_short_sources(bl_docstate *st) {
                     (det.e - det.s == 2 && (s[det.s] == 'l' || s[det.s] == 'L'));
     if (!found && generic && definite) {
       if (looked_at != c->sent) { /* once per sentence, whatever its claims */
-        before = named_before(st, c->sent);
+        before = named_before(st, c->sent, a, b);
         looked_at = c->sent;
       }
       if (before.e > before.s) c->source = before;

@@ -2640,7 +2640,12 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
         (!strncmp(nom->form, "la ", 3) || !strncmp(nom->form, "le ", 3) || !strncmp(nom->form, "l'", 2) ||
          !strncmp(nom->form, "les ", 4)))
       cat = (int)nom->value;
-    if (cat < 0 && pred && pred->kind == CK_PRED && pred->value >= 0) cat = (int)pred->value;
+    if (cat < 0 && pred && pred->kind == CK_PRED && pred->value >= 0) {
+      cat = (int)pred->value;
+      /* "ont enlevé 200 personnes déplacées": a status, the verb says what happened */
+      const bl_lexent *v = cat == BL_CAT_DISPLACED ? verb_right_before(st, sn->s, open_at) : NULL;
+      if (v && v->value >= 0) cat = (int)v->value;
+    }
     /* the dead or the injured who are moved stay what they are: "plusieurs
      * blessés ont été évacués vers Mopti" */
     if ((cat == BL_CAT_EVACUATED || cat == BL_CAT_DISPLACED) && noun &&
@@ -2650,11 +2655,12 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
     if (cat == BL_CAT_INJURED && noun && noun->value == BL_CAT_SICK) cat = BL_CAT_SICK;
     if (cat < 0 && noun && noun->value >= 0) {
       cat = (int)noun->value;
-      /* A role noun (policiers: deployed, manifestants: participants) says
-       * what the people do, not what happened to them: a verb governing
-       * the figure does ("tuant neuf policiers"). */
+      /* A role noun (policiers: deployed, manifestants: participants) or
+       * a status (déplacés) says what the people do or are, not what
+       * happened to them: a verb governing the figure does ("tuant neuf
+       * policiers", "ont enlevé 200 personnes déplacées"). */
       const bl_lexent *v = NULL;
-      if ((cat == BL_CAT_DEPLOYED || cat == BL_CAT_PARTICIPANTS) &&
+      if ((cat == BL_CAT_DEPLOYED || cat == BL_CAT_PARTICIPANTS || cat == BL_CAT_DISPLACED) &&
           (v = verb_right_before(st, sn->s, open_at)) && v->value >= 0)
         cat = (int)v->value;
     }
