@@ -3383,6 +3383,23 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
   return push(st, &c, err);
 }
 
+/* The category of the noun after "parmi les" in the clause from `from`
+ * ("ne figure parmi les victimes": affected, as "aucune victime"), or -1. */
+static int among_category(bl_docstate *st, size_t from, size_t end) {
+  const char *s = st->text.s;
+  size_t a, b;
+  for (size_t p = from; bl_word_at(s, p, end, &a, &b) && !memchr(s + p, ',', a - p); p = b) {
+    if (b - a != 5 || strncmp(s + a, "parmi", 5)) continue;
+    if (!bl_word_at(s, b, end, &a, &b) || !(bl_word_is(s, a, b, "les") || bl_word_is(s, a, b, "des")) ||
+        !bl_word_at(s, b, end, &a, &b))
+      return -1;
+    const bl_lexent *e = cat_entry(st->g, s, a, b, K(CK_ZERO));
+    if (!e) e = cat_entry(st->g, s, a, b, K(CK_NOUN));
+    return e && e->value >= 0 ? (int)e->value : -1;
+  }
+  return -1;
+}
+
 /* A zero claim at a zero anchor ("aucune victime", "pas de blessé"). */
 static int zero_claim(bl_docstate *st, size_t si, size_t at, bl_error *err) {
   const bl_grammar *g = st->g;
@@ -3414,6 +3431,11 @@ static int zero_claim(bl_docstate *st, size_t si, size_t at, bl_error *err) {
   if (cat < 0 && pred && pred->value >= 0 && pred->kind == CK_PRED) cat = (int)pred->value;
   /* "aucun civil n'a été touché": a weak predicate of people named by their group */
   if (cat < 0 && pred && pred->value >= 0 && pred->kind == CK_WEAK && noun && noun->group) cat = (int)pred->value;
+  /* "ses troupes n'ont tué « aucun civil »": the verb before */
+  const bl_lexent *verb = cat < 0 ? verb_right_before(st, sn->s, at) : NULL;
+  if (verb && verb->value >= 0) cat = (int)verb->value;
+  /* "Aucun Français ne figure parmi les morts": the noun of the group it is not in */
+  if (cat < 0) cat = among_category(st, ne, sn->e);
   /* "aucune maison n'a brûlé": a thing is no toll, whatever befell it */
   bool thing = !pronoun && cat_entry(g, s, ns, ne, K(CK_THING)) != NULL;
   if (thing) cat = BL_CAT_OTHER;
