@@ -456,9 +456,12 @@ static bl_nspan owner_of(bl_docstate *st, bl_nspan sp) {
   const char *s = st->text.s;
   size_t p = sp.s, a, b;
   while (bl_word_at(s, p, sp.e, &a, &b)) {
-    if ((b - a == 2 && (!strncmp(s + a, "de", 2) || !strncmp(s + a, "du", 2) ||
-                        !strncmp(s + a, "d'", 2))) ||
-        (b - a == 3 && !strncmp(s + a, "des", 3))) {
+    size_t x, y;
+    /* (not a time: "communiqué en fin d'après-midi par la procureure") */
+    bool time = bl_word_at(s, b, sp.e, &x, &y) && bl_word_class(st->g, s, x, y) == WD_TIME;
+    if (!time && ((b - a == 2 && (!strncmp(s + a, "de", 2) || !strncmp(s + a, "du", 2) ||
+                                  !strncmp(s + a, "d'", 2))) ||
+                  (b - a == 3 && !strncmp(s + a, "des", 3)))) {
       bl_nspan o = owned_name(st, clean_np(st, (bl_nspan){b, sp.e}));
       /* "bilan établi par notre rédaction": "par" names the owner, not "de";
        * "le point de situation de l'ARS": the owner of the owner (o is shorter) */
@@ -922,7 +925,12 @@ static void find_all(bl_docstate *st, size_t a, size_t b, cands *cs) {
       bl_nspan role = clean_np(st, src), name = apposed_name(st, src, b);
       src = cut_reached_by(st, owner_of(st, cut_second_source(st, role)));
       /* (not after "les résultats proclamés par la CNE": a document has its owner) */
-      if (name.e > name.s && src.s == role.s && src.e == role.e) src = name;
+      /* (but after "le bilan communiqué par la procureure, Line X." that
+       * ends the sentence: the name) */
+      size_t after = name.e;
+      while (after < b && is_space((unsigned char)s[after])) after++;
+      bool last = after >= b || s[after] == '.';
+      if (name.e > name.s && src.e == role.e && (src.s == role.s || (src.s > role.s && last))) src = name;
       if (usable(st, src) && !names_a_figure(st, src)) add(cs, K_SELON, ms, src, none);
       /* "selon le communiqué": its issuer named before, else the document */
       else if (the_document(st, ms, me, &doc)) {
