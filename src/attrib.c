@@ -1773,6 +1773,33 @@ static bl_nspan full_name_before(const bl_docstate *st, bl_nspan src) {
   return found.s == a ? src : found;
 }
 
+/* The last name the text before `src` set right after the noun s[a, b)
+ * ("la compagnie Voepass", "l'agence AMI"): its capitalised words; `src`
+ * when there is none. */
+static bl_nspan noun_then_name(const bl_docstate *st, size_t a, size_t b, bl_nspan src) {
+  const char *s = st->text.s;
+  size_t n = b - a;
+  bl_nspan found = src;
+  for (size_t h = 0; h + n < src.s; h++) {
+    if (strncasecmp(s + h, s + a, n) || (h > 0 && bl_is_letter((unsigned char)s[h - 1])) || s[h + n] != ' ')
+      continue;
+    size_t p = h + n + 1, x, y, e;
+    /* "la compagnie régionale brésilienne Voepass": its adjectives first */
+    for (int adj = 0; adj < 3 && bl_word_at(s, p, src.s, &x, &y) && x == p && s[x] >= 'a' && s[x] <= 'z' &&
+                      !bl_word_class(st->g, s, x, y) && y < src.s && s[y] == ' ';
+         adj++)
+      p = y + 1;
+    size_t name_s = e = p;
+    while (bl_word_at(s, p, src.s, &x, &y) && x == p && bl_capital_at(s, x)) {
+      e = y;
+      p = y < src.s && s[y] == ' ' ? y + 1 : y;
+      if (p == y) break;
+    }
+    if (e > name_s) found = (bl_nspan){name_s, e};
+  }
+  return found;
+}
+
 static void resolve_short_sources(bl_docstate *st) {
   const char *s = st->text.s;
   size_t looked_at = SIZE_MAX; /* the sentence named_before last read for */
@@ -1825,6 +1852,8 @@ static void resolve_short_sources(bl_docstate *st) {
         looked_at = c->sent;
       }
       if (before.e > before.s) c->source = before;
+      /* "la compagnie Voepass" in the text before: "la compagnie" names it */
+      else if (b == c->source.e) c->source = noun_then_name(st, a, b, c->source);
     }
   }
 }
