@@ -228,7 +228,7 @@ static bool participle_like(const char *s, size_t a, size_t b) {
   for (size_t i = 0; endings[i]; i++) {
     size_t k = strlen(endings[i]);
     /* not "digues", "attaques", "vagues": nouns in -gue, -que */
-    if (n > k + 2 && !memcmp(s + b - k, endings[i], k) &&
+    if (n > k + 1 && !memcmp(s + b - k, endings[i], k) && /* ("tuées": two bytes before) */
         !(s[b - k] == 'u' && (s[b - k - 1] == 'g' || s[b - k - 1] == 'q')))
       return !abstract_noun(s, a, b);
   }
@@ -361,9 +361,21 @@ static bool comma_between(const char *s, size_t a, size_t b) {
  * dépêché deux équipes"). */
 static bool list_reaches(const bl_docstate *st, size_t from, size_t at) {
   const char *s = st->text.s;
+  bool incise = false; /* inside ", selon l'ONG," */
   for (const char *c = memchr(s + from, ',', at - from); c; c = memchr(c + 1, ',', at - (size_t)(c + 1 - s))) {
     size_t p = (size_t)(c - s) + 1, a, b;
     while (p < at && is_space((unsigned char)s[p])) p++;
+    if (incise) { /* the comma that closes it */
+      incise = false;
+      continue;
+    }
+    /* "Parmi les personnes exécutées figurent, selon l'ONG, 31 femmes";
+     * "Parmi les personnes tuées, on compte 31 femmes" */
+    if (bl_word_at(s, p, at, &a, &b) && (bl_word_is(s, a, b, "selon") || bl_word_is(s, a, b, "d'après"))) {
+      incise = true;
+      continue;
+    }
+    if (match_at((bl_docstate *)st, st->g->rx_presentative, p, at)) continue;
     if (bl_word_at(s, p, at, &a, &b) && b - a == 2 && !memcmp(s + a, "et", 2)) p = b;
     while (p < at && is_space((unsigned char)s[p])) p++;
     if (!figure_at(st, p)) return false;
