@@ -2450,6 +2450,21 @@ static bool in_ratio(bl_docstate *st, const bl_sent *sn, const bl_qty *q) {
   return false;
 }
 
+/* Does the figure at `at` open a bracket or a dash right after the noun
+ * phrase of the count c ("61 morts – 57 passagers et quatre membres
+ * d'équipage –", "61 morts (57 passagers ...)"): its detail? */
+static bool opens_detail(const bl_docstate *st, const bl_cl *c, size_t at) {
+  const char *s = st->text.s;
+  size_t p = at;
+  while (p > c->text.e && is_space((unsigned char)s[p - 1])) p--;
+  if (p <= c->text.e + 1 || !(s[p - 1] == '(' || (s[p - 1] == '-' && is_space((unsigned char)s[p - 2]))))
+    return false;
+  size_t np_end = c->np.e > c->text.e ? c->np.e : c->text.e;
+  for (size_t i = np_end; i < p - 1; i++)
+    if (!is_space((unsigned char)s[i])) return false;
+  return true;
+}
+
 static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t next_start,
                           bl_error *err) {
   const bl_grammar *g = st->g;
@@ -2999,7 +3014,7 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
       if (k >= 0 && st->cl.v[k].category != BL_CAT_OTHER) k = -1;
     }
     if (k >= 0 && st->cl.v[k].sent == si && st->cl.v[k].text.e < q->ns &&
-        memchr(s + st->cl.v[k].text.e, ':', q->ns - st->cl.v[k].text.e) &&
+        (memchr(s + st->cl.v[k].text.e, ':', q->ns - st->cl.v[k].text.e) || opens_detail(st, &st->cl.v[k], open_at)) &&
         (cat < 0 || cat == (int)st->cl.v[k].category)) {
       double lo = isnan(q->pub.lo) ? q->pub.value : q->pub.lo, whole = st->cl.v[k].q.lo;
       if (!isnan(lo) && !isnan(whole) && lo < whole) colon_whole = k;
