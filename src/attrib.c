@@ -1733,6 +1733,17 @@ static bl_nspan named_before(bl_docstate *st, size_t sent, size_t noun_s, size_t
           while (a > open && s[a - 1] != '(') a--;
           return (bl_nspan){a, p};
         }
+      /* or the acronym their title is of ("Flavio Di Giacomo, porte-parole
+       * de l'OIM en Italie"), after the quotation closes */
+      const char *close = memchr(s + open + 1, '"', sn->e - open - 1);
+      size_t from = close ? (size_t)(close - s) + 1 : sn->e, x, y;
+      for (size_t p = from; p < sn->e; p = y > p ? y : p + 1) {
+        if (!bl_word_at(s, p, sn->e, &x, &y)) continue;
+        bool caps = y - x >= 2 && y - x <= 8;
+        for (size_t k = x; k < y && caps; k++) caps = s[k] >= 'A' && s[k] <= 'Z';
+        bool itself = y - x == noun_e - noun_s && !strncmp(s + x, s + noun_s, y - x); /* "de l'ONG" */
+        if (caps && !itself && complement_at(s, x)) return (bl_nspan){x, y};
+      }
       continue;
     }
     cands cs;
@@ -1850,6 +1861,12 @@ static void resolve_short_sources(bl_docstate *st) {
       if (looked_at != c->sent) { /* once per sentence, whatever its claims */
         before = named_before(st, c->sent, a, b);
         looked_at = c->sent;
+        /* the name as an earlier claim gave it whole ("Bureau national de
+         * gestion des risques et des catastrophes (BNGRC)", not cut at "et") */
+        for (size_t k = i; k-- > 0 && before.e > before.s;) {
+          bl_nspan o = st->cl.v[k].source;
+          if (o.s == before.s && o.e > before.e) before = o;
+        }
       }
       if (before.e > before.s) c->source = before;
       /* "la compagnie Voepass" in the text before: "la compagnie" names it */
