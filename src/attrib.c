@@ -455,6 +455,15 @@ static bl_nspan owner_of(bl_docstate *st, bl_nspan sp) {
   if (!names_a_figure(st, sp)) return sp;
   const char *s = st->text.s;
   size_t p = sp.s, a, b;
+  /* "un sondage Ifop": the name right after the document's noun, its
+   * capitalised words only ("un sondage Elabe pour BFMTV réalisé auprès de
+   * 1 002 personnes": Elabe) */
+  size_t a2, b2;
+  if (bl_word_at(s, sp.s, sp.e, &a, &b) && bl_word_at(s, b, sp.e, &a2, &b2) && bl_capital_at(s, a2)) {
+    size_t e = b2, x, y;
+    while (bl_word_at(s, e, sp.e, &x, &y) && bl_capital_at(s, x)) e = y;
+    return (bl_nspan){a2, e};
+  }
   while (bl_word_at(s, p, sp.e, &a, &b)) {
     size_t x, y;
     /* (not a time: "communiqué en fin d'après-midi par la procureure") */
@@ -470,10 +479,6 @@ static bl_nspan owner_of(bl_docstate *st, bl_nspan sp) {
     if (b - a == 3 && !strncmp(s + a, "par", 3)) return owned_name(st, clean_np(st, (bl_nspan){b, sp.e}));
     p = b;
   }
-  /* "un sondage Ifop": the name right after the document's noun */
-  size_t a2, b2;
-  if (bl_word_at(s, sp.s, sp.e, &a, &b) && bl_word_at(s, b, sp.e, &a2, &b2) && bl_capital_at(s, a2))
-    return (bl_nspan){a2, sp.e};
   return sp;
 }
 
