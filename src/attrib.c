@@ -984,6 +984,13 @@ static void find_all(bl_docstate *st, size_t a, size_t b, cands *cs) {
       continue;
     }
     if (named(st, g->rx_inverted, "after", &after)) {
+      /* ", a précisé la même source": the source named before */
+      size_t sm = after.s;
+      while (sm < after.e && (is_space((unsigned char)s[sm]) || s[sm] == ',')) sm++;
+      if (bl_rx_match(bl_gram_anchored(g, g->rx_same_source), &st->rx, s, after.e, sm, PCRE2_ANCHORED) > 0) {
+        add(cs, K_ANAPHOR, ms, (bl_nspan){0, 0}, (bl_nspan){0, 0});
+        continue;
+      }
       bl_nspan who = cut_reached_by(st, inverted_speaker(st, after));
       bl_nspan owner = owner_of(st, who);
       if (names_a_figure(st, who) && owner.s == who.s && owner.e == who.e) {
@@ -1829,7 +1836,11 @@ static void resolve_short_sources(bl_docstate *st) {
      * an acronym names again the name an earlier claim's source gave it */
     if (b == c->source.e && bl_capital_at(s, a) && b - a >= 2 && b - a <= 12) {
       bool named = false;
-      for (size_t k = i; k-- > 0 && i - k <= 256 && !named;) {
+      /* (a later claim's name too: a lead's "L'ARS a confirmé" before the
+       * body's "l'agence régionale de santé (ARS)") */
+      size_t last = st->cl.n - i > 256 ? i + 256 : st->cl.n;
+      for (size_t k = last; k-- > (i > 256 ? i - 256 : 0) && !named;) {
+        if (k == i) continue;
         bl_nspan o = st->cl.v[k].source;
         size_t n = b - a;
         if (o.e - o.s > n + 4 && s[o.e - 1] == ')' && s[o.e - 2 - n] == '(' && !memcmp(s + o.e - 1 - n, s + a, n)) {
