@@ -31,7 +31,7 @@ void bl_seg_clear(bl_seg *sg) {
 int bl_seg_lines(bl_seg *sg, const bl_grammar *g, bl_rx_state *rx, const char *s, size_t n,
                  bl_error *err) {
   sg->nlines = sg->nsents = 0;
-  bool tail = false, block = false;
+  bool tail = false, block = false, block_seen = false; /* block_seen: a line of the block read */
   for (size_t i = 0; i <= n;) {
     const char *nl = i < n ? memchr(s + i, '\n', n - i) : NULL;
     size_t e = nl ? (size_t)(nl - s) : n;
@@ -42,7 +42,14 @@ int bl_seg_lines(bl_seg *sg, const bl_grammar *g, bl_rx_state *rx, const char *s
     l->e = e;
     bool blank = true;
     for (size_t k = i; k < e && blank; k++) blank = is_space((unsigned char)s[k]);
-    if (blank) block = false;
+    /* "Lire aussi" alone, a blank line, then its teaser: the block starts
+     * at its first line, a short one (a paragraph of the article is no
+     * teaser), and ends at the blank line after it */
+    if (blank && block_seen) block = false;
+    if (!blank && block && !block_seen) {
+      block_seen = true;
+      if (e - i > 200) block = false;
+    }
     l->furniture = tail || (block && !blank);
     if (!l->furniture && e > i) {
       int rc = bl_rx_match(g->furniture, rx, s, e, i, PCRE2_ANCHORED);
@@ -51,7 +58,10 @@ int bl_seg_lines(bl_seg *sg, const bl_grammar *g, bl_rx_state *rx, const char *s
         l->furniture = true;
         const char *mark = bl_rx_mark(rx);
         if (mark && !strncmp(mark, "tail-", 5)) tail = true;
-        if (mark && !strncmp(mark, "block-", 6)) block = true;
+        if (mark && !strncmp(mark, "block-", 6)) {
+          block = true;
+          block_seen = false;
+        }
       }
     }
     if (!nl) break;
