@@ -2477,6 +2477,9 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
   bool of_share = !money && share_before(st, sn->s, q->ns);
   /* Not a count: a duration, an age, a measure, a ratio, a score line... */
   if (!money && match_at(st, g->rx_nc_after, q->ne, sn->e)) return BL_OK;
+  /* ... a fine ("7,5 millions d'euros d'amende"), a match statistic ("58 % de possession") */
+  if ((q->flags & QF_MONEY) && match_at(st, g->rx_penalty_after, after, sn->e)) return BL_OK;
+  if ((q->flags & QF_PERCENT) && match_at(st, g->rx_percent_stat, q->ne, sn->e)) return BL_OK;
   /* A forecast or a fear is no count: "le bilan pourrait dépasser 5 000" */
   if (ends_before(st, g->rx_forecast, sn->s, q->ns)) return BL_OK;
   /* a promise of people or things, not of a sum ("a promis de porter à 150
