@@ -3469,7 +3469,10 @@ static int zero_claim(bl_docstate *st, size_t si, size_t at, bl_error *err) {
   /* "aucune maison n'a brûlé": a thing is no toll, whatever befell it */
   bool thing = !pronoun && cat_entry(g, s, ns, ne, K(CK_THING)) != NULL;
   if (thing) cat = BL_CAT_OTHER;
-  if (cat < 0 || !(thing || toll_category((bl_category)cat))) return BL_OK;
+  /* "Aucun survivant n'a été retrouvé": people of a fixed category, counted */
+  const bl_lexent *fixed = pronoun || cat >= 0 ? NULL : cat_entry(g, s, ns, ne, K(CK_FIXED));
+  if (fixed && fixed->value >= 0) cat = (int)fixed->value;
+  if (cat < 0 || !(thing || fixed || toll_category((bl_category)cat))) return BL_OK;
   bl_cl c;
   init_claim(&c, si);
   c.q.value = c.q.lo = c.q.hi = 0;
@@ -3490,9 +3493,9 @@ static int zero_claim(bl_docstate *st, size_t si, size_t at, bl_error *err) {
     if (k >= 0) c.group = st->cl.v[k].group;
   }
   c.negated = true;
-  c.toll = !thing;
+  c.toll = !thing && !fixed;
   c.thing = thing;
-  c.cumulative = thing ? -1 : 1;
+  c.cumulative = thing || fixed ? -1 : 1;
   c.status = sentence_status(st, sn); /* "le bilan définitif : ... aucun disparu" */
   if (pred && (int)pred->value == cat) c.pred = pw;
   /* "Aucune victime n'est à déplorer parmi les intervenants": among whom */
