@@ -608,27 +608,53 @@ void bl_num_local_dollars(const bl_grammar *g, bl_rx_state *rx, const char *s, s
         needed++;
       }
   if (!needed) return;
-  /* the article's first cue of each family its quantities need */
-  const char *local[BL_ARRAY_LEN(family_default)] = {NULL};
-  size_t found = 0;
-  for (size_t from = 0; from < n && found < needed;) {
+  /* the article's cues: a family's first one decides for the whole
+   * article when its currency is named twice or more ("Québec", then
+   * "Montréal"); one passing mention ("formé au large de l'Australie")
+   * decides only for an amount right after it in its paragraph ("L'Australie
+   * a promis 2,5 millions de dollars") */
+  enum { CUES = 64, NEAR = 200 };
+  struct cue_at {
+    size_t at;
+    const char *code;
+    int family;
+  } cue[CUES];
+  size_t ncue = 0;
+  for (size_t from = 0; from < n && ncue < CUES;) {
     if (bl_rx_match(g->rx_currency_cue, rx, s, n, from, 0) <= 0) break;
     size_t ms = 0, me = 0;
     bl_rx_group(rx, 0, &ms, &me);
-    const bl_lexent *cue = bl_lex_find(&g->currency, s + ms, me - ms);
-    if (cue && cue->code && cue->kind >= CUR_DOLLAR && cue->kind <= CUR_DINAR && need[cue->kind] &&
-        !local[cue->kind]) {
-      local[cue->kind] = cue->code;
-      found++;
-    }
+    const bl_lexent *e = bl_lex_find(&g->currency, s + ms, me - ms);
+    if (e && e->code && e->kind >= CUR_DOLLAR && e->kind <= CUR_DINAR && need[e->kind])
+      cue[ncue++] = (struct cue_at){ms, e->code, e->kind};
     from = me > from ? me : from + 1;
+  }
+  const char *local[BL_ARRAY_LEN(family_default)] = {NULL};
+  for (int f = CUR_DOLLAR; f <= CUR_DINAR; f++) {
+    const char *first = NULL;
+    size_t times = 0;
+    for (size_t k = 0; k < ncue; k++)
+      if (cue[k].family == f) {
+        if (!first) first = cue[k].code;
+        times += !strcmp(cue[k].code, first);
+      }
+    if (times >= 2) local[f] = first;
   }
   for (size_t i = 0; i < q->n; i++) {
     bl_qty *x = &q->v[i];
     int f = 0;
+    const char *code = NULL;
     for (int k = CUR_DOLLAR; k <= CUR_DINAR && !f; k++)
-      if (x->pub.unit && !strcmp(x->pub.unit, family_default[k]) && local[k]) f = k;
-    if (!f) continue;
+      if (x->pub.unit && !strcmp(x->pub.unit, family_default[k])) {
+        f = k;
+        code = local[k];
+        /* else the nearest cue before it, in its paragraph */
+        for (size_t c = 0; c < ncue && !local[k]; c++)
+          if (cue[c].family == k && cue[c].at < x->ns && x->ns - cue[c].at <= NEAR &&
+              !memchr(s + cue[c].at, '\n', x->ns - cue[c].at))
+            code = cue[c].code;
+      }
+    if (!f || !code) continue;
     /* "$ US" in the quantity's text, or "dollars américains", "dinars
      * algériens" after it */
     bool explicit_country = false;
@@ -637,7 +663,7 @@ void bl_num_local_dollars(const bl_grammar *g, bl_rx_state *rx, const char *s, s
         explicit_country = true;
     if (!explicit_country && bl_rx_match(bl_gram_anchored(g, g->rx_dollar_explicit), rx, s, n, x->ne, PCRE2_ANCHORED) > 0)
       explicit_country = true;
-    if (!explicit_country) x->pub.unit = local[f];
+    if (!explicit_country) x->pub.unit = code;
   }
 }
 
