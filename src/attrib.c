@@ -107,9 +107,17 @@ static bool after_acronym(bl_docstate *st, size_t p, size_t end, size_t *start) 
   /* l'AFP: the elided article is a word of its own */
   if (b - a == 2 && s[b - 1] == '\'' && !bl_word_at(s, b, end, &a, &b)) return false;
   if (b - a < 2) return false;
-  for (size_t i = a; i < b; i++)
-    if (!(s[i] >= 'A' && s[i] <= 'Z')) return false;
   size_t c, d;
+  bool caps = true;
+  for (size_t i = a; i < b; i++) caps = caps && s[i] >= 'A' && s[i] <= 'Z';
+  /* or a medium named with its number: "à Europe 1 Flavio Di Giacomo",
+   * "à France 24 le porte-parole" */
+  if (!caps) {
+    if (!bl_capital_at(s, a) || !bl_word_at(s, b, end, &c, &d) || !(s[c] >= '0' && s[c] <= '9')) return false;
+    for (size_t i = c; i < d; i++)
+      if (!(s[i] >= '0' && s[i] <= '9')) return false;
+    b = d;
+  }
   if (!bl_word_at(s, b, end, &c, &d)) return false;
   const bl_lexent *w = word_entry(st, c, d);
   if (!bl_capital_at(s, c) && !(w && w->kind == WD_DET)) return false;
