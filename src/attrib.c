@@ -686,12 +686,11 @@ static bl_nspan subject_before(bl_docstate *st, size_t a, size_t verb) {
   cs = after_conjunction(st, cs, p);
   /* "2023, année au cours de laquelle l'ONG avait recensé": the subject
    * follows the relative pronoun of a clause that opens inside the phrase */
-  static const char *const opens[] = {"laquelle", "lequel", "lesquels", "lesquelles", "duquel", "auquel",
-                                      "auxquels", "auxquelles", "desquels", "desquelles", "où", "dont",
-                                      "que", "qu'", NULL};
-  for (size_t q = cs, x, y; bl_word_at(s, q, p, &x, &y); q = y)
-    for (size_t i = 0; opens[i]; i++)
-      if (y - x == strlen(opens[i]) && !strncmp(s + x, opens[i], y - x) && x > cs) cs = y;
+  for (size_t from = cs + 1, rs = 0, re = 0; from < p && bl_rx_match(st->g->rx_relative, &st->rx, s, p, from, 0) > 0;
+       from = re) {
+    bl_rx_group(&st->rx, 0, &rs, &re);
+    cs = re;
+  }
   bl_nspan np = clean_np(st, (bl_nspan){cs, p});
   size_t ws, we;
   bool relative = bl_word_at(s, cs, p, &ws, &we) && we - ws == 3 && !strncmp(s + ws, "qui", 3);
@@ -842,7 +841,6 @@ static bl_prefilter *attrib_pre(bl_docstate *st) {
 static bool the_document(bl_docstate *st, size_t ms, size_t me, bl_nspan *doc) {
   const char *s = st->text.s;
   static const char *const dets[] = {"le", "la", "l'", "ce", "cet", "cette", NULL};
-  static const char *const owners[] = {"de", "du", "des", "d'", "par", "auprès", NULL};
   size_t p = ms, a, b;
   if (!bl_word_at(s, p, me, &a, &b)) return false; /* "selon", "d'après" */
   bool definite = false, noun = false;
@@ -863,8 +861,7 @@ static bool the_document(bl_docstate *st, size_t ms, size_t me, bl_nspan *doc) {
     }
     /* after the noun, no owner ("le bilan du ministère") and no name */
     if (bl_capital_at(s, a)) return false;
-    for (size_t i = 0; owners[i]; i++)
-      if (b - a == strlen(owners[i]) && !strncasecmp(s + a, owners[i], b - a)) return false;
+    if (bl_of_word(s, a, b) || bl_word_is(s, a, b, "par") || bl_word_is(s, a, b, "auprès")) return false;
   }
   doc->e = p;
   while (doc->e > doc->s && is_space((unsigned char)s[doc->e - 1])) doc->e--;

@@ -371,7 +371,7 @@ static bool list_reaches(const bl_docstate *st, size_t from, size_t at) {
     }
     /* "Parmi les personnes exécutées figurent, selon l'ONG, 31 femmes";
      * "Parmi les personnes tuées, on compte 31 femmes" */
-    if (bl_word_at(s, p, at, &a, &b) && (bl_word_is(s, a, b, "selon") || bl_word_is(s, a, b, "d'après"))) {
+    if (match_at((bl_docstate *)st, st->g->rx_selon, p, at)) {
       incise = true;
       continue;
     }
@@ -2670,11 +2670,10 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
         (!strncmp(nom->form, "la ", 3) || !strncmp(nom->form, "le ", 3) || !strncmp(nom->form, "l'", 2) ||
          !strncmp(nom->form, "les ", 4)))
       cat = (int)nom->value;
+    int said_by = -1; /* a category that says who the people are or what they do */
     if (cat < 0 && pred && pred->kind == CK_PRED && pred->value >= 0) {
       cat = (int)pred->value;
-      /* "ont enlevé 200 personnes déplacées": a status, the verb says what happened */
-      const bl_lexent *v = cat == BL_CAT_DISPLACED ? verb_right_before(st, sn->s, open_at) : NULL;
-      if (v && v->value >= 0) cat = (int)v->value;
+      if (cat == BL_CAT_DISPLACED) said_by = cat; /* "200 personnes déplacées" */
     }
     /* the dead or the injured who are moved stay what they are: "plusieurs
      * blessés ont été évacués vers Mopti" */
@@ -2685,15 +2684,14 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
     if (cat == BL_CAT_INJURED && noun && noun->value == BL_CAT_SICK) cat = BL_CAT_SICK;
     if (cat < 0 && noun && noun->value >= 0) {
       cat = (int)noun->value;
-      /* A role noun (policiers: deployed, manifestants: participants) or
-       * a status (déplacés) says what the people do or are, not what
-       * happened to them: a verb governing the figure does ("tuant neuf
-       * policiers", "ont enlevé 200 personnes déplacées"). */
-      const bl_lexent *v = NULL;
-      if ((cat == BL_CAT_DEPLOYED || cat == BL_CAT_PARTICIPANTS || cat == BL_CAT_DISPLACED) &&
-          (v = verb_right_before(st, sn->s, open_at)) && v->value >= 0)
-        cat = (int)v->value;
+      if (cat == BL_CAT_DEPLOYED || cat == BL_CAT_PARTICIPANTS || cat == BL_CAT_DISPLACED) said_by = cat;
     }
+    /* A role noun (policiers: deployed, manifestants: participants) or a
+     * status, noun or participle (déplacés) says what the people do or are,
+     * not what happened to them: a verb governing the figure does ("tuant
+     * neuf policiers", "ont enlevé 200 personnes déplacées"). */
+    const bl_lexent *governing = said_by >= 0 && cat == said_by ? verb_right_before(st, sn->s, open_at) : NULL;
+    if (governing && governing->value >= 0) cat = (int)governing->value;
     /* armed men who took part in violence are no crowd ("quelque 15 000
      * bandits avaient pris part aux violences") */
     bool armed = noun && noun->group == BL_GROUP_MILITANTS;
@@ -3413,21 +3411,21 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
   return push(st, &c, err);
 }
 
-/* The category of the noun after "parmi les" in the clause from `from`
- * ("ne figure parmi les victimes": affected, as "aucune victime"), or -1. */
+/* The category of the group a zero claim says it is not among, after it
+ * in its clause (`among-after` of claims.pcre: "ne figure parmi les
+ * victimes": affected, as "aucune victime"), or -1. */
 static int among_category(bl_docstate *st, size_t from, size_t end) {
   const char *s = st->text.s;
-  size_t a, b;
-  for (size_t p = from; bl_word_at(s, p, end, &a, &b) && !memchr(s + p, ',', a - p); p = b) {
-    if (b - a != 5 || strncmp(s + a, "parmi", 5)) continue;
-    if (!bl_word_at(s, b, end, &a, &b) || !(bl_word_is(s, a, b, "les") || bl_word_is(s, a, b, "des")) ||
-        !bl_word_at(s, b, end, &a, &b))
-      return -1;
-    const bl_lexent *e = cat_entry(st->g, s, a, b, K(CK_ZERO));
-    if (!e) e = cat_entry(st->g, s, a, b, K(CK_NOUN));
-    return e && e->value >= 0 ? (int)e->value : -1;
-  }
-  return -1;
+  const char *comma = memchr(s + from, ',', end - from);
+  if (comma) end = (size_t)(comma - s);
+  size_t ms = 0, me = 0, as = 0, ae = 0;
+  uint32_t an[1];
+  if (!search(st, st->g->rx_among_after, from, end, &ms, &me) ||
+      !bl_rx_groups_named(st->g->rx_among_after, "an", an, 1) || !bl_rx_group(&st->rx, an[0], &as, &ae))
+    return -1;
+  const bl_lexent *e = cat_entry(st->g, s, as, ae, K(CK_ZERO));
+  if (!e) e = cat_entry(st->g, s, as, ae, K(CK_NOUN));
+  return e && e->value >= 0 ? (int)e->value : -1;
 }
 
 /* A zero claim at a zero anchor ("aucune victime", "pas de blessé"). */

@@ -139,7 +139,7 @@ struct bl_grammar {
   pcre2_code *rx_versus, *rx_ellipsis, *rx_copula, *rx_pron_count, *rx_population, *rx_among_after, *rx_among_before, *rx_presentative, *rx_penalty_after, *rx_percent_stat,
       *rx_forecast, *rx_promise, *rx_cause, *rx_mining, *rx_miner;
   /* attrib.pcre rules (owned) */
-  pcre2_code *rx_selon, *rx_de_source, *rx_cite_par, *rx_inverted, *rx_verb, *rx_same_source;
+  pcre2_code *rx_selon, *rx_de_source, *rx_cite_par, *rx_inverted, *rx_verb, *rx_same_source, *rx_relative;
   pcre2_code *rx_par_agent, *rx_press, *rx_cleft;
   /* the category forms as one pattern each: noun, pred (pred+weak), verb */
   pcre2_code *rx_cat_pred, *rx_cat_pred2, *rx_cat_verb; /* cat-pred: two halves (claims.pcre) */
