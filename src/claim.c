@@ -1387,6 +1387,8 @@ static const bl_lexent *find_pred(bl_docstate *st, size_t from, size_t end, bool
       size_t c, d;
       if (bl_word_at(s, p + 1, end, &c, &d) &&
           ((d - c == 4 && !strncmp(s + c, "dont", 4)) || (d - c == 3 && !strncmp(s + c, "qui", 3)) ||
+           /* "3 000 habitants, sur les 14 000 du camp, ont fui" */
+           (d - c == 3 && !strncmp(s + c, "sur", 3)) ||
            (d - c == 9 && !strncmp(s + c, "notamment", 9)) ||
            /* "25 millions de Soudanais, soit la moitié de la population, ont" */
            (d - c == 4 && !strncmp(s + c, "soit", 4)) ||
@@ -1585,7 +1587,9 @@ static const bl_lexent *implicit_noun(bl_docstate *st, size_t from, size_t end, 
           size_t pe = bl_word_at(s, d, end, &u, &v) ? pred_at(st, u, end) : 0;
           e = pe ? cat_entry(st->g, s, u, pe, K(CK_PRED) | K(CK_WEAK)) : NULL;
         }
-        if (e && e->value >= 0) {
+        /* a toll's "bilan" counts victims, not its cause ("le bilan des
+         * séismes": not quakes) */
+        if (e && e->value >= 0 && !(bilan && e->value == BL_CAT_OTHER)) {
           where->s = c;
           where->e = d;
           return e;
@@ -2658,6 +2662,7 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
                     (pred->value == BL_CAT_INJURED || pred->value == BL_CAT_KILLED);
   bool thing = noun && (noun->kind == CK_THING || noun->kind == CK_FIXED) && !fixed_hurt;
   int cat = -1;
+  bool verb_before = false; /* cat comes from a verb before the figure */
   if (thing || money) {
     cat = BL_CAT_OTHER;
   } else {
@@ -2722,8 +2727,10 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
       bool model = !noun && np.head.e > np.head.s && bl_capital_at(s, np.head.s) &&
                    s[np.head.e - 1] != 's' && s[np.head.e - 1] != 'x';
       if (v && v->value >= 0 && !model &&
-          (!preposition_before(st, vfrom, q->ns) || verb_right_before(st, vfrom, open_at)))
+          (!preposition_before(st, vfrom, q->ns) || verb_right_before(st, vfrom, open_at))) {
         cat = (int)v->value;
+        verb_before = true;
+      }
     }
   }
   /* "figurent parmi les blessés" / "Parmi les victimes figurent 17 ...": the
@@ -3075,6 +3082,9 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
       /* the sick who are hospitalised are still sick ("37 élèves malades ...
        * Neuf d'entre eux ont été hospitalisés") */
       if (cat == BL_CAT_INJURED && pc->category == BL_CAT_SICK) own = false;
+      /* the verb before "dont" is the whole's: "avoir tué dix assaillants et
+       * arrêté 30 suspects, dont 13 ont été transférés" */
+      if (verb_before && sub_before) own = false;
       if (!own && (pc->toll || cat < 0 || !np.head.e)) cat = (int)pc->category;
       if (!np.head.e && c.subject_of < 0) c.subject_of = parent;
       if (!c.group) c.group = pc->group;
@@ -3189,7 +3199,10 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
       c.subject_of = prev;
       /* "30 000 habitants de la ville, qui en comptait 100 000": what the
        * place holds, its noun but not what happened to the count before */
-      if (holds_of_them(st, sn->s, open_at)) {
+      /* (nor what happened to the part a bare whole after it holds: "3 000
+       * habitants, sur les 14 000 du camp, ont fui") */
+      if (holds_of_them(st, sn->s, open_at) ||
+          (same_sentence && ends_before(st, g->rx_partitive, sn->s, open_at))) {
         const bl_cl *pc = &st->cl.v[prev];
         c.subject_of = -1;
         c.unit = pc->unit;
@@ -3530,9 +3543,10 @@ static bool incise_part(bl_docstate *st, const bl_qty *whole, const bl_qty *part
 }
 
 /* Is the figure `other` inside a relative incise after the noun phrase of
- * `whole` (", qui en comptait environ 100 000,"), closed by a comma before
- * the clause's verb ("Au moins 30 000 habitants de la ville, qui en
- * comptait environ 100 000, ont été déplacés")? */
+ * `whole` (", qui en comptait environ 100 000,"), or one that names the
+ * whole it is drawn from (", sur les 14 000 que compte le camp,"), closed by
+ * a comma before the clause's verb ("Au moins 30 000 habitants de la ville,
+ * qui en comptait environ 100 000, ont été déplacés")? */
 static bool incise_relative(bl_docstate *st, const bl_qty *whole, const bl_qty *other,
                             const bl_sent *sn) {
   const char *s = st->text.s;
@@ -3541,8 +3555,10 @@ static bool incise_relative(bl_docstate *st, const bl_qty *whole, const bl_qty *
   for (size_t p = whole->ne; p < other->ns && !opened; p = b) {
     if (!bl_word_at(s, p, other->ns, &a, &b)) {
       if (a >= other->ns || s[a] != ',') return false;
-      size_t x, y; /* the comma that opens the incise, then "qui" */
-      if (!bl_word_at(s, a + 1, other->ns, &x, &y) || y - x != 3 || strncmp(s + x, "qui", 3)) return false;
+      size_t x, y; /* the comma that opens the incise, then "qui" or "sur" */
+      if (!bl_word_at(s, a + 1, other->ns, &x, &y) || y - x != 3 ||
+          (strncmp(s + x, "qui", 3) && strncmp(s + x, "sur", 3)))
+        return false;
       opened = true;
       continue;
     }
@@ -3609,12 +3625,17 @@ static void share_predicates(bl_docstate *st, size_t from) {
   for (size_t k = st->cl.n; k-- > from + 1;) {
     bl_cl *a = &st->cl.v[k - 1];
     const bl_cl *b = &st->cl.v[k];
-    if (a->sent != b->sent || a->pred.e > a->pred.s || b->pred.e <= b->pred.s || a->negated ||
-        b->negated || a->thing || a->q.unit || a->of >= 0 || b->of >= 0 ||
-        (a->toll && a->category != b->category))
+    /* or the group the last is among: "Quatre stadiers et deux policiers
+     * figurent parmi les blessés" (both parts of the same whole) */
+    bool among = b->pred.e <= b->pred.s && b->among.e > b->among.s && b->toll &&
+                 a->category == BL_CAT_OTHER && a->of < 0;
+    if (a->sent != b->sent || a->pred.e > a->pred.s || (b->pred.e <= b->pred.s && !among) ||
+        a->negated || b->negated || a->thing || a->q.unit || (!among && (a->of >= 0 || b->of >= 0)) ||
+        (a->toll && a->category != b->category && !among))
       continue;
-    const bl_lexent *e = cat_entry(st->g, s, b->pred.s, b->pred.e, K(CK_PRED));
-    if (!e || e->value != (double)b->category) continue;
+    const bl_lexent *e =
+        among ? NULL : cat_entry(st->g, s, b->pred.s, b->pred.e, K(CK_PRED));
+    if (!among && (!e || e->value != (double)b->category)) continue;
     size_t p = a->np.e > a->text.e ? a->np.e : a->text.e, x, y;
     while (p < b->text.s && is_space((unsigned char)s[p])) p++;
     if (p < b->text.s && s[p] == ',') {
@@ -3631,6 +3652,10 @@ static void share_predicates(bl_docstate *st, size_t from) {
     a->toll = b->toll;
     a->cumulative = b->cumulative;
     a->status = b->status;
+    if (among) {
+      a->among = b->among;
+      a->of = b->of;
+    }
   }
 }
 
