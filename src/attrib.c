@@ -684,6 +684,15 @@ static bl_nspan subject_before(bl_docstate *st, size_t a, size_t verb) {
     if (!relative && has_figure(st, (bl_nspan){q, cs})) return (bl_nspan){0, 0};
   }
   cs = after_conjunction(st, cs, p);
+  /* "L'Ocha a depuis revu ses données et fait état de": a verb coordinated
+   * with one before shares its subject, before the first auxiliary */
+  bl_nspan last = bl_word_before(s, cs, p);
+  if (last.e - last.s == 2 && !memcmp(s + last.s, "et", 2))
+    for (size_t x = cs, u, v; bl_word_at(s, x, last.s, &u, &v); x = v)
+      if (u > cs && bl_word_aux(bl_word_class(st->g, s, u, v))) {
+        p = u;
+        break;
+      }
   /* "2023, année au cours de laquelle l'ONG avait recensé": the subject
    * follows the relative pronoun of a clause that opens inside the phrase */
   for (size_t from = cs + 1, rs = 0, re = 0; from < p && bl_rx_match(st->g->rx_relative, &st->rx, s, p, from, 0) > 0;
@@ -1275,16 +1284,20 @@ static size_t find_quotes(bl_docstate *st, size_t a, size_t b, quote *q, size_t 
 }
 
 /* "X a compté 81 000 manifestants, le syndicat 700 000": a figure after a
- * comma and a noun phrase opened by an article, the speech verb (at `verb`)
- * left out; the phrase is the figure's speaker. */
+ * comma or "et" and a noun phrase opened by an article, the speech verb (at
+ * `verb`) left out; the phrase is the figure's speaker. */
 static bl_nspan gapped_subject(bl_docstate *st, size_t verb, size_t at) {
   const char *s = st->text.s;
   size_t p = at;
   while (p > verb && is_space((unsigned char)s[p - 1])) p--;
   size_t comma = p;
-  while (comma > verb && p - comma < 60 && s[comma - 1] != ',' && !(s[comma - 1] >= '0' && s[comma - 1] <= '9'))
+  /* (or "et" alone: "la police a recensé 1,28 million de manifestants et
+   * la CGT plus de 3,5 millions") */
+  bool and = false;
+  while (comma > verb && p - comma < 60 && s[comma - 1] != ',' && !(s[comma - 1] >= '0' && s[comma - 1] <= '9') &&
+         !(and = comma - verb >= 4 && !memcmp(s + comma - 4, " et ", 4)))
     comma--;
-  if (comma <= verb || s[comma - 1] != ',') return (bl_nspan){0, 0};
+  if (comma <= verb || (s[comma - 1] != ',' && !and)) return (bl_nspan){0, 0};
   size_t a, b;
   if (bl_word_at(s, comma, p, &a, &b) && b - a == 2 && !memcmp(s + a, "et", 2)) comma = b; /* ", et les syndicats 25 000" */
   if (!bl_word_at(s, comma, p, &a, &b) || !is_article(st, a, b)) return (bl_nspan){0, 0};
