@@ -3273,7 +3273,15 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
       if (bl_word_at(s, cs, ce, &a0, &b0) && bl_word_is(s, a0, b0, "nombre") &&
           bl_word_at(s, b0, ce, &n0, &n1) && bl_of_word(s, n0, n1))
         cs = n1;
-      {
+      /* "Ceux-ci sont aujourd'hui au nombre de dix-neuf": a pronoun stands
+       * for the paragraph's count before */
+      const char *hy = bl_word_at(s, cs, ce, &a0, &b0) ? memchr(s + a0, '-', b0 - a0) : NULL;
+      long ante_k = previous_claim_of(st, si, false, false, KIND_BEINGS);
+      if (hy && bl_word_class(g, s, a0, (size_t)(hy - s)) == WD_PRON && ante_k >= 0) {
+        c.subject_of = ante_k;
+        if (cat < 0) cat = (int)st->cl.v[ante_k].category;
+        c.group = st->cl.v[ante_k].group;
+      } else {
         nphrase sub;
         read_np(st, cs, ce, &sub);
         if (sub.head.e) {
@@ -3315,6 +3323,14 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
     cat = ae->value >= 0 ? (int)ae->value : BL_CAT_OTHER;
     if (ae->group) c.group = (bl_group)ae->group;
   }
+  /* "le Hezbollah en avait commandé environ 5 000": "en" stands for what
+   * the figure counts, though no count before names it */
+  size_t ems = 0;
+  if (cat < 0 && !np.head.e && !money && c.subject_of < 0 && c.of < 0 && !c.unit.e &&
+      (ends_before_at(st, g->rx_ellipsis, sn->s, open_at, &ems) ||
+       ends_before_at(st, g->rx_ellipsis, sn->s, q->ns, &ems)) &&
+      open_at - ems > 3 && !memcmp(s + ems, "en ", 3))
+    cat = BL_CAT_OTHER;
   /* A bare figure with nothing that says what it counts is not a claim. */
   if (cat < 0 && !np.head.e && !money && c.subject_of < 0 && c.of < 0 && !c.unit.e) return BL_OK;
   /* "plusieurs", "quelques" alone are claims only of a toll ("plusieurs blessés"). */
