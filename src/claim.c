@@ -464,6 +464,13 @@ static void read_np(bl_docstate *st, size_t p, size_t end, nphrase *np) {
   }
   if (is_digit((unsigned char)s[ws]) || bl_word_class(g, s, ws, we)) return;
   if (more && xb - xa > 6 && !memcmp(s + xb - 4, "ment", 4)) return;
+  /* "13 arrêtées administrativement et 2 judiciairement": after a figure
+   * above one a noun takes the plural, so a word in "-ment" is an adverb */
+  bl_nspan one = bl_word_before(s, 0, ws);
+  if (we - ws > 6 && !memcmp(s + we - 4, "ment", 4) && !(one.e - one.s == 1 && s[one.s] == '1') &&
+      !bl_word_is(s, one.s, one.e, "un") && !bl_word_is(s, one.s, one.e, "une") &&
+      !cat_entry(g, s, ws, we, K(CK_NOUN) | K(CK_THING) | K(CK_FIXED)))
+    return;
   /* "huit interpellées", "740 autres blessés": the noun is elided and this
    * is the predicate. */
   size_t pm = pred_at(st, ws, end);
@@ -3085,7 +3092,10 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
       /* the verb before "dont" is the whole's: "avoir tué dix assaillants et
        * arrêté 30 suspects, dont 13 ont été transférés" */
       if (verb_before && sub_before) own = false;
-      if (!own && (pc->toll || cat < 0 || !np.head.e)) cat = (int)pc->category;
+      /* (a role noun is no own word: "390 Ukrainiens, parmi lesquels 270
+       * militaires, avaient été rendus" are what the whole is) */
+      if (!own && (pc->toll || cat < 0 || !np.head.e || (!pred && !pc->thing && !pc->q.unit)))
+        cat = (int)pc->category;
       if (!np.head.e && c.subject_of < 0) c.subject_of = parent;
       if (!c.group) c.group = pc->group;
     }

@@ -8,7 +8,8 @@
  * "contaminés"; not "aucun cas"), or whose figures' sentences name an
  * illness or a heat wave ("la canicule a causé 1 500 décès"), they are the
  * sick in hospital: a claim counted by a word of care (care.tsv) becomes
- * sick, unless its sentence speaks of wounds ("blessés", "brûlés").  Only
+ * sick, unless its sentence speaks of wounds ("blessés", "brûlés"), and so
+ * does a part of a count that became sick.  Only
  * the claims' own spans and sentences are read.
  */
 #include "doc.h"
@@ -51,7 +52,11 @@ void bl_claims_care(bl_docstate *st) {
     bool care = has_word(st, c->unit, CARE_CARE) || has_word(st, c->np, CARE_CARE) ||
                 has_word(st, c->pred, CARE_CARE) ||
                 has_word(st, c->where, CARE_CARE); /* "transportés au centre hospitalier" */
+    /* a part of the sick is sick ("700 patients, dont 150 enfants"); parts
+     * come after their whole, so the whole is settled first */
+    bool part_of_sick = c->of >= 0 && (size_t)c->of < i && st->cl.v[c->of].category == BL_CAT_SICK;
     const bl_sent *sn = &st->seg.sents[c->sent];
-    if (care && !has_word(st, (bl_nspan){sn->s, sn->e}, CARE_WOUND)) c->category = BL_CAT_SICK;
+    if ((care || part_of_sick) && !has_word(st, (bl_nspan){sn->s, sn->e}, CARE_WOUND))
+      c->category = BL_CAT_SICK;
   }
 }
