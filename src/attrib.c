@@ -744,6 +744,11 @@ static bl_nspan inverted_speaker(bl_docstate *st, bl_nspan after) {
     /* ", précise le ministre, cité par l'agence Reuters": the relay is
      * the channel (cite-par), no speaker */
     if (k > 0 && relay_opens(s, p, e)) break;
+    /* ", a annoncé le gouvernement nigérien, qui attribue le massacre à
+     * l'État islamique": a relative clause says more of the speaker */
+    if (k > 0 && bl_word_at(s, p, e, &x0, &y0) &&
+        ((y0 - x0 == 3 && !memcmp(s + x0, "qui", 3)) || (y0 - x0 == 4 && !memcmp(s + x0, "dont", 4))))
+      break;
     /* "a annoncé au Parisien le préfet": past whom it was told, at the
      * next article */
     if (bl_word_at(s, p, e, &x0, &y0) &&
@@ -1888,9 +1893,12 @@ static void resolve_short_sources(bl_docstate *st) {
       }
     }
     /* "L'ONG affirme avoir recensé 23 décès": the organisation named before */
-    bl_nspan det = bl_word_before(s, a > 4 ? a - 4 : 0, a);
+    /* (or "cet organisme", "cette agence") */
+    bl_nspan det = bl_word_before(s, a > 6 ? a - 6 : 0, a);
     bool definite = (a >= 2 && s[a - 1] == '\'' && (s[a - 2] == 'l' || s[a - 2] == 'L')) ||
-                    (det.e - det.s == 2 && (s[det.s] == 'l' || s[det.s] == 'L'));
+                    (det.e - det.s == 2 && (s[det.s] == 'l' || s[det.s] == 'L')) ||
+                    (det.e - det.s == 3 && !strncasecmp(s + det.s, "cet", 3)) ||
+                    (det.e - det.s == 5 && !strncasecmp(s + det.s, "cette", 5));
     if (!found && generic && definite) {
       if (looked_at != c->sent) { /* once per sentence, whatever its claims */
         before = named_before(st, c->sent, a, b);
