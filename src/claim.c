@@ -2600,7 +2600,11 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
     /* "passé de 12 à 15 morts", "12 ou 15 morts" read as two figures: the
      * first counts what the second does, or nothing if the second is no
      * count ("de 12 à 15 ans") */
-    const bl_qty *nq = np.head.e ? NULL : figure_joined_after(st, q, sn->e);
+    /* (not a figure compared with one before: "par 52 voix contre 41 et 3
+     * abstentions") */
+    const bl_qty *nq = np.head.e || bl_word_before_is(s, sn->s, q->he > q->hs && q->hs < q->ns ? q->hs : q->ns, "contre")
+                           ? NULL
+                           : figure_joined_after(st, q, sn->e);
     if (nq) {
       if (match_at(st, g->rx_nc_after, nq->ne, sn->e)) return BL_OK;
       read_np(st, nq->after > nq->ne ? nq->after : nq->ne, sn->e, &np);
