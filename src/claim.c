@@ -3239,6 +3239,10 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
       /* "Ils étaient septante-deux"; "les bandits armés, dont il a dit qu'ils
        * étaient environ 20 000": the pronoun stands for the noun before "dont". */
       bl_nspan ante = antecedent_of_dont(st, sn->s, q->ns);
+      /* "Ils étaient 5 000 selon la police, plus de 10 000 selon les
+       * organisateurs": a crowd */
+      size_t xs, xe;
+      if (cat < 0 && !ante.e && search(st, g->rx_crowd, sn->s, sn->e, &xs, &xe)) cat = BL_CAT_PARTICIPANTS;
       if (ante.e > ante.s) {
         nphrase sub;
         read_np(st, ante.s, ante.e, &sub);
