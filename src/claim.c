@@ -377,6 +377,11 @@ static bool list_reaches(const bl_docstate *st, size_t from, size_t at) {
     }
     if (match_at((bl_docstate *)st, st->g->rx_presentative, p, at)) continue;
     if (bl_word_at(s, p, at, &a, &b) && b - a == 2 && !memcmp(s + a, "et", 2)) p = b;
+    /* "au moins 31 femmes, ..., ainsi que quatre mineurs" */
+    size_t c2, d2;
+    if (bl_word_at(s, p, at, &a, &b) && bl_word_is(s, a, b, "ainsi") && bl_word_at(s, b, at, &c2, &d2) &&
+        bl_word_is(s, c2, d2, "que"))
+      p = d2;
     while (p < at && is_space((unsigned char)s[p])) p++;
     if (!figure_at(st, p)) return false;
     if ((size_t)(c + 1 - s) >= at) break;
@@ -1491,6 +1496,13 @@ static const bl_lexent *find_pred(bl_docstate *st, size_t from, size_t end, bool
 static const bl_lexent *find_verb(bl_docstate *st, size_t from, size_t end) {
   const char *s = st->text.s;
   if (end > from + VERB_WINDOW) from = end - VERB_WINDOW;
+  /* not past a colon or a semicolon: "avoir tué 40 soldats et pris un
+   * arsenal : des dizaines de fusils" */
+  for (size_t p = end; p > from; p--)
+    if (s[p - 1] == ':' || s[p - 1] == ';') {
+      from = p;
+      break;
+    }
   const bl_lexent *last = NULL;
   size_t ms = 0, me = 0;
   while (search(st, st->g->rx_cat_verb, from, end, &ms, &me)) {
@@ -1661,6 +1673,13 @@ static void init_claim(bl_cl *c, size_t si) {
 }
 
 /* Is there a figure of the sentence (a quantity of st->q) starting in [a, b)? */
+/* Where the clause holding `at` starts: after the last ',', ';' or ':'
+ * before it, else at `from`. */
+static size_t clause_start(const char *s, size_t from, size_t at) {
+  while (at > from && s[at - 1] != ',' && s[at - 1] != ';' && s[at - 1] != ':') at--;
+  return at;
+}
+
 static bool figure_in(const bl_docstate *st, size_t a, size_t b) {
   return next_figure(st, a, b) < b;
 }
@@ -1811,8 +1830,11 @@ static long partitive_parent(bl_docstate *st, size_t si, size_t qstart) {
     const bl_cl *c = &st->cl.v[k];
     if (c->sent != si) break;
     if (ends_before(st, st->g->rx_partitive, sn->s, c->text.s)) return (long)k;
-    size_t ms, me;
-    if (search(st, st->g->rx_includes, c->text.e, qstart, &ms, &me)) return (long)k;
+    size_t ms = 0, me = 0;
+    /* (the verb's object: not past a comma, "quatre secouristes figurent
+     * parmi les morts, et deux hôpitaux") */
+    if (search(st, st->g->rx_includes, c->text.e, qstart, &ms, &me) && !memchr(st->text.s + me, ',', qstart - me))
+      return (long)k;
   }
   return -1;
 }
@@ -2476,6 +2498,21 @@ static bool opens_detail(const bl_docstate *st, const bl_cl *c, size_t at) {
   return true;
 }
 
+/* Does a colon right after the count c's phrase (its noun, predicate or
+ * place) open a list that reaches `at` ("15 étrangers : cinq Indiens"; not
+ * "tué 100 soldats et saisi un butin : 8 blindés")? */
+static bool colon_after(const bl_docstate *st, const bl_cl *c, size_t at) {
+  const char *s = st->text.s;
+  const char *colon = memchr(s + c->text.e, ':', at - c->text.e);
+  if (!colon) return false;
+  size_t p = c->text.e;
+  if (c->np.e > p) p = c->np.e;
+  if (c->pred.e > p) p = c->pred.e;
+  if (c->where.e > p) p = c->where.e;
+  while (p < at && (is_space((unsigned char)s[p]) || s[p] == '"' || s[p] == ')')) p++;
+  return p >= (size_t)(colon - s);
+}
+
 static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t next_start,
                           bl_error *err) {
   const bl_grammar *g = st->g;
@@ -2760,7 +2797,10 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
     }
     uint32_t pres[1];
     size_t ps = 0, pe = 0;
+    /* (not the group of a count before it in its clause: "quatre
+     * secouristes figurent parmi les morts, et deux hôpitaux") */
     if (!among && search(st, g->rx_among_before, sn->s, q->ns, &ms, &me) &&
+        !figure_in(st, clause_start(s, sn->s, ms), ms) &&
         bl_rx_groups_named(g->rx_among_before, "an", an, 1) && bl_rx_group(&st->rx, an[0], &as, &ae) &&
         list_reaches(st, bl_rx_groups_named(g->rx_among_before, "pres", pres, 1) &&
                                  bl_rx_group(&st->rx, pres[0], &ps, &pe) ? pe : ae,
@@ -3033,7 +3073,7 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
       if (k >= 0 && st->cl.v[k].category != BL_CAT_OTHER) k = -1;
     }
     if (k >= 0 && st->cl.v[k].sent == si && st->cl.v[k].text.e < q->ns &&
-        (memchr(s + st->cl.v[k].text.e, ':', q->ns - st->cl.v[k].text.e) || opens_detail(st, &st->cl.v[k], open_at)) &&
+        (colon_after(st, &st->cl.v[k], q->ns) || opens_detail(st, &st->cl.v[k], open_at)) &&
         (cat < 0 || cat == (int)st->cl.v[k].category)) {
       double lo = isnan(q->pub.lo) ? q->pub.value : q->pub.lo, whole = st->cl.v[k].q.lo;
       if (!isnan(lo) && !isnan(whole) && lo < whole) colon_whole = k;
@@ -3098,7 +3138,9 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
       if (verb_before && sub_before) own = false;
       /* (a role noun is no own word: "390 Ukrainiens, parmi lesquels 270
        * militaires, avaient été rendus" are what the whole is) */
-      if (!own && (pc->toll || cat < 0 || !np.head.e || (!pred && !pc->thing && !pc->q.unit)))
+      /* (a thing stays a thing: "100 soldats, 8 blindés et des dizaines
+       * d'armes" are no dead) */
+      if (!own && !thing && (pc->toll || cat < 0 || !np.head.e || (!pred && !pc->thing && !pc->q.unit)))
         cat = (int)pc->category;
       if (!np.head.e && c.subject_of < 0) c.subject_of = parent;
       if (!c.group) c.group = pc->group;
@@ -3211,6 +3253,9 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
       /* "contre 3 000", "et plus de 2 300 dans le monde", "300 pompiers
        * en renfort, qui s'ajoutent aux 1 200 déjà mobilisés" */
       c.subject_of = prev;
+      /* what counts a thing is a thing, whatever the verb: "120 drones ...
+       * La défense en a abattu 102" */
+      if (st->cl.v[prev].thing) cat = BL_CAT_OTHER;
       /* "30 000 habitants de la ville, qui en comptait 100 000": what the
        * place holds, its noun but not what happened to the count before */
       /* (nor what happened to the part a bare whole after it holds: "3 000
@@ -3400,7 +3445,8 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
   /* "4 200 personnes ont manifesté": the predicate says who they are */
   if (!c.group && pred && pred->group && (int)pred->value == cat) c.group = (bl_group)pred->group;
   c.toll = !money && !thing && toll_category(c.category);
-  c.thing = noun && noun->kind == CK_THING; /* not people: no whole of people */
+  c.thing = (noun && noun->kind == CK_THING) || /* not people: no whole of people */
+            (!noun && c.subject_of >= 0 && cat == BL_CAT_OTHER && st->cl.v[c.subject_of].thing);
   /* "En moyenne, 5,2 personnes sont mortes chaque jour": a fraction of a
    * person is an average, not a count */
   if (c.toll && !q->pub.unit && !isnan(q->pub.value) && q->pub.value != floor(q->pub.value))
@@ -3679,7 +3725,9 @@ static void share_predicates(bl_docstate *st, size_t from) {
       continue;
     }
     while (y < b->text.s && is_space((unsigned char)s[y])) y++;
-    if (y != b->text.s || !opens_clause(st, a)) continue;
+    /* (not the whole of "Sur 140 noyades, 38 ont été suivies de décès") */
+    if (y != b->text.s || !opens_clause(st, a) || ends_before(st, st->g->rx_partitive, st->seg.sents[a->sent].s, a->text.s))
+      continue;
     a->category = b->category;
     a->pred = b->pred;
     a->pred_active = b->pred_active;
