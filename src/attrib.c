@@ -1538,7 +1538,15 @@ int bl_attribute_line(bl_docstate *st, size_t sfirst, size_t slast, size_t first
       const cand *relay;
       const cand *w = choose(st, &cs, sn->e, sn->e, false, &relay);
       if (w && w->no_carry) {
-        /* money or means announced: no speaker goes on */
+        /* money or means announced: no speaker goes on, but the one who
+         * said so ("Le Brésil a enregistré un million de cas, a annoncé le
+         * ministère") */
+        for (size_t i = 0; i < cs.n && !sent_src.e; i++)
+          if (cs.v[i].kind == K_INVERTED && cs.v[i].pos > w->pos && cs.v[i].src.e > cs.v[i].src.s) {
+            sent_src = cs.v[i].src;
+            sent_chan = cs.v[i].chan;
+            sent_witness = witness(st, cs.v[i].src, sn->e);
+          }
       } else if (w && w->src.e > w->src.s) {
         sent_src = w->src;
         sent_chan = w->chan.e > w->chan.s ? w->chan : relay ? relay->src : cs.cite_chan;
