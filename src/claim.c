@@ -2618,10 +2618,14 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
      * that is also a noun, after "et" in a count's sentence, is the
      * predicate of the noun left out */
     /* (not a noun with a verb of its own: "tandis que 12 blessés ont été recensés") */
-    size_t va, vb;
+    /* (and only right after "et" or a comma: not "tandis que les
+     * organisateurs recensaient quelque 200 blessés") */
+    size_t va, vb, fo = q->he > q->hs && q->hs < q->ns ? q->hs : q->ns, fp = fo;
+    while (fp > sn->s && is_space((unsigned char)s[fp - 1])) fp--;
     if (np.head.e && np.head.e == np.np.e && np.head.e - np.head.s > 5 &&
         cat_entry(g, s, np.head.s, np.head.e, K(CK_PRED)) &&
         !(bl_word_at(s, np.head.e, sn->e, &va, &vb) && bl_word_aux(bl_word_class(g, s, va, vb))) &&
+        (bl_word_before_is(s, sn->s, fo, "et") || (fp > sn->s && s[fp - 1] == ',')) &&
         elided_noun(st, sn->s, q->ns, true)) {
       long k = previous_claim_of(st, si, false, false, KIND_COUNT);
       /* feminine, or after a count with a predicate of its own: "148 civils
