@@ -3408,6 +3408,16 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
   if (q->pub.value == 2 && q->he == q->hs && !(q->flags & QF_RANGE) && !money && c.of < 0 && c.subject_of < 0 &&
       !(cat >= 0 && toll_category((bl_category)cat)) && definite_pair(s, sn->s, open_at))
     return BL_OK;
+  /* so are three or four in words after a preposition: "dans les trois
+   * vallées", "dans les quatre départements bretons" (not "dans les 4
+   * centres d'accueil", written as a count) */
+  if ((q->pub.value == 3 || q->pub.value == 4) && !is_digit((unsigned char)s[q->ns]) && q->he == q->hs &&
+      !(q->flags & QF_RANGE) && !money &&
+      c.of < 0 && !(cat >= 0 && toll_category((bl_category)cat)) && definite_pair(s, sn->s, open_at)) {
+    bl_nspan det = bl_word_before(s, sn->s, open_at);
+    bl_nspan prep = bl_word_before(s, sn->s, det.s);
+    if (prep.e > prep.s && bl_word_class(g, s, prep.s, prep.e) == WD_PREP) return BL_OK;
+  }
   /* "le centre d'Aubenas, ville de 12 000 habitants": a population, whatever
    * happened to the place */
   if (c.where_of) cat = BL_CAT_OTHER;
