@@ -2185,6 +2185,14 @@ static bool elided_noun(bl_docstate *st, size_t from, size_t at, bool same_sente
   const char *s = st->text.s;
   size_t ms = 0;
   if (!ends_before_at(st, st->g->rx_ellipsis, from, at, &ms)) return false;
+  /* a name with no article before digits is an identifier ("Dragon 26"),
+   * not a place whose count is elided ("Montréal quatre") */
+  uint32_t place[1];
+  size_t ps, pe;
+  if (is_digit((unsigned char)s[at]) &&
+      ((bl_rx_groups_named(st->g->rx_ellipsis, "place", place, 1) && bl_rx_group(&st->rx, place[0], &ps, &pe)) ||
+       (bl_rx_groups_named(st->g->rx_ellipsis, "named", place, 1) && bl_rx_group(&st->rx, place[0], &ps, &pe))))
+    return false;
   return same_sentence || (at - ms > 3 && s[ms] == 'e' && s[ms + 1] == 'n' && s[ms + 2] == ' ');
 }
 
