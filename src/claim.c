@@ -2178,6 +2178,13 @@ static bool plural_det_before(bl_docstate *st, size_t floor, size_t at) {
   return false;
 }
 
+/* Did the last match of `ellipsis-before` set its group `name`? */
+static bool ellipsis_group_set(const bl_docstate *st, const char *name) {
+  uint32_t grp[1];
+  size_t gs, ge;
+  return bl_rx_groups_named(st->g->rx_ellipsis, name, grp, 1) && bl_rx_group(&st->rx, grp[0], &gs, &ge);
+}
+
 /* Does the text before the bare figure at `at` leave its noun out ("et 300",
  * ", le syndicat 700 000")?  Only the pronoun "en" ("le ministère en
  * reconnaît 12") reaches past the sentence, to the paragraph's last count. */
@@ -2187,11 +2194,7 @@ static bool elided_noun(bl_docstate *st, size_t from, size_t at, bool same_sente
   if (!ends_before_at(st, st->g->rx_ellipsis, from, at, &ms)) return false;
   /* a name with no article before digits is an identifier ("Dragon 26"),
    * not a place whose count is elided ("Montréal quatre") */
-  uint32_t place[1];
-  size_t ps, pe;
-  if (is_digit((unsigned char)s[at]) &&
-      ((bl_rx_groups_named(st->g->rx_ellipsis, "place", place, 1) && bl_rx_group(&st->rx, place[0], &ps, &pe)) ||
-       (bl_rx_groups_named(st->g->rx_ellipsis, "named", place, 1) && bl_rx_group(&st->rx, place[0], &ps, &pe))))
+  if (is_digit((unsigned char)s[at]) && (ellipsis_group_set(st, "place") || ellipsis_group_set(st, "named")))
     return false;
   return same_sentence || (at - ms > 3 && s[ms] == 'e' && s[ms + 1] == 'n' && s[ms + 2] == ' ');
 }
@@ -2199,9 +2202,7 @@ static bool elided_noun(bl_docstate *st, size_t from, size_t at, bool same_sente
 /* Did the last elided_noun() see a subject whose verb is left out (group
  * `gap`: "a obtenu 125 sièges, le Front populaire 182")? */
 static bool elided_verb(const bl_docstate *st) {
-  uint32_t gap[1];
-  size_t gs, ge;
-  return bl_rx_groups_named(st->g->rx_ellipsis, "gap", gap, 1) && bl_rx_group(&st->rx, gap[0], &gs, &ge);
+  return ellipsis_group_set(st, "gap");
 }
 
 /* Is the bare figure alone in brackets after a name ("suivie de Taroudant
@@ -2628,12 +2629,12 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
     /* (not a noun with a verb of its own: "tandis que 12 blessés ont été recensés") */
     /* (and only right after "et" or a comma: not "tandis que les
      * organisateurs recensaient quelque 200 blessés") */
-    size_t va, vb, fo = q->he > q->hs && q->hs < q->ns ? q->hs : q->ns, fp = fo;
+    size_t va, vb, fp = open_at;
     while (fp > sn->s && is_space((unsigned char)s[fp - 1])) fp--;
     if (np.head.e && np.head.e == np.np.e && np.head.e - np.head.s > 5 &&
         cat_entry(g, s, np.head.s, np.head.e, K(CK_PRED)) &&
         !(bl_word_at(s, np.head.e, sn->e, &va, &vb) && bl_word_aux(bl_word_class(g, s, va, vb))) &&
-        (bl_word_before_is(s, sn->s, fo, "et") || (fp > sn->s && s[fp - 1] == ',')) &&
+        (bl_word_before_is(s, sn->s, open_at, "et") || (fp > sn->s && s[fp - 1] == ',')) &&
         elided_noun(st, sn->s, q->ns, true)) {
       long k = previous_claim_of(st, si, false, false, KIND_COUNT);
       /* feminine, or after a count with a predicate of its own: "148 civils
@@ -2651,9 +2652,8 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
      * count ("de 12 à 15 ans") */
     /* (not a figure compared with one before: "par 52 voix contre 41 et 3
      * abstentions") */
-    const bl_qty *nq = np.head.e || bl_word_before_is(s, sn->s, q->he > q->hs && q->hs < q->ns ? q->hs : q->ns, "contre")
-                           ? NULL
-                           : figure_joined_after(st, q, sn->e);
+    const bl_qty *nq =
+        np.head.e || bl_word_before_is(s, sn->s, open_at, "contre") ? NULL : figure_joined_after(st, q, sn->e);
     if (nq) {
       if (match_at(st, g->rx_nc_after, nq->ne, sn->e)) return BL_OK;
       read_np(st, nq->after > nq->ne ? nq->after : nq->ne, sn->e, &np);
