@@ -3579,6 +3579,10 @@ static int zero_claim(bl_docstate *st, size_t si, size_t at, bl_error *err) {
   if (verb && verb->value >= 0) cat = (int)verb->value;
   /* "Aucun Français ne figure parmi les morts": the noun of the group it is not in */
   if (cat < 0) cat = among_category(st, ne, sn->e);
+  /* "200 décès dans le monde, et aucun dans notre pays": the pronoun with
+   * its verb left out counts what the count before it in the sentence did */
+  long before = pronoun && cat < 0 ? previous_claim(st, si, false, false) : -1;
+  if (before >= 0 && st->cl.v[before].sent == si && !st->cl.v[before].negated) cat = (int)st->cl.v[before].category;
   /* "aucune maison n'a brûlé": a thing is no toll, whatever befell it */
   bool thing = !pronoun && cat_entry(g, s, ns, ne, K(CK_THING)) != NULL;
   if (thing) cat = BL_CAT_OTHER;
