@@ -1674,8 +1674,9 @@ static void init_claim(bl_cl *c, size_t si) {
 
 /* Is there a figure of the sentence (a quantity of st->q) starting in [a, b)? */
 /* Where the clause holding `at` starts: after the last ',', ';' or ':'
- * before it, else at `from`. */
-static size_t clause_start(const char *s, size_t from, size_t at) {
+ * before it, else at `from` (claim_cause.c's clause_start also passes
+ * over incises). */
+static size_t after_last_mark(const char *s, size_t from, size_t at) {
   while (at > from && s[at - 1] != ',' && s[at - 1] != ';' && s[at - 1] != ':') at--;
   return at;
 }
@@ -2600,8 +2601,7 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
       while (comma > sn->s && is_space((unsigned char)s[comma - 1])) comma--;
       const char *close = memchr(s + q->ne, ',', sn->e - q->ne);
       if (comma > sn->s && s[comma - 1] == ',' && close) {
-        size_t from = comma - 1;
-        while (from > sn->s && s[from - 1] != ',' && s[from - 1] != ';' && s[from - 1] != ':') from--;
+        size_t from = after_last_mark(s, sn->s, comma - 1);
         np.np = plural_noun_before(st, from, comma - 1);
         size_t after_incise = (size_t)(close - s) + 1;
         bl_nspan pw0 = {0, 0};
@@ -2812,7 +2812,7 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
     /* (not the group of a count before it in its clause: "quatre
      * secouristes figurent parmi les morts, et deux hôpitaux") */
     if (!among && search(st, g->rx_among_before, sn->s, q->ns, &ms, &me) &&
-        !figure_in(st, clause_start(s, sn->s, ms), ms) &&
+        !figure_in(st, after_last_mark(s, sn->s, ms), ms) &&
         bl_rx_groups_named(g->rx_among_before, "an", an, 1) && bl_rx_group(&st->rx, an[0], &as, &ae) &&
         list_reaches(st, bl_rx_groups_named(g->rx_among_before, "pres", pres, 1) &&
                                  bl_rx_group(&st->rx, pres[0], &ps, &pe) ? pe : ae,
@@ -3328,18 +3328,15 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
       if (cat < 0) cat = BL_CAT_OTHER;
     } else if (ends_before_at(st, g->rx_copula, sn->s, q->ns, &cop)) {
       /* "Les cyclistes tués sont moins de 150": the clause's subject */
-      size_t cs = cop, ce = q->ns;
-      while (cs > sn->s && s[cs - 1] != ',' && s[cs - 1] != ';' && s[cs - 1] != ':') cs--;
+      size_t cs = after_last_mark(s, sn->s, cop), ce = q->ns;
       /* "Les titres accordés, réfugiés compris, sont au nombre de 43 150":
        * the subject lies before the incise that ends at the verb */
       size_t a0, b0;
       if (!bl_word_at(s, cs, cop, &a0, &b0) && cs > sn->s && s[cs - 1] == ',') {
-        size_t open = cs - 1;
-        while (open > sn->s && s[open - 1] != ',' && s[open - 1] != ';' && s[open - 1] != ':') open--;
+        size_t open = after_last_mark(s, sn->s, cs - 1);
         if (open > sn->s && s[open - 1] == ',') {
           ce = open - 1;
-          cs = ce;
-          while (cs > sn->s && s[cs - 1] != ',' && s[cs - 1] != ';' && s[cs - 1] != ':') cs--;
+          cs = after_last_mark(s, sn->s, ce);
         }
       }
       if (bl_word_at(s, cs, ce, &a0, &b0) && bl_word_class(g, s, a0, b0) == WD_DET) cs = b0;
