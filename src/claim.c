@@ -1393,6 +1393,7 @@ static const bl_lexent *find_pred(bl_docstate *st, size_t from, size_t end, bool
                    (b - a == 3 && !strncmp(s + a, "que", 3)) || (b - a == 3 && !strncmp(s + a, "qu'", 3)));
   bl_nspan part = {0, 0}; /* ", dont 12 officiers,": the part's own words */
   bl_nspan incise = {0, 0}; /* ", coupés du monde, ont été évacués": the incise's */
+  bl_nspan apposed = {0, 0}; /* the same, opened by a participle */
   for (size_t p = from; p < end; p++) {
     if (s[p] == ',') {
       /* an incise (", dont des sous-traitants ...,") does not end the clause */
@@ -1418,18 +1419,20 @@ static const bl_lexent *find_pred(bl_docstate *st, size_t from, size_t end, bool
       }
       /* "Les 14 assaillants, armés de fusils, ont été abattus": an incise
        * opened by a participle, closed by a comma before an auxiliary */
-      if (bl_word_at(s, p + 1, end, &c, &d) && participle_like(s, c, d)) {
+      /* (or by a predicate of several words: ", légèrement blessées,") */
+      if (bl_word_at(s, p + 1, end, &c, &d) && (participle_like(s, c, d) || pred_at(st, c, end))) {
         const char *next = memchr(s + d, ',', end - d);
         size_t x, y;
         if (next && bl_word_at(s, (size_t)(next - s) + 1, end, &x, &y) &&
             bl_word_aux(bl_word_class(st->g, s, x, y))) {
-          if (!incise.e) incise = (bl_nspan){p, (size_t)(next - s)}; /* "coupés du monde" is not the verb */
+          if (!incise.e) incise = apposed = (bl_nspan){p, (size_t)(next - s)}; /* "coupés du monde" is not the verb */
           p = (size_t)(next - s);
           continue;
         }
         /* "Les 2 100 résidents, évacués mercredi, ne savent pas": with no
          * auxiliary after it, the incise's participle is what befell them */
-        if (next && cat_entry(st->g, s, c, d, K(CK_PRED))) {
+        size_t pe = next ? pred_at(st, c, (size_t)(next - s)) : 0;
+        if (pe && cat_entry(st->g, s, c, pe, K(CK_PRED))) {
           end = (size_t)(next - s);
           break;
         }
@@ -1486,14 +1489,49 @@ static const bl_lexent *find_pred(bl_docstate *st, size_t from, size_t end, bool
     where->e = me;
     if (!relative) break;
   }
+  /* "Quatre fonctionnaires, placés en garde à vue jeudi, devaient être
+   * présentés": with no predicate after it, the incise's is what befell them */
+  if (!found && apposed.e) {
+    pred_scan in = {.end = apposed.e};
+    for (size_t p = apposed.s; p < apposed.e && pred_next(st, &in, p, &ms, &me); p = me > p ? me : p + 1) {
+      const bl_lexent *e = cat_entry(st->g, s, ms, me, K(CK_PRED));
+      if (!e) continue;
+      found = e;
+      where->s = ms;
+      where->e = me;
+      break;
+    }
+  }
   return found;
+}
+
+/* Does [from, end) end with "et de" (des, d') after a few words and no
+ * mark, so that the figure at `end` is coordinated with the object at
+ * `from` ("du propriétaire et de deux ouvriers")? */
+static bool coordinated_object(const char *s, size_t from, size_t end) {
+  size_t e = end;
+  while (e > from && is_space((unsigned char)s[e - 1])) e--;
+  bl_nspan de = bl_word_before(s, from, e);
+  if (!(de.e - de.s == 2 && !strncmp(s + de.s, "de", 2)) && !(de.e - de.s == 3 && !strncmp(s + de.s, "des", 3)) &&
+      !(de.e - de.s == 2 && !strncmp(s + de.s, "d'", 2)))
+    return false;
+  size_t x = de.s;
+  while (x > from && is_space((unsigned char)s[x - 1])) x--;
+  bl_nspan et = bl_word_before(s, from, x);
+  if (!(et.e - et.s == 2 && !strncmp(s + et.s, "et", 2)) || et.s == from) return false;
+  size_t words = 0;
+  for (size_t i = from; i < et.s; i++) {
+    if (strchr(",;:.()\"", s[i]) || is_digit((unsigned char)s[i])) return false;
+    if (is_space((unsigned char)s[i]) && i > from && !is_space((unsigned char)s[i - 1])) words++;
+  }
+  return words <= 5;
 }
 
 /* The last active verb of categories.tsv in [from, end).  A cue that ends
  * with a preposition ("les corps de", "coûté la vie à") governs only the
  * figure right after it ("les corps de deux des victimes ..., village de
  * 2 100 habitants"). */
-static const bl_lexent *find_verb(bl_docstate *st, size_t from, size_t end) {
+static const bl_lexent *find_verb(bl_docstate *st, size_t from, size_t end, bool *coordinated) {
   const char *s = st->text.s;
   if (end > from + VERB_WINDOW) from = end - VERB_WINDOW;
   /* not past a colon or a semicolon: "avoir tué 40 soldats et pris un
@@ -1507,10 +1545,18 @@ static const bl_lexent *find_verb(bl_docstate *st, size_t from, size_t end) {
   size_t ms = 0, me = 0;
   while (search(st, st->g->rx_cat_verb, from, end, &ms, &me)) {
     bool prep = (me - ms > 3 && !strncmp(s + me - 3, " de", 3)) ||
+                (me - ms > 3 && !strncmp(s + me - 3, " du", 3)) ||
+                (me - ms > 4 && !strncmp(s + me - 4, " des", 4)) ||
                 (me - ms > 3 && !strncmp(s + me - 3, " à", 3));
     size_t p = me;
     while (p < end && is_space((unsigned char)s[p])) p++;
-    if (!prep || p == end) last = cat_entry(st->g, s, ms, me, K(CK_VERB));
+    /* (or right after "et de" coordinated with its object: "l'arrestation
+     * du maire et de deux adjoints") */
+    bool joined = (prep || s[me - 1] == '\'') && p < end && coordinated_object(s, p, end);
+    if (!prep || p == end || joined) {
+      last = cat_entry(st->g, s, ms, me, K(CK_VERB));
+      *coordinated = joined;
+    }
     from = me > from ? me : from + 1;
   }
   return last;
@@ -2778,7 +2824,8 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
     }
     if (cat < 0) {
       size_t vfrom = sn->s;
-      const bl_lexent *v = find_verb(st, vfrom, q->ns);
+      bool coordinated = false;
+      const bl_lexent *v = find_verb(st, vfrom, q->ns, &coordinated);
       /* "a dépêché des équipes pour 2 000 familles": past a preposition
        * the figure is not the verb's object (unless the cue ends with it:
        * "les corps de deux") */
@@ -2787,7 +2834,7 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
       bool model = !noun && np.head.e > np.head.s && bl_capital_at(s, np.head.s) &&
                    s[np.head.e - 1] != 's' && s[np.head.e - 1] != 'x';
       if (v && v->value >= 0 && !model &&
-          (!preposition_before(st, vfrom, q->ns) || verb_right_before(st, vfrom, open_at))) {
+          (!preposition_before(st, vfrom, q->ns) || coordinated || verb_right_before(st, vfrom, open_at))) {
         cat = (int)v->value;
         verb_before = true;
       }
