@@ -1530,6 +1530,7 @@ int bl_attribute_line(bl_docstate *st, size_t sfirst, size_t slast, size_t first
       }
       /* "selon le dernier bulletin" with no issuer named before: the document */
       if (w && w->kind == K_ANAPHOR) c->document = w->doc;
+      if (c->population) src = chan = c->document = (bl_nspan){0, 0};
       c->source = person_named(st, src);
       c->channel = chan;
     }

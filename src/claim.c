@@ -1589,6 +1589,13 @@ static bool own_predicate(const bl_docstate *st, size_t from, size_t pred) {
   return fig == pred || incise_before(st, from, fig);
 }
 
+/* Is the head noun one of inhabitants ("habitants", "âmes", "résidents")? */
+static bool inhabitants(const char *s, bl_nspan head) {
+  size_t n = head.e - head.s;
+  return (n >= 8 && !memcmp(s + head.s, "habitant", 8)) || (n >= 4 && !memcmp(s + head.s, "âme", 4)) ||
+         (n >= 8 && !memcmp(s + head.s, "résident", 8));
+}
+
 /* Is the figure at `at` the whole of another before it ("47 des 55
  * missiles ont été abattus": 55)?  The verb is then the part's. */
 static bool of_figure_before(const bl_docstate *st, size_t from, size_t at) {
@@ -2921,12 +2928,16 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
     if (wfrom) c.where = where_phrase(st, wfrom, place_end(st, clause_end, sn->e), false);
     uint32_t pl[1];
     size_t ps = 0, pe = 0;
-    if (!c.where.e && c.np.e && after_de(s, sn->s, q->ns) &&
-        ends_before(st, g->rx_population, sn->s, q->ns) &&
-        bl_rx_groups_named(g->rx_population, "place", pl, 1) && bl_rx_group(&st->rx, pl[0], &ps, &pe)) {
+    bool place_before = c.np.e && after_de(s, sn->s, q->ns) && ends_before(st, g->rx_population, sn->s, q->ns);
+    if (place_before && !c.where.e && bl_rx_groups_named(g->rx_population, "place", pl, 1) &&
+        bl_rx_group(&st->rx, pl[0], &ps, &pe)) {
       c.where = (bl_nspan){ps, pe}; /* "Pradevel, village de 2 100 habitants" */
       c.where_of = true;
     }
+    /* A place's inhabitants are a description, no one's report: "Mananjary,
+     * ville de quelque 30 000 habitants, a été détruite, selon l'ONU" */
+    c.population = c.where_of || (place_before && inhabitants(s, np.head)) ||
+                   (c.np.e && match_at(st, g->rx_population_after, c.np.e, clause_end));
     c.cause = cause_of(st, si, q, open_at, c.pred.e > c.pred.s, &c.cause_tail);
     /* "La préfecture compte 12 morts" tallies, "La ville compte 40 000
      * habitants" holds: of a toll or a crowd, "compter" names who counts */
@@ -3524,7 +3535,7 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
    * inherited source. */
   c.background = (!c.toll && np.head.e && !pred && c.pred.e <= c.pred.s &&
                   (np.head.e - np.head.s >= 8 && !memcmp(s + np.head.s, "habitant", 8))) ||
-                 history(st, sn);
+                 c.population || history(st, sn);
   /* "420 sapeurs-pompiers, dont 120 venus des départements voisins": a part
    * whose noun is left out is told apart by its participle and what follows */
   if (!c.np.e && !c.pred.e && !np.autres && (c.of >= 0 || c.subject_of >= 0)) {

@@ -63,6 +63,7 @@ typedef struct bl_cl {
   bl_nspan document; /* "selon le dernier bulletin": the source if no issuer is found */
   bool source_local; /* the subject of a verb of means ("débloque"): no report's source */
   bool background;      /* population, history: no inherited source */
+  bool population;      /* a place's inhabitants: no source at all */
   bool dropped;         /* found to be part of a source's name: not published */
 } bl_cl;
 

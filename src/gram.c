@@ -1107,7 +1107,7 @@ void bl_grammar_free(bl_grammar *g) {
                                g->rx_de_source, g->rx_cite_par, g->rx_inverted, g->rx_verb,
                                g->rx_same_source, g->rx_relative, g->rx_par_agent, g->rx_press, g->rx_cleft, g->rx_cat_pred, g->rx_cat_pred2, g->rx_cat_verb,
                                g->rx_denial, g->rx_status, g->rx_currency_cue, g->rx_dollar_explicit, g->rx_partitive, g->rx_includes, g->rx_versus,
-                               g->rx_ellipsis, g->rx_copula, g->rx_pron_count, g->rx_population,
+                               g->rx_ellipsis, g->rx_copula, g->rx_pron_count, g->rx_population, g->rx_population_after,
                                g->rx_among_after, g->rx_among_before, g->rx_presentative, g->rx_penalty_after, g->rx_percent_stat, g->rx_forecast, g->rx_promise, g->rx_cause, g->rx_mining, g->rx_miner, g->rx_crowd,
                                g->rx_ratio_after, g->rx_share};
   for (size_t i = 0; i < BL_ARRAY_LEN(extra); i++) pcre2_code_free(extra[i]);
@@ -1201,6 +1201,7 @@ static int load_all(bl_grammar *g, const char *dir, loadstate *ls, ruleset *rs, 
       {RS_CLAIMS, "copula-before", &g->rx_copula},
       {RS_CLAIMS, "pronoun-count-before", &g->rx_pron_count}, {RS_CLAIMS, "crowd-cue", &g->rx_crowd},
       {RS_CLAIMS, "population-before", &g->rx_population},
+      {RS_CLAIMS, "population-after", &g->rx_population_after},
       {RS_CLAIMS, "among-after", &g->rx_among_after}, {RS_CLAIMS, "among-before", &g->rx_among_before},
       {RS_CLAIMS, "presentative", &g->rx_presentative},
       {RS_CLAIMS, "penalty-after", &g->rx_penalty_after},

@@ -136,7 +136,7 @@ struct bl_grammar {
   pcre2_code *rx_ratio_after, *rx_share;
   pcre2_code *rx_denial, *rx_status, *rx_partitive, *rx_includes, *rx_currency_cue,
       *rx_dollar_explicit;
-  pcre2_code *rx_versus, *rx_ellipsis, *rx_copula, *rx_pron_count, *rx_population, *rx_among_after, *rx_among_before, *rx_presentative, *rx_penalty_after, *rx_percent_stat,
+  pcre2_code *rx_versus, *rx_ellipsis, *rx_copula, *rx_pron_count, *rx_population, *rx_population_after, *rx_among_after, *rx_among_before, *rx_presentative, *rx_penalty_after, *rx_percent_stat,
       *rx_forecast, *rx_promise, *rx_cause, *rx_mining, *rx_miner, *rx_crowd;
   /* attrib.pcre rules (owned) */
   pcre2_code *rx_selon, *rx_de_source, *rx_cite_par, *rx_inverted, *rx_verb, *rx_same_source, *rx_relative;
