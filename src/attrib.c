@@ -1795,25 +1795,30 @@ static bl_nspan named_before(bl_docstate *st, size_t sent, size_t noun_s, size_t
     if (cs.nomem) break;
     /* the last name of several words or an acronym ("le HCR"); a common
      * noun ("une source humanitaire", "la police") is no such antecedent */
+    /* (the last in the sentence, whatever the kind of its cue: "Le bilan
+     * du cyclone Batsirai ... a annoncé le BNGRC") */
+    bl_nspan last = {0, 0};
     for (size_t i = cs.n; i-- > 0;) {
       bl_nspan o = cs.v[i].src;
+      if (o.e <= o.s || o.s < last.s) continue;
       /* "cité par l'AFP": who relays, not who says; "le directeur de
        * l'ONG, X": a member of what the noun names */
-      if (o.e <= o.s || (o.s == cs.cite_chan.s && o.e == cs.cite_chan.e) || member_of(st, o, sn->s, sn->e, noun_s, noun_e))
+      if ((o.s == cs.cite_chan.s && o.e == cs.cite_chan.e) || member_of(st, o, sn->s, sn->e, noun_s, noun_e))
         continue;
       /* "le constructeur automobile Stellantis": a common noun set before a name */
-      if (!bl_capital_at(s, o.s) && names_after_noun(st, o)) return o;
+      if (!bl_capital_at(s, o.s) && names_after_noun(st, o)) last = o;
       if (!bl_capital_at(s, o.s)) continue;
       bool acronym = o.e - o.s >= 2;
       for (size_t p = o.s; p < o.e && acronym; p++) acronym = s[p] >= 'A' && s[p] <= 'Z';
-      if (acronym || memchr(s + o.s, ' ', o.e - o.s)) return o;
       /* one word that never was the last word of a longer name ("Insee",
        * "Stellantis"; not "Tavares" after "Carlos Tavares") */
       size_t a, b;
-      if (bl_word_at(s, o.s, o.e, &a, &b) && a == o.s && b == o.e && b - a >= 3 &&
-          name_given_before(st, a, b, a).s == a)
-        return o;
+      if (acronym || memchr(s + o.s, ' ', o.e - o.s) ||
+          (bl_word_at(s, o.s, o.e, &a, &b) && a == o.s && b == o.e && b - a >= 3 &&
+           name_given_before(st, a, b, a).s == a))
+        last = o;
     }
+    if (last.e > last.s) return last;
   }
   return (bl_nspan){0, 0};
 }
