@@ -181,7 +181,9 @@ static bl_nspan cut_trailing_time(bl_docstate *st, bl_nspan sp) {
       time = time_word(st, x, y) || (tw && (tw->kind == WD_DET || (tw->kind == WD_PREP && y - x <= 2)));
     }
     if (time) {
-      sp.e = a;
+      /* (with its article: "la police la veille") */
+      const bl_lexent *pw = word_entry(st, pa, pb);
+      sp.e = pw && pw->kind == WD_DET && pa > sp.s ? pa : a;
       while (sp.e > sp.s && is_space((unsigned char)s[sp.e - 1])) sp.e--;
       return sp;
     }
