@@ -1047,6 +1047,16 @@ static void find_all(bl_docstate *st, size_t a, size_t b, cands *cs) {
     size_t p = ms;
     while (p > a && is_space((unsigned char)s[p - 1])) p--;
     bl_nspan np = subject_before(st, a, ms);
+    /* "Le ministre, X, qui coordonne le comité, a indiqué": the subject
+     * before the relative clause */
+    if (p > a && s[p - 1] == ',') {
+      size_t r0 = p - 1, r1, r2;
+      while (r0 > a && s[r0 - 1] != ',') r0--;
+      /* (not a quotation's end: "« ..., qui ont permis ... », a déclaré") */
+      if (r0 > a && bl_word_at(s, r0, p - 1, &r1, &r2) && bl_word_is(s, r1, r2, "qui") &&
+          !memchr(s + r0, '"', p - r0))
+        np = subject_before(st, a, r0 - 1);
+    }
     size_t q0 = p, q1, q2;
     while (q0 > a && s[q0 - 1] != ',') q0--;
     if (bl_word_at(s, q0, ms, &q1, &q2) && q2 - q1 == 3 && !strncmp(s + q1, "qui", 3)) {
