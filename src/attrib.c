@@ -1872,6 +1872,48 @@ static bl_nspan noun_then_name(const bl_docstate *st, size_t a, size_t b, bl_nsp
   return found;
 }
 
+/* Where a person's name set in apposition at `at` ends ("Dominique Laurens"
+ * in ", Dominique Laurens,"): two to four capitalised words closed by a
+ * comma or a full stop; else 0. */
+static size_t apposed_name_end(const bl_docstate *st, size_t at, size_t limit) {
+  const char *s = st->text.s;
+  size_t p = at, a, b, words = 0, e = 0;
+  while (words < 4 && bl_word_at(s, p, limit, &a, &b) && a == p && bl_capital_at(s, a) && b - a >= 2) {
+    words++;
+    e = b;
+    if (b >= limit || s[b] != ' ') break;
+    p = b + 1;
+  }
+  return words >= 2 && e < limit && (s[e] == ',' || s[e] == '.') ? e : 0;
+}
+
+/* "la magistrate", "selon le ministre de l'Intérieur": the person a role
+ * named before in apposition ("La procureure de Marseille, Dominique
+ * Laurens, ...", "le ministre de l'Intérieur, Gérald Darmanin, ...").  A
+ * person anaphor of anaphors.tsv takes the last name so set; another role
+ * only a name set after the same words. */
+static bl_nspan name_of_role_before(const bl_docstate *st, bl_nspan role, bool anaphor) {
+  const char *s = st->text.s;
+  size_t n = role.e - role.s, floor = role.s > 3000 ? role.s - 3000 : 0;
+  for (size_t p = role.s; p-- > floor + 1;) {
+    if (s[p] != ',') continue;
+    size_t q = p + 1;
+    while (q < role.s && s[q] == ' ') q++;
+    size_t e = apposed_name_end(st, q, role.s);
+    if (!e) continue;
+    size_t b = p;
+    while (b > floor && s[b - 1] == ' ') b--;
+    bool same = b >= floor + n && !strncasecmp(s + b - n, s + role.s, n) &&
+                (b - n == 0 || !bl_is_letter((unsigned char)s[b - n - 1]));
+    /* (a role before the name: a lower-case word in the clause before it) */
+    bool any = false;
+    for (size_t k = b; anaphor && k > floor && k + 60 > b && !strchr(".;:!?\n", s[k - 1]); k--)
+      if (s[k - 1] == ' ' && s[k] >= 'a' && s[k] <= 'z') any = true;
+    if (same || any) return (bl_nspan){q, e};
+  }
+  return (bl_nspan){0, 0};
+}
+
 static void resolve_short_sources(bl_docstate *st) {
   const char *s = st->text.s;
   size_t looked_at = SIZE_MAX; /* the sentence named_before last read for */
@@ -1881,6 +1923,14 @@ static void resolve_short_sources(bl_docstate *st) {
     if (c->source.e > c->source.s) c->source = full_name_before(st, c->source);
     size_t a, b;
     if (c->source.e <= c->source.s || !bl_word_at(s, c->source.s, c->source.e, &a, &b)) continue;
+    /* a role in lower case names again the person set after it before */
+    if (s[a] >= 'a' && s[a] <= 'z') {
+      const bl_lexent *pa = bl_lex_find(&st->g->org_anaphors, s + a, b - a);
+      bool anaphor = pa && pa->kind == AN_PERSON && b == c->source.e;
+      bl_nspan name = name_of_role_before(st, c->source, anaphor);
+      if (name.e > name.s && (anaphor || b < c->source.e)) c->source = name;
+      if (anaphor || name.e > name.s) continue; /* (a person is no organisation) */
+    }
     /* "selon la Prémar" after "la préfecture maritime de la Manche (Prémar)":
      * an acronym names again the name an earlier claim's source gave it */
     if (b == c->source.e && bl_capital_at(s, a) && b - a >= 2 && b - a <= 12) {
