@@ -1453,6 +1453,29 @@ static const bl_lexent *find_pred(bl_docstate *st, size_t from, size_t end, bool
           continue;
         }
       }
+      /* "18 pathologistes, dentistes et techniciens ont été dépêchés": a
+       * list of nouns closed by "et", the verb after its last */
+      {
+        size_t x, y, q = p + 1, last = 0;
+        int words = 0, after_et = -1;
+        while (words < 10 && bl_word_at(s, q, end, &x, &y)) {
+          bool gap_ok = true;
+          for (size_t k = q; k < x; k++) gap_ok = gap_ok && (is_space((unsigned char)s[k]) || s[k] == ',');
+          if (!gap_ok || is_digit((unsigned char)s[x])) break;
+          if (after_et >= 0 && bl_word_aux(bl_word_class(st->g, s, x, y))) {
+            last = x;
+            break;
+          }
+          if (bl_word_is(s, x, y, "et")) after_et = 0;
+          else if (after_et >= 0 && ++after_et > 3) break;
+          words++;
+          q = y;
+        }
+        if (last && after_et > 0) {
+          p = last - 1;
+          continue;
+        }
+      }
       size_t close = short_incise(st, p + 1, end);
       /* (not into a relative clause after it: "trois morts dans le Misox,
        * dans les Grisons, où une personne reste portée disparue") */
