@@ -3780,6 +3780,34 @@ static bool opens_clause(bl_docstate *st, const bl_cl *c) {
  * or "ou" to the next one, with no predicate of its own, shares the next
  * one's (unless its own noun says what happened: "12 morts et 30 blessés
  * ont été évacués"). */
+/* Past the items of a list named with an article between two counts
+ * ("Deux policiers, un pompier et trois passants"): where the last such
+ * item ends, else p. */
+static size_t past_article_items(const char *s, size_t p, size_t limit) {
+  for (int k = 0; k < 3; k++) {
+    size_t q = p, x, y;
+    while (q < limit && is_space((unsigned char)s[q])) q++;
+    if (q >= limit || s[q] != ',' || !bl_word_at(s, q + 1, limit, &x, &y) ||
+        !(bl_word_is(s, x, y, "un") || bl_word_is(s, x, y, "une")))
+      return p;
+    size_t r = y;
+    int words = 0;
+    while (words < 2 && bl_word_at(s, r, limit, &x, &y) && !bl_word_is(s, x, y, "et")) {
+      bool spaces = true;
+      for (size_t i = r; i < x; i++) spaces = spaces && is_space((unsigned char)s[i]);
+      if (!spaces) break;
+      r = y;
+      words++;
+    }
+    size_t t = r;
+    while (t < limit && is_space((unsigned char)s[t])) t++;
+    if (!words || t >= limit) return p;
+    if (s[t] != ',' && !(bl_word_at(s, t, limit, &x, &y) && x == t && bl_word_is(s, x, y, "et"))) return p;
+    p = r;
+  }
+  return p;
+}
+
 static void share_predicates(bl_docstate *st, size_t from) {
   const char *s = st->text.s;
   /* forward, a verb left out: "sept personnes ont été tuées au bowling, et
@@ -3820,7 +3848,7 @@ static void share_predicates(bl_docstate *st, size_t from) {
     const bl_lexent *e =
         among ? NULL : cat_entry(st->g, s, b->pred.s, b->pred.e, K(CK_PRED));
     if (!among && (!e || e->value != (double)b->category)) continue;
-    size_t p = a->np.e > a->text.e ? a->np.e : a->text.e, x, y;
+    size_t p = past_article_items(s, a->np.e > a->text.e ? a->np.e : a->text.e, b->text.s), x, y;
     while (p < b->text.s && is_space((unsigned char)s[p])) p++;
     if (p < b->text.s && s[p] == ',') {
       y = p + 1;
