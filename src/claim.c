@@ -3226,6 +3226,9 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
       /* the sick who are hospitalised are still sick ("37 élèves malades ...
        * Neuf d'entre eux ont été hospitalisés") */
       if (cat == BL_CAT_INJURED && pc->category == BL_CAT_SICK) own = false;
+      /* refugees among people counted for nothing else are refugees ("3,7
+       * millions d'Afghans, dont 1,3 million de réfugiés") */
+      if (cat == BL_CAT_DISPLACED && pc->category == BL_CAT_OTHER && !pc->thing) own = true;
       /* the verb before "dont" is the whole's: "avoir tué dix assaillants et
        * arrêté 30 suspects, dont 13 ont été transférés" */
       if (verb_before && sub_before) own = false;
