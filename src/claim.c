@@ -3664,6 +3664,14 @@ static int zero_claim(bl_docstate *st, size_t si, size_t at, bl_error *err) {
    * its verb left out counts what the count before it in the sentence did */
   long before = pronoun && cat < 0 ? previous_claim(st, si, false, false) : -1;
   if (before >= 0 && st->cl.v[before].sent == si && !st->cl.v[before].negated) cat = (int)st->cl.v[before].category;
+  /* "Douze personnes ont été prises en charge. Aucune n'a présenté de
+   * symptôme grave": at the sentence's start, of the sentence before in its
+   * paragraph */
+  size_t lead = sn->s;
+  while (lead < at && (is_space((unsigned char)s[lead]) || s[lead] == '"')) lead++;
+  if (cat < 0 && before >= 0 && lead == at && st->cl.v[before].sent + 1 == si &&
+      st->seg.sents[si - 1].line == sn->line && !st->cl.v[before].negated)
+    cat = (int)st->cl.v[before].category;
   /* "aucune maison n'a brûlé": a thing is no toll, whatever befell it */
   bool thing = !pronoun && cat_entry(g, s, ns, ne, K(CK_THING)) != NULL;
   if (thing) cat = BL_CAT_OTHER;
