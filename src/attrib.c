@@ -914,6 +914,30 @@ static bl_nspan cut_second_source(bl_docstate *st, bl_nspan sp) {
   return sp;
 }
 
+/* Is the word before `at` a form of "avoir" ("a", "ont", "avait" ...)? */
+static bool have_before(const bl_docstate *st, size_t floor, size_t at) {
+  static const char *const forms[] = {"a", "ont", "avait", "avaient", "aurait", "auraient", "avons", "avez", "ai", NULL};
+  bl_nspan w = bl_word_before(st->text.s, floor, at);
+  for (size_t i = 0; forms[i]; i++)
+    if (bl_word_is(st->text.s, w.s, w.e, forms[i])) return true;
+  return false;
+}
+
+/* Does the speech verb matched in [ms, me) cast a vote ("Zurich dit oui à
+ * 51,9 %") or back a text ("ont soutenu le texte"), no speech? */
+static bool vote_or_support(const bl_docstate *st, size_t ms, size_t me, size_t end) {
+  const char *s = st->text.s;
+  static const char *const dets[] = {"le", "la", "les", "l'", "ce", "cette", "ces", "son", "sa", "ses", "leur", "leurs", NULL};
+  bl_nspan v = bl_word_before(s, ms, me);
+  size_t x, y;
+  if (!bl_word_at(s, me, end, &x, &y)) return false;
+  if (bl_word_is(s, v.s, v.e, "dit")) return bl_word_is(s, x, y, "oui") || bl_word_is(s, x, y, "non");
+  if (!bl_word_is(s, v.s, v.e, "soutenu")) return false;
+  for (size_t i = 0; dets[i]; i++)
+    if (bl_word_is(s, x, y, dets[i])) return true;
+  return false;
+}
+
 static void find_all(bl_docstate *st, size_t a, size_t b, cands *cs) {
   const bl_grammar *g = st->g;
   const char *s = st->text.s;
@@ -978,6 +1002,12 @@ static void find_all(bl_docstate *st, size_t a, size_t b, cands *cs) {
   for (size_t from = a; from < b; from = me > from ? me : from + 1) {
     if (bl_pre_search(pre, PRE_PAR_AGENT, from) <= 0) break;
     bl_rx_group(&st->rx, 0, &ms, &me);
+    /* an active past is no passive: "l'OMS a recensé 868 cas d'infection
+     * par le virus" */
+    if (have_before(st, a, ms)) {
+      me = ms + 1;
+      continue;
+    }
     bl_nspan src;
     if (named(st, g->rx_par_agent, "src", &src)) {
       src = cut_adverbial(st, clean_np(st, src)); /* "établi par l'AFP à partir de" */
@@ -1041,6 +1071,7 @@ static void find_all(bl_docstate *st, size_t a, size_t b, cands *cs) {
     if (bl_word_before_is(s, a, ms, "se") || (ms >= a + 2 && s[ms - 1] == '\'' && s[ms - 2] == 's' &&
                                             (ms == a + 2 || !bl_is_letter((unsigned char)s[ms - 3]))))
       continue;
+    if (vote_or_support(st, ms, me, b)) continue;
     bl_nspan fund_verb;
     bool fund = named(st, g->rx_verb, "fund", &fund_verb);
     bool tally = named(st, g->rx_verb, "tally", &fund_verb);
