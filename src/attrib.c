@@ -914,28 +914,21 @@ static bl_nspan cut_second_source(bl_docstate *st, bl_nspan sp) {
   return sp;
 }
 
-/* Is the word before `at` a form of "avoir" ("a", "ont", "avait" ...)? */
+/* Is the word before `at` a form of "avoir" (`have` of words.tsv)? */
 static bool have_before(const bl_docstate *st, size_t floor, size_t at) {
-  static const char *const forms[] = {"a", "ont", "avait", "avaient", "aurait", "auraient", "avons", "avez", "ai", NULL};
   bl_nspan w = bl_word_before(st->text.s, floor, at);
-  for (size_t i = 0; forms[i]; i++)
-    if (bl_word_is(st->text.s, w.s, w.e, forms[i])) return true;
-  return false;
+  return w.e > w.s && bl_word_class(st->g, st->text.s, w.s, w.e) == WD_HAVE;
 }
 
 /* Does the speech verb matched in [ms, me) cast a vote ("Zurich dit oui à
  * 51,9 %") or back a text ("ont soutenu le texte"), no speech? */
 static bool vote_or_support(const bl_docstate *st, size_t ms, size_t me, size_t end) {
   const char *s = st->text.s;
-  static const char *const dets[] = {"le", "la", "les", "l'", "ce", "cette", "ces", "son", "sa", "ses", "leur", "leurs", NULL};
   bl_nspan v = bl_word_before(s, ms, me);
   size_t x, y;
   if (!bl_word_at(s, me, end, &x, &y)) return false;
   if (bl_word_is(s, v.s, v.e, "dit")) return bl_word_is(s, x, y, "oui") || bl_word_is(s, x, y, "non");
-  if (!bl_word_is(s, v.s, v.e, "soutenu")) return false;
-  for (size_t i = 0; dets[i]; i++)
-    if (bl_word_is(s, x, y, dets[i])) return true;
-  return false;
+  return bl_word_is(s, v.s, v.e, "soutenu") && bl_word_class(st->g, s, x, y) == WD_DET;
 }
 
 static void find_all(bl_docstate *st, size_t a, size_t b, cands *cs) {
@@ -1958,7 +1951,9 @@ static void resolve_short_sources(bl_docstate *st) {
     if (s[a] >= 'a' && s[a] <= 'z') {
       const bl_lexent *pa = bl_lex_find(&st->g->org_anaphors, s + a, b - a);
       bool anaphor = pa && pa->kind == AN_PERSON && b == c->source.e;
-      bl_nspan name = name_of_role_before(st, c->source, anaphor);
+      /* (a one-word role that is no person anaphor, "la préfecture", is
+       * looked up as an organisation: no scan back) */
+      bl_nspan name = anaphor || b < c->source.e ? name_of_role_before(st, c->source, anaphor) : (bl_nspan){0, 0};
       if (name.e > name.s && (anaphor || b < c->source.e)) c->source = name;
       if (anaphor || name.e > name.s) continue; /* (a person is no organisation) */
     }
