@@ -86,6 +86,27 @@ static bool is_article(bl_docstate *st, size_t a, size_t b) {
   return false;
 }
 
+/* "D'autres sources humanitaires": "d'" before "autres" is an indefinite
+ * article, no preposition; *past is where "autres" ends. */
+static bool other_ones(const char *s, size_t a, size_t b, size_t end, size_t *past) {
+  size_t x, y;
+  if (!(b - a == 2 && (s[a] == 'd' || s[a] == 'D') && s[a + 1] == '\'' && bl_word_at(s, b, end, &x, &y) &&
+        y - x == 6 && !strncmp(s + x, "autres", 6)))
+    return false;
+  *past = y;
+  return true;
+}
+
+/* Does the word [a, b) open a clause: a conjunction of words.tsv
+ * ("tandis"), or any word with "que" after it ("alors que", "bien que")? */
+static bool opens_clause(bl_docstate *st, size_t a, size_t b, size_t end) {
+  const char *s = st->text.s;
+  if (bl_word_class(st->g, s, a, b) == WD_CONJ) return true;
+  size_t c, d;
+  return bl_word_at(s, b, end, &c, &d) &&
+         ((d - c == 3 && !strncmp(s + c, "que", 3)) || (d - c == 3 && !strncmp(s + c, "qu'", 3)));
+}
+
 /* The next word at or after p, stepping over marks that are no words
  * ("10.000", "(MSPP)"); false at the end. */
 static bool word_past_marks(const char *s, size_t p, size_t end, size_t *a, size_t *b) {
@@ -201,7 +222,7 @@ static bl_nspan clean_np(bl_docstate *st, bl_nspan sp) {
     while (sp.e > sp.s && (is_space((unsigned char)s[sp.e - 1]) || s[sp.e - 1] == '"' ||
                            s[sp.e - 1] == '-' || s[sp.e - 1] == ','))
       sp.e--;
-    size_t ws, we;
+    size_t ws, we, y0;
     if (!bl_word_at(s, sp.s, sp.e, &ws, &we)) return sp;
     const bl_lexent *w = word_entry(st, ws, we);
     const bl_lexent *d = bl_lex_find(&st->g->calendar, s + ws, we - ws);
@@ -223,6 +244,10 @@ static bl_nspan clean_np(bl_docstate *st, bl_nspan sp) {
       /* the last word: a lone determiner or time word is no name */
       if ((w && (w->kind == WD_DET || w->kind == WD_TIME)) || (d && d->kind == CAL_DAY)) sp.s = sp.e;
       return sp;
+    }
+    if (other_ones(s, ws, we, sp.e, &y0)) {
+      sp.s = y0;
+      continue;
     }
     if (w && w->kind == WD_PREP && !(we - ws == 2 && !strncmp(s + ws, "de", 2))) {
       /* a leading adverbial: restart at the next article not after "de"/"à" */
@@ -637,8 +662,8 @@ static bl_nspan subject_before(bl_docstate *st, size_t a, size_t verb) {
     if (s[i] == ' ' && s[i + 1] == '-' && s[i + 2] == ' ') a = i + 3;
   /* "Dans les écoles, le principal syndicat, le SNUipp-FSU, annonce": a
    * leading phrase led by a preposition is no part of the subject */
-  for (size_t x, y; bl_word_at(s, a, verb, &x, &y) && word_entry(st, x, y) &&
-                    word_entry(st, x, y)->kind == WD_PREP;) {
+  for (size_t x, y, z; bl_word_at(s, a, verb, &x, &y) && word_entry(st, x, y) &&
+                       word_entry(st, x, y)->kind == WD_PREP && !other_ones(s, x, y, verb, &z);) {
     const char *comma = memchr(s + y, ',', verb - y);
     if (!comma) break;
     a = (size_t)(comma - s) + 1;
@@ -751,6 +776,9 @@ static bl_nspan inverted_speaker(bl_docstate *st, bl_nspan after) {
     if (k > 0 && bl_word_at(s, p, e, &x0, &y0) &&
         ((y0 - x0 == 3 && !memcmp(s + x0, "qui", 3)) || (y0 - x0 == 4 && !memcmp(s + x0, "dont", 4))))
       break;
+    /* ", a annoncé le ministère, alors que la crue menaçait Hanoï": a
+     * clause opens (a conjunction, or a word and "que"), no name */
+    if (k > 0 && bl_word_at(s, p, e, &x0, &y0) && opens_clause(st, x0, y0, e)) break;
     /* "a annoncé au Parisien le préfet": past whom it was told, at the
      * next article */
     if (bl_word_at(s, p, e, &x0, &y0) &&
@@ -1855,6 +1883,15 @@ static bl_nspan named_before(bl_docstate *st, size_t sent, size_t noun_s, size_t
         last = o;
     }
     if (last.e > last.s) return last;
+    /* a sentence that opens on a name and its acronym names an
+     * organisation, whatever it does ("Médecins sans frontières (MSF) tire
+     * la sonnette d'alarme") */
+    if (open < sn->e && bl_capital_at(s, open))
+      for (size_t p = open; p < sn->e && p < open + 120 && !strchr(",;:.\"", s[p]); p++)
+        if (s[p] == ')') {
+          if (ends_in_acronym(s, (bl_nspan){open, p + 1})) return (bl_nspan){open, p + 1};
+          break;
+        }
   }
   return (bl_nspan){0, 0};
 }

@@ -1898,6 +1898,22 @@ static long previous_claim(const bl_docstate *st, size_t si, bool toll_only, boo
   return previous_claim_of(st, si, toll_only, any_line, KIND_ANY);
 }
 
+/* Past the last comma between a whole ending at `from` and a part at
+ * `at`, does the part come within a few words (its clause's subject)? */
+static bool opens_part_clause(const bl_docstate *st, size_t from, size_t at) {
+  const char *s = st->text.s;
+  size_t p = at;
+  while (p > from && s[p - 1] != ',') p--;
+  if (p == from) return true; /* no comma: "Parmi les 112 victimes figurent 9 mineurs" */
+  size_t words = 0, a, b;
+  for (size_t q = p; bl_word_at(s, q, at, &a, &b) && b <= at; q = b) {
+    /* "dont 90 CRS": a part of the count right before, not of the whole */
+    if (!words && b - a == 4 && !strncmp(s + a, "dont", 4)) return false;
+    words++;
+  }
+  return words <= 4;
+}
+
 /* "Sur les 94 blessés, septante-huit...", "Parmi les 112 victimes figurent
  * 9 mineurs", "Les 53 victimes comprennent 19 membres": the earlier claim of
  * the sentence this figure is a part of, or -1. */
@@ -1906,7 +1922,12 @@ static long partitive_parent(bl_docstate *st, size_t si, size_t qstart) {
   for (size_t k = st->cl.n; k-- > 0 && st->cl.n - k <= CLAIMS_BACK;) {
     const bl_cl *c = &st->cl.v[k];
     if (c->sent != si) break;
-    if (ends_before(st, st->g->rx_partitive, sn->s, c->text.s)) return (long)k;
+    /* (the part opens the clause after the whole: "Sur les 94 blessés,
+     * septante-huit ..."; not "Sur les 36 postes que compte la côte, la
+     * surveillance est assurée de 11 heures à 19 heures par quelque 400
+     * nageurs-sauveteurs") */
+    if (ends_before(st, st->g->rx_partitive, sn->s, c->text.s) && opens_part_clause(st, c->text.e, qstart))
+      return (long)k;
     size_t ms = 0, me = 0;
     /* (the verb's object: not past a comma, "quatre secouristes figurent
      * parmi les morts, et deux hôpitaux") */
@@ -2631,6 +2652,9 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
   c.hedge.e = q->he;
   size_t clause_end = next_start < sn->e ? next_start : sn->e;
   size_t open_at = q->he > q->hs && q->hs < q->ns ? q->hs : q->ns; /* the hedge opens it */
+  /* "l'évacuation de milliers d'habitants": the vague plural's "de" is the
+   * event noun's too */
+  size_t verb_at = open_at == q->ns && q->ne > q->ns + 3 && !strncasecmp(s + q->ns, "de ", 3) ? q->ns + 3 : open_at;
 
   nphrase np;
   bl_nspan soit_pred = {0, 0};
@@ -2806,7 +2830,7 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
      * a participle after it: "la libération de 99 personnes arrêtées" counts
      * people freed, "la mort de 21 personnes" the dead, "les dépouilles de
      * 28 otages" the dead too. */
-    const bl_lexent *nom = verb_right_before(st, sn->s, open_at);
+    const bl_lexent *nom = verb_right_before(st, sn->s, verb_at);
     if (nom && nom->value >= 0 &&
         (!strncmp(nom->form, "la ", 3) || !strncmp(nom->form, "le ", 3) || !strncmp(nom->form, "l'", 2) ||
          !strncmp(nom->form, "les ", 4)))
@@ -2831,7 +2855,7 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
      * status, noun or participle (déplacés) says what the people do or are,
      * not what happened to them: a verb governing the figure does ("tuant
      * neuf policiers", "ont enlevé 200 personnes déplacées"). */
-    const bl_lexent *governing = said_by >= 0 && cat == said_by ? verb_right_before(st, sn->s, open_at) : NULL;
+    const bl_lexent *governing = said_by >= 0 && cat == said_by ? verb_right_before(st, sn->s, verb_at) : NULL;
     if (governing && governing->value >= 0) cat = (int)governing->value;
     /* armed men who took part in violence are no crowd ("quelque 15 000
      * bandits avaient pris part aux violences") */
