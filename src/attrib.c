@@ -654,6 +654,15 @@ static size_t after_conjunction(bl_docstate *st, size_t cs, size_t p) {
   return start;
 }
 
+/* Does [a, b) hold an auxiliary (a clause of its own, not an
+ * apposition)? */
+static bool holds_aux(bl_docstate *st, size_t a, size_t b) {
+  const char *s = st->text.s;
+  for (size_t p = a, x, y; bl_word_at(s, p, b, &x, &y); p = y)
+    if (bl_word_aux(bl_word_class(st->g, s, x, y))) return true;
+  return false;
+}
+
 static bl_nspan subject_before(bl_docstate *st, size_t a, size_t verb) {
   const char *s = st->text.s;
   /* "09h20 - Le préfet, Jacques Martin, a déclaré": a live page's time
@@ -734,6 +743,10 @@ static bl_nspan subject_before(bl_docstate *st, size_t a, size_t verb) {
     /* ", qui a annoncé" or ", une ONG ..., affirme": the phrase that opens the sentence */
     size_t e = a;
     while (e < cs - 1 && s[e] != ',') e++;
+    /* (a relative after a later comma is of the noun before it: "Des
+     * voitures ont brûlé, et des projectiles ont été lancés sur les forces
+     * de l'ordre, qui ont répliqué": not the voitures) */
+    if (relative && e < cs - 1 && holds_aux(st, e + 1, cs - 1)) return (bl_nspan){0, 0};
     np = clean_np(st, (bl_nspan){a, e});
     /* not words quoted ("Des corps jonchent les rues », a-t-elle ajouté,
      * précisant que": the gerund's speaker is the pronoun's) */
@@ -1032,6 +1045,9 @@ static void find_all(bl_docstate *st, size_t a, size_t b, cands *cs) {
     bl_nspan src;
     if (named(st, g->rx_par_agent, "src", &src)) {
       src = cut_adverbial(st, clean_np(st, src)); /* "établi par l'AFP à partir de" */
+      /* "communiqué par le ministre de l'Intérieur, Ihor Klymenko,": the name */
+      bl_nspan name = apposed_name(st, src, b);
+      if (name.e > name.s) src = name;
       if (usable(st, src)) add(cs, K_AGENT, ms, src, (bl_nspan){0, 0});
     }
   }
