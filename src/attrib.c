@@ -91,7 +91,7 @@ static bool is_article(bl_docstate *st, size_t a, size_t b) {
 static bool other_ones(const char *s, size_t a, size_t b, size_t end, size_t *past) {
   size_t x, y;
   if (!(b - a == 2 && (s[a] == 'd' || s[a] == 'D') && s[a + 1] == '\'' && bl_word_at(s, b, end, &x, &y) &&
-        y - x == 6 && !strncmp(s + x, "autres", 6)))
+        bl_word_is(s, x, y, "autres")))
     return false;
   *past = y;
   return true;
@@ -103,8 +103,7 @@ static bool opens_clause(bl_docstate *st, size_t a, size_t b, size_t end) {
   const char *s = st->text.s;
   if (bl_word_class(st->g, s, a, b) == WD_CONJ) return true;
   size_t c, d;
-  return bl_word_at(s, b, end, &c, &d) &&
-         ((d - c == 3 && !strncmp(s + c, "que", 3)) || (d - c == 3 && !strncmp(s + c, "qu'", 3)));
+  return bl_word_at(s, b, end, &c, &d) && (bl_word_is(s, c, d, "que") || bl_word_is(s, c, d, "qu'"));
 }
 
 /* The next word at or after p, stepping over marks that are no words

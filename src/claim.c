@@ -1908,7 +1908,7 @@ static bool opens_part_clause(const bl_docstate *st, size_t from, size_t at) {
   size_t words = 0, a, b;
   for (size_t q = p; bl_word_at(s, q, at, &a, &b) && b <= at; q = b) {
     /* "dont 90 CRS": a part of the count right before, not of the whole */
-    if (!words && b - a == 4 && !strncmp(s + a, "dont", 4)) return false;
+    if (!words && bl_word_is(s, a, b, "dont")) return false;
     words++;
   }
   return words <= 4;
