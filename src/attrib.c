@@ -183,6 +183,32 @@ static bool time_word(bl_docstate *st, size_t a, size_t b) {
          (b - a == 6 && !memcmp(s + a, "début", 6)) || (b - a == 6 && !memcmp(s + a, "milieu", 6));
 }
 
+/* "1er", "25": the day of a month, written in digits. */
+static bool day_of_month(const char *s, size_t a, size_t b) {
+  size_t n = 0;
+  while (a + n < b && n < 2 && s[a + n] >= '0' && s[a + n] <= '9') n++;
+  return n > 0 && (a + n == b || (b - a - n == 2 && !memcmp(s + a + n, "er", 2)));
+}
+
+/* Does [a, b) say only when: "Mercredi soir", "Le 25 juin", "Lundi 1er
+ * juillet au matin"? */
+static bool only_time(bl_docstate *st, size_t a, size_t b) {
+  const char *s = st->text.s;
+  bool when = false;
+  for (size_t p = a, x, y; p < b; p = y) {
+    if (!bl_word_at(s, p, b, &x, &y)) {
+      while (p < b && is_space((unsigned char)s[p])) p++;
+      if (p < b) return false;
+      break;
+    }
+    const bl_lexent *w = word_entry(st, x, y);
+    if (time_word(st, x, y) || bl_lex_find(&st->g->calendar, s + x, y - x)) when = true;
+    else if (!day_of_month(s, x, y) && !(w && (w->kind == WD_DET || (w->kind == WD_PREP && y - x <= 2))))
+      return false;
+  }
+  return when;
+}
+
 static bl_nspan cut_trailing_time(bl_docstate *st, bl_nspan sp) {
   const char *s = st->text.s;
   size_t a, b, pa = 0, pb = 0;
@@ -268,6 +294,15 @@ static bl_nspan clean_np(bl_docstate *st, bl_nspan sp) {
       if (!found) found = name_after_adverbial(st, we, sp.e, &sp.s);
       if (!found) return sp;
       continue;
+    }
+    /* a date after a day: "a annoncé lundi 1er juillet la Commission" */
+    size_t ms, me;
+    if (day_of_month(s, ws, we) && bl_word_at(s, we, sp.e, &ms, &me) && me < sp.e) {
+      const bl_lexent *m = bl_lex_find(&st->g->calendar, s + ms, me - ms);
+      if (m && m->kind == CAL_MONTH) {
+        sp.s = me;
+        continue;
+      }
     }
     bool drop = (w && (w->kind == WD_DET || w->kind == WD_TIME || w->kind == WD_ADV)) ||
                 (d && d->kind == CAL_DAY);
@@ -676,6 +711,9 @@ static bl_nspan subject_before(bl_docstate *st, size_t a, size_t verb) {
     if (!comma) break;
     a = (size_t)(comma - s) + 1;
   }
+  /* nor a leading time ("Mercredi soir, le porte-parole, X, avait annoncé") */
+  const char *lead = memchr(s + a, ',', verb - a);
+  if (lead && only_time(st, a, (size_t)(lead - s))) a = (size_t)(lead - s) + 1;
   /* nor a leading participle and its agent ("Joint par téléphone par
    * franceinfo, le président de la commune affirme", "Interrogé par l'AFP,") */
   size_t x0, y0, u0, v0;
@@ -697,6 +735,12 @@ static bl_nspan subject_before(bl_docstate *st, size_t a, size_t verb) {
      * comma closes an apposition ("Le maire, Yves Le Goff, a annoncé"). */
     size_t q = cs - 1;
     while (q > a && s[q - 1] != ',' && s[q - 1] != ';' && s[q - 1] != ':' && s[q - 1] != '"') q--;
+    /* a relay after the apposition is no part of it: "Le porte-parole, le
+     * colonel X, cité par l'agence TAP, a précisé" */
+    if (q > a && s[q - 1] == ',' && relay_opens(s, q, cs - 1) && memchr(s + a, ',', q - 1 - a)) {
+      q--;
+      while (q > a && s[q - 1] != ',' && s[q - 1] != ';' && s[q - 1] != ':' && s[q - 1] != '"') q--;
+    }
     /* a relative clause may hold commas of its own ("L'intersyndicale, qui
      * réunit la CGT, la CFDT et FO, a compté"): it opens at the first comma */
     size_t first_comma = a;
@@ -761,8 +805,14 @@ static bl_nspan subject_before(bl_docstate *st, size_t a, size_t verb) {
       /* (not when the phrase before names its own: "L'entreprise Terminaux
        * Norbaie, filiale du négociant Vardal Négoce SA, a annoncé") */
       bool own_name = false;
-      for (size_t x = np.s, u, v; bl_word_at(s, x, np.e, &u, &v) && !own_name; x = v)
-        own_name = u > np.s && bl_capital_at(s, u);
+      /* (a capital after "de la" is a complement's: "Le porte-parole de la
+       * Garde nationale, le colonel X") */
+      for (size_t x = np.s, u, v, pu = 0, pv = 0; bl_word_at(s, x, np.e, &u, &v) && !own_name;
+           pu = u, pv = v, x = v) {
+        const bl_lexent *pw = pv ? word_entry(st, pu, pv) : NULL;
+        bool complement = pw && (pw->kind == WD_DET || pw->kind == WD_PREP);
+        own_name = u > np.s && bl_capital_at(s, u) && !complement;
+      }
       if (is_name(st, (bl_nspan){e + 1, f})) np = app; /* the shortest form: the name */
       else if (!own_name && named.s > app.s && named.e == app.e) np = named;
     }
