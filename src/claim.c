@@ -1603,6 +1603,25 @@ static const bl_lexent *verb_right_before(bl_docstate *st, size_t from, size_t a
   return cat_entry(st->g, s, lms, lme, K(CK_VERB));
 }
 
+/* The verb that governs the count before this one, when this one is its
+ * second object: "a tué 5 civils et 3 policiers", "la mort de 149 civils et
+ * de huit membres des forces de l'ordre".  Only "et" (with "de" after a
+ * noun of an event) parts the two; NULL otherwise. */
+static const bl_lexent *verb_of_first_object(bl_docstate *st, size_t si, size_t at) {
+  const char *s = st->text.s;
+  if (!st->cl.n) return NULL;
+  const bl_cl *prev = &st->cl.v[st->cl.n - 1];
+  size_t end = prev->np.e > prev->text.e ? prev->np.e : prev->unit.e > prev->text.e ? prev->unit.e : prev->text.e;
+  if (prev->sent != si || end >= at) return NULL;
+  size_t a, b, p = end;
+  if (!bl_word_at(s, p, at, &a, &b) || b - a != 2 || memcmp(s + a, "et", 2)) return NULL;
+  p = b;
+  if (bl_word_at(s, p, at, &a, &b) && bl_of_word(s, a, b)) p = b;
+  while (p < at && is_space((unsigned char)s[p])) p++;
+  if (p != at) return NULL;
+  return verb_right_before(st, st->seg.sents[si].s, prev->text.s);
+}
+
 /* Is the word right before `at` a preposition ("pour 2 000 familles")? */
 /* Is a predicate at `pred` the count's whose noun ends at `from`: no other
  * figure between, but for a "dont" incise of its parts ("31 survivants,
@@ -2856,6 +2875,7 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
      * not what happened to them: a verb governing the figure does ("tuant
      * neuf policiers", "ont enlevé 200 personnes déplacées"). */
     const bl_lexent *governing = said_by >= 0 && cat == said_by ? verb_right_before(st, sn->s, verb_at) : NULL;
+    if (said_by >= 0 && cat == said_by && !governing) governing = verb_of_first_object(st, si, open_at);
     if (governing && governing->value >= 0) cat = (int)governing->value;
     /* armed men who took part in violence are no crowd ("quelque 15 000
      * bandits avaient pris part aux violences") */
@@ -2889,6 +2909,9 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
                    s[np.head.e - 1] != 's' && s[np.head.e - 1] != 'x';
       if (v && v->value >= 0 && !model &&
           (!preposition_before(st, vfrom, q->ns) || coordinated || verb_right_before(st, vfrom, open_at))) {
+        cat = (int)v->value;
+        verb_before = true;
+      } else if ((v = verb_of_first_object(st, si, open_at)) && v->value >= 0) {
         cat = (int)v->value;
         verb_before = true;
       }
