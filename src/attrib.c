@@ -741,6 +741,16 @@ static bl_nspan subject_before(bl_docstate *st, size_t a, size_t verb) {
       q--;
       while (q > a && s[q - 1] != ',' && s[q - 1] != ';' && s[q - 1] != ':' && s[q - 1] != '"') q--;
     }
+    /* a clause of its own after "et": "L'UE a débloqué 300 000 euros, et le
+     * Royaume-Uni, ancienne puissance coloniale, a promis 5 millions" */
+    if (q > a && s[q - 1] == ',') {
+      size_t r = q - 1, x, y, u, v;
+      while (r > a && s[r - 1] != ',' && s[r - 1] != ';' && s[r - 1] != ':' && s[r - 1] != '"') r--;
+      if (r > a && bl_word_at(s, r, q - 1, &x, &y) &&
+          (bl_word_is(s, x, y, "et") || bl_word_is(s, x, y, "mais")) && bl_word_at(s, y, q - 1, &u, &v) &&
+          is_article(st, u, v))
+        a = y;
+    }
     /* a relative clause may hold commas of its own ("L'intersyndicale, qui
      * réunit la CGT, la CFDT et FO, a compté"): it opens at the first comma */
     size_t first_comma = a;
@@ -2040,6 +2050,26 @@ static bl_nspan name_of_role_before(const bl_docstate *st, bl_nspan role, bool a
   return (bl_nspan){0, 0};
 }
 
+/* "Le ministre a précisé" after "le ministre de l'Intérieur, Ahmad
+ * Vahidi, ...": the last name set in apposition after a phrase of the same
+ * role word (anaphors.tsv, kind "role"), whatever the role's complement. */
+static bl_nspan name_after_role_word(const bl_docstate *st, bl_nspan role) {
+  const char *s = st->text.s;
+  size_t n = role.e - role.s, floor = role.s > 3000 ? role.s - 3000 : 0;
+  for (size_t p = role.s; p-- > floor + 1;) {
+    if (s[p] != ',') continue;
+    size_t q = p + 1;
+    while (q < role.s && s[q] == ' ') q++;
+    size_t e = apposed_name_end(st, q, role.s);
+    if (!e) continue;
+    size_t k = p;
+    while (k > floor && !strchr(".;:!?,\n\"", s[k - 1])) k--;
+    for (size_t x = k, u, v; bl_word_at(s, x, p, &u, &v); x = v)
+      if (v - u == n && !strncasecmp(s + u, s + role.s, n)) return (bl_nspan){q, e};
+  }
+  return (bl_nspan){0, 0};
+}
+
 static void resolve_short_sources(bl_docstate *st) {
   const char *s = st->text.s;
   size_t looked_at = SIZE_MAX; /* the sentence named_before last read for */
@@ -2053,6 +2083,13 @@ static void resolve_short_sources(bl_docstate *st) {
     if (s[a] >= 'a' && s[a] <= 'z') {
       const bl_lexent *pa = bl_lex_find(&st->g->org_anaphors, s + a, b - a);
       bool anaphor = pa && pa->kind == AN_PERSON && b == c->source.e;
+      if (pa && pa->kind == AN_ROLE && b == c->source.e) {
+        bl_nspan named = name_after_role_word(st, c->source);
+        if (named.e > named.s) {
+          c->source = named;
+          continue;
+        }
+      }
       /* (a one-word role that is no person anaphor, "la préfecture", is
        * looked up as an organisation: no scan back) */
       bl_nspan name = anaphor || b < c->source.e ? name_of_role_before(st, c->source, anaphor) : (bl_nspan){0, 0};
@@ -2078,6 +2115,7 @@ static void resolve_short_sources(bl_docstate *st) {
       if (named) continue;
     }
     const bl_lexent *generic = bl_lex_find(&st->g->org_anaphors, s + a, b - a);
+    if (generic && generic->kind == AN_ROLE) generic = NULL; /* (a person's role names no organisation) */
     /* "l'agence sanitaire", "l'agence onusienne": the noun and an adjective */
     size_t x, y;
     /* (a capitalised noun and its adjective is a name: "la Commission européenne") */

@@ -66,7 +66,7 @@ enum { CARE_CARE = 1, CARE_WOUND, CARE_ILLNESS };
 enum { SEV_LIGHT = 1, SEV_SERIOUS };
 enum { GN_FEMININE = 1, GN_MASCULINE, GN_FEM_ENDING };
 enum { WT_WITNESS = 1 };
-enum { AN_ORG = 1, AN_PERSON };
+enum { AN_ORG = 1, AN_PERSON, AN_ROLE };
 /* Reasons of notclaim.tsv entries. */
 enum { NC_DURATION = 1, NC_AGE, NC_MEASURE, NC_RATIO, NC_STAT, NC_TIME, NC_FREQUENCY, NC_DIFFERENCE };
 /* Classes of words.tsv entries. */
