@@ -1047,7 +1047,9 @@ static void find_all(bl_docstate *st, size_t a, size_t b, cands *cs) {
     bl_nspan src = {0, 0}, orig = {0, 0}, none = {0, 0}, doc = {0, 0};
     named(st, g->rx_selon, "src", &src);
     if (named(st, g->rx_selon, "chan_src", &orig)) {
-      orig = clean_np(st, orig);
+      /* "citant le vice-gouverneur de la province, Rahman Jalali,": the name */
+      bl_nspan oname = apposed_name(st, orig, b);
+      orig = oname.e > oname.s ? oname : clean_np(st, orig);
       src = clean_np(st, src);
       if (usable(st, orig)) add(cs, K_SELON, ms, orig, usable(st, src) ? src : none);
     } else if (bl_rx_match(g->rx_same_source, &st->rx, s, me, ms, 0) > 0) {
