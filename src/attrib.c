@@ -254,7 +254,8 @@ static bl_nspan clean_np(bl_docstate *st, bl_nspan sp) {
     /* a trailing clitic or preposition is no part of a name ("le ministère
      * en a recensé 320 000") */
     size_t ls = ws, le = we, a2, b2;
-    for (size_t p2 = we; bl_word_at(s, p2, sp.e, &a2, &b2); p2 = b2) {
+    /* (past brackets: "l'Institut (INGV) en a dénombré") */
+    for (size_t p2 = we; word_past_marks(s, p2, sp.e, &a2, &b2); p2 = b2) {
       ls = a2;
       le = b2;
     }
@@ -508,6 +509,12 @@ static bl_nspan cut_reached_by(bl_docstate *st, bl_nspan sp) {
       if (participle) {
         sp.e = prev_s;
         while (sp.e > sp.s && is_space((unsigned char)s[sp.e - 1])) sp.e--;
+        /* "par le ministère des Transports et relayée par l'AIB" */
+        bl_nspan last = bl_word_before(s, sp.s, sp.e);
+        if (last.s > sp.s && (bl_word_is(s, last.s, last.e, "et") || bl_word_is(s, last.s, last.e, "ou"))) {
+          sp.e = last.s;
+          while (sp.e > sp.s && is_space((unsigned char)s[sp.e - 1])) sp.e--;
+        }
         return sp;
       }
     }
@@ -851,6 +858,14 @@ static bl_nspan inverted_speaker(bl_docstate *st, bl_nspan after) {
     /* ", a annoncé le ministère, alors que la crue menaçait Hanoï": a
      * clause opens (a conjunction, or a word and "que"), no name */
     if (k > 0 && bl_word_at(s, p, e, &x0, &y0) && opens_clause(st, x0, y0, e)) break;
+    /* nor a complement ("du Mali, de Côte d'Ivoire") or an absolute
+     * participle ("les sept autres étant originaires du Maroc") */
+    if (k > 0 && bl_word_at(s, p, e, &x0, &y0) && bl_of_word(s, x0, y0))
+      break;
+    bool absolute = false;
+    for (size_t q = p, x, y; k > 0 && !absolute && bl_word_at(s, q, e, &x, &y); q = y)
+      absolute = bl_word_is(s, x, y, "étant") || bl_word_is(s, x, y, "ayant");
+    if (absolute) break;
     /* "a annoncé au Parisien le préfet": past whom it was told, at the
      * next article */
     if (bl_word_at(s, p, e, &x0, &y0) &&
