@@ -2096,6 +2096,12 @@ static void resolve_short_sources(bl_docstate *st) {
     if (c->source.e > c->source.s) c->source = full_name_before(st, c->source);
     size_t a, b;
     if (c->source.e <= c->source.s || !bl_word_at(s, c->source.s, c->source.e, &a, &b)) continue;
+    /* "Le même comité recense": the comité named before */
+    size_t a2, b2;
+    if ((bl_word_is(s, a, b, "même") || bl_word_is(s, a, b, "mêmes")) && bl_word_at(s, b, c->source.e, &a2, &b2)) {
+      c->source.s = a = a2;
+      b = b2;
+    }
     /* a role in lower case names again the person set after it before */
     if (s[a] >= 'a' && s[a] <= 'z') {
       const bl_lexent *pa = bl_lex_find(&st->g->org_anaphors, s + a, b - a);
