@@ -1188,6 +1188,9 @@ static void find_all(bl_docstate *st, size_t a, size_t b, cands *cs) {
     bl_nspan fund_verb;
     bool fund = named(st, g->rx_verb, "fund", &fund_verb);
     bool tally = named(st, g->rx_verb, "tally", &fund_verb);
+    /* "a décrété un deuil et annoncé": the subject of the verb before */
+    bl_nspan coord;
+    if (named(st, g->rx_verb, "coord", &coord)) ms = coord.s;
     size_t p = ms;
     while (p > a && is_space((unsigned char)s[p - 1])) p--;
     bl_nspan np = subject_before(st, a, ms);
