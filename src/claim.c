@@ -1688,6 +1688,10 @@ static const bl_lexent *implicit_noun(bl_docstate *st, size_t from, size_t end, 
     bool bilan = !strncmp(s + p, "bilan", 5) || !strncmp(s + p, "Bilan", 5);
     if (!nombre && !bilan) continue;
     size_t a, b, q = p + (nombre ? 6 : 5);
+    /* one adjective between: "le nombre définitif des martyrs", "le bilan
+     * officiel des victimes" */
+    int adj_class = bl_word_at(s, q, end, &a, &b) ? bl_word_class(st->g, s, a, b) : -1;
+    if (b - a >= 4 && s[a] >= 'a' && s[a] <= 'z' && (adj_class == 0 || adj_class == WD_NOSRC)) q = b;
     /* (compare no more bytes than the word has: it may end the text) */
     if (bl_word_at(s, q, end, &a, &b) && (b - a == 2 || b - a == 3) &&
         (!memcmp(s + a, "de", 2) || !memcmp(s + a, "d'", 2) ||
