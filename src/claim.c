@@ -3670,7 +3670,10 @@ static int among_category(bl_docstate *st, size_t from, size_t end) {
   if (!search(st, st->g->rx_among_after, from, end, &ms, &me) ||
       !bl_rx_groups_named(st->g->rx_among_after, "an", an, 1) || !bl_rx_group(&st->rx, an[0], &as, &ae))
     return -1;
-  const bl_lexent *e = cat_entry(st->g, s, as, ae, K(CK_ZERO));
+  /* "ne figure parmi les victimes décédées": the participle says which */
+  bl_nspan pp;
+  const bl_lexent *e = category_participle(st->g, s, ae, end, &pp);
+  if (!e) e = cat_entry(st->g, s, as, ae, K(CK_ZERO));
   if (!e) e = cat_entry(st->g, s, as, ae, K(CK_NOUN));
   return e && e->value >= 0 ? (int)e->value : -1;
 }
