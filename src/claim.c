@@ -3130,7 +3130,24 @@ static int quantity_claim(bl_docstate *st, size_t si, const bl_qty *q, size_t ne
         st->cl.v[st->cl.v[k].of].sent == st->cl.v[k].sent &&
         (st->cl.v[k].sent != si || comma_between(s, st->cl.v[k].text.e, q->ns)))
       k = st->cl.v[k].of;
-    if (k >= 0) {
+    /* "Une personne a été tuée et 22 autres blessées": others of the noun
+     * after the article that opens the sentence, when no count before in
+     * the sentence names them */
+    bl_nspan opening = {0, 0};
+    if (!np.head.e && (k < 0 || st->cl.v[k].sent != si)) {
+      size_t a0, b0, a1, b1, open = sn->s;
+      while (open < q->ns && is_space((unsigned char)s[open])) open++;
+      if (open < q->ns && s[open] == '(') { /* a dateline: "(Kansas City) Une personne" */
+        const char *close = memchr(s + open, ')', q->ns - open);
+        if (close) open = (size_t)(close - s) + 1;
+      }
+      if (bl_word_at(s, open, q->ns, &a0, &b0) && (bl_word_is(s, a0, b0, "Un") || bl_word_is(s, a0, b0, "Une")) &&
+          bl_word_at(s, b0, q->ns, &a1, &b1) && s[a1] >= 'a' && s[a1] <= 'z' && !bl_word_class(g, s, a1, b1))
+        opening = (bl_nspan){a1, b1};
+    }
+    if (opening.e) {
+      c.unit = opening;
+    } else if (k >= 0) {
       c.subject_of = k;
       if (cat < 0) cat = (int)st->cl.v[k].category;
       c.group = st->cl.v[k].group;
