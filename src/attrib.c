@@ -2051,9 +2051,11 @@ static size_t apposed_name_end(const bl_docstate *st, size_t at, size_t limit) {
 /* "la magistrate", "selon le ministre de l'Intérieur": the person a role
  * named before in apposition ("La procureure de Marseille, Dominique
  * Laurens, ...", "le ministre de l'Intérieur, Gérald Darmanin, ...").  A
- * person anaphor of anaphors.tsv takes the last name so set; another role
- * only a name set after the same words. */
-static bl_nspan name_of_role_before(const bl_docstate *st, bl_nspan role, bool anaphor) {
+ * person anaphor of anaphors.tsv takes the last name so set; a role word
+ * (kind "role": "Le ministre a précisé") the last name set after a phrase
+ * that holds it, whatever its complement; another role only a name set
+ * after the same words. */
+static bl_nspan name_of_role_before(const bl_docstate *st, bl_nspan role, bool anaphor, bool role_word) {
   const char *s = st->text.s;
   size_t n = role.e - role.s, floor = role.s > 3000 ? role.s - 3000 : 0;
   for (size_t p = role.s; p-- > floor + 1;) {
@@ -2070,27 +2072,12 @@ static bl_nspan name_of_role_before(const bl_docstate *st, bl_nspan role, bool a
     bool any = false;
     for (size_t k = b; anaphor && k > floor && k + 60 > b && !strchr(".;:!?\n", s[k - 1]); k--)
       if (s[k - 1] == ' ' && s[k] >= 'a' && s[k] <= 'z') any = true;
-    if (same || any) return (bl_nspan){q, e};
-  }
-  return (bl_nspan){0, 0};
-}
-
-/* "Le ministre a précisé" after "le ministre de l'Intérieur, Ahmad
- * Vahidi, ...": the last name set in apposition after a phrase of the same
- * role word (anaphors.tsv, kind "role"), whatever the role's complement. */
-static bl_nspan name_after_role_word(const bl_docstate *st, bl_nspan role) {
-  const char *s = st->text.s;
-  size_t n = role.e - role.s, floor = role.s > 3000 ? role.s - 3000 : 0;
-  for (size_t p = role.s; p-- > floor + 1;) {
-    if (s[p] != ',') continue;
-    size_t q = p + 1;
-    while (q < role.s && s[q] == ' ') q++;
-    size_t e = apposed_name_end(st, q, role.s);
-    if (!e) continue;
+    /* (the role word in the phrase before the comma, back to its clause) */
     size_t k = p;
-    while (k > floor && !strchr(".;:!?,\n\"", s[k - 1])) k--;
-    for (size_t x = k, u, v; bl_word_at(s, x, p, &u, &v); x = v)
-      if (v - u == n && !strncasecmp(s + u, s + role.s, n)) return (bl_nspan){q, e};
+    while (role_word && k > floor && !strchr(".;:!?,\n\"", s[k - 1])) k--;
+    for (size_t x = k, u, v; role_word && !any && bl_word_at(s, x, p, &u, &v); x = v)
+      any = v - u == n && !strncasecmp(s + u, s + role.s, n);
+    if (same || any) return (bl_nspan){q, e};
   }
   return (bl_nspan){0, 0};
 }
@@ -2115,7 +2102,7 @@ static void resolve_short_sources(bl_docstate *st) {
       const bl_lexent *pa = bl_lex_find(&st->g->org_anaphors, s + a, b - a);
       bool anaphor = pa && pa->kind == AN_PERSON && b == c->source.e;
       if (pa && pa->kind == AN_ROLE && b == c->source.e) {
-        bl_nspan named = name_after_role_word(st, c->source);
+        bl_nspan named = name_of_role_before(st, c->source, false, true);
         if (named.e > named.s) {
           c->source = named;
           continue;
@@ -2123,7 +2110,7 @@ static void resolve_short_sources(bl_docstate *st) {
       }
       /* (a one-word role that is no person anaphor, "la préfecture", is
        * looked up as an organisation: no scan back) */
-      bl_nspan name = anaphor || b < c->source.e ? name_of_role_before(st, c->source, anaphor) : (bl_nspan){0, 0};
+      bl_nspan name = anaphor || b < c->source.e ? name_of_role_before(st, c->source, anaphor, false) : (bl_nspan){0, 0};
       if (name.e > name.s && (anaphor || b < c->source.e)) c->source = name;
       if (anaphor || name.e > name.s) continue; /* (a person is no organisation) */
     }
