@@ -864,7 +864,7 @@ static bl_nspan inverted_speaker(bl_docstate *st, bl_nspan after) {
       break;
     bool absolute = false;
     for (size_t q = p, x, y; k > 0 && !absolute && bl_word_at(s, q, e, &x, &y); q = y)
-      absolute = bl_word_is(s, x, y, "étant") || bl_word_is(s, x, y, "ayant");
+      absolute = bl_word_class(st->g, s, x, y) == WD_STOP; /* "étant", "ayant", "situés" (words.tsv) */
     if (absolute) break;
     /* "a annoncé au Parisien le préfet": past whom it was told, at the
      * next article */
