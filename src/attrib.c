@@ -704,6 +704,13 @@ static bool holds_aux(bl_docstate *st, size_t a, size_t b) {
   return false;
 }
 
+/* Where the segment that ends at `at` starts: after the last , ; : or "
+ * before it, no further back than `floor`. */
+static size_t segment_start(const char *s, size_t floor, size_t at) {
+  while (at > floor && s[at - 1] != ',' && s[at - 1] != ';' && s[at - 1] != ':' && s[at - 1] != '"') at--;
+  return at;
+}
+
 static bl_nspan subject_before(bl_docstate *st, size_t a, size_t verb) {
   const char *s = st->text.s;
   /* "09h20 - Le préfet, Jacques Martin, a déclaré": a live page's time
@@ -740,19 +747,16 @@ static bl_nspan subject_before(bl_docstate *st, size_t a, size_t verb) {
   if (cs == p && cs > a && s[cs - 1] == ',') {
     /* ", a annoncé X": an inverted verb, whose speaker follows; unless the
      * comma closes an apposition ("Le maire, Yves Le Goff, a annoncé"). */
-    size_t q = cs - 1;
-    while (q > a && s[q - 1] != ',' && s[q - 1] != ';' && s[q - 1] != ':' && s[q - 1] != '"') q--;
+    size_t q = segment_start(s, a, cs - 1);
     /* a relay after the apposition is no part of it: "Le porte-parole, le
      * colonel X, cité par l'agence TAP, a précisé" */
     if (q > a && s[q - 1] == ',' && relay_opens(s, q, cs - 1) && memchr(s + a, ',', q - 1 - a)) {
-      q--;
-      while (q > a && s[q - 1] != ',' && s[q - 1] != ';' && s[q - 1] != ':' && s[q - 1] != '"') q--;
+      q = segment_start(s, a, q - 1);
     }
     /* a clause of its own after "et": "L'UE a débloqué 300 000 euros, et le
      * Royaume-Uni, ancienne puissance coloniale, a promis 5 millions" */
     if (q > a && s[q - 1] == ',') {
-      size_t r = q - 1, x, y, u, v;
-      while (r > a && s[r - 1] != ',' && s[r - 1] != ';' && s[r - 1] != ':' && s[r - 1] != '"') r--;
+      size_t r = segment_start(s, a, q - 1), x, y, u, v;
       if (r > a && bl_word_at(s, r, q - 1, &x, &y) &&
           (bl_word_is(s, x, y, "et") || bl_word_is(s, x, y, "mais")) && bl_word_at(s, y, q - 1, &u, &v) &&
           is_article(st, u, v))
@@ -850,21 +854,19 @@ static bl_nspan inverted_speaker(bl_docstate *st, bl_nspan after) {
     /* ", précise le ministre, cité par l'agence Reuters": the relay is
      * the channel (cite-par), no speaker */
     if (k > 0 && relay_opens(s, p, e)) break;
-    /* ", a annoncé le gouvernement nigérien, qui attribue le massacre à
-     * l'État islamique": a relative clause says more of the speaker */
+    /* past the first segment, none that opens on a relative (", a annoncé
+     * le gouvernement nigérien, qui attribue le massacre"), on a clause
+     * (a conjunction, or a word and "que": ", alors que la crue menaçait
+     * Hanoï") or on a complement ("du Mali, de Côte d'Ivoire"), nor one
+     * that holds an absolute participle ("les sept autres étant originaires
+     * du Maroc": a `stop` word of words.tsv), says who */
     if (k > 0 && bl_word_at(s, p, e, &x0, &y0) &&
-        ((y0 - x0 == 3 && !memcmp(s + x0, "qui", 3)) || (y0 - x0 == 4 && !memcmp(s + x0, "dont", 4))))
-      break;
-    /* ", a annoncé le ministère, alors que la crue menaçait Hanoï": a
-     * clause opens (a conjunction, or a word and "que"), no name */
-    if (k > 0 && bl_word_at(s, p, e, &x0, &y0) && opens_clause(st, x0, y0, e)) break;
-    /* nor a complement ("du Mali, de Côte d'Ivoire") or an absolute
-     * participle ("les sept autres étant originaires du Maroc") */
-    if (k > 0 && bl_word_at(s, p, e, &x0, &y0) && bl_of_word(s, x0, y0))
+        (bl_word_is(s, x0, y0, "qui") || bl_word_is(s, x0, y0, "dont") || opens_clause(st, x0, y0, e) ||
+         bl_of_word(s, x0, y0)))
       break;
     bool absolute = false;
     for (size_t q = p, x, y; k > 0 && !absolute && bl_word_at(s, q, e, &x, &y); q = y)
-      absolute = bl_word_class(st->g, s, x, y) == WD_STOP; /* "étant", "ayant", "situés" (words.tsv) */
+      absolute = bl_word_class(st->g, s, x, y) == WD_STOP;
     if (absolute) break;
     /* "a annoncé au Parisien le préfet": past whom it was told, at the
      * next article */
@@ -1131,7 +1133,7 @@ static void find_all(bl_docstate *st, size_t a, size_t b, cands *cs) {
    * ", fait état de 8 morts, a précisé la sécurité civile" holds the
    * speaker's own verb) */
   size_t before_match = 0;
-  for (size_t from = a; from < b; from = cs->n > before_match && me > from ? me : (ms >= from ? ms + 1 : from + 1)) {
+  for (size_t from = a; from < b; from = cs->n > before_match && me > from ? me : ms + 1) {
     before_match = cs->n;
     int rc = search_inverted(st, from, b);
     if (rc == -BL_NOMEM) cs->nomem = true;
